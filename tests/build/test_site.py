@@ -1,0 +1,95 @@
+"""The site as MkDocs builds it: generated pages, served files, and failures that change nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..conftest import BIN, REPO, BuiltSite, mkdocs, write_site_config
+from ..unit.test_pipeline import snapshot
+
+
+def test_strict_build_reuses_unchanged_models(built_site: BuiltSite) -> None:
+    assert "penguins-species: unchanged, nothing re-exported" in built_site.log
+    assert "0 built, 1 unchanged" in built_site.log
+
+
+def test_model_page_has_demo_card_and_metrics(built_site: BuiltSite) -> None:
+    html = (built_site.site / "gallery" / "penguins-species" / "index.html").read_text()
+    assert re.search(r'<div class="vitrine-demo" data-model="penguins-species" data-variant="fp32"', html)
+    assert "Precomputed example" in html
+    assert 'class="vitrine-confusion"' in html
+    manifest = json.loads((built_site.output_dir / "manifest.json").read_text())
+    variant = manifest["models"][0]["variants"][0]
+    assert f'href="../../models/{variant["url"]}"' in html
+    accuracy = f"{100 * variant['metrics']['accuracy']:.1f}%"
+    assert f"<td>{accuracy}</td>" in html
+    assert "held out for testing" in html
+
+
+def test_every_page_loads_the_runtime_as_a_module(built_site: BuiltSite) -> None:
+    for page in ("index.html", "gallery/index.html", "gallery/penguins-species/index.html", "api/index.html"):
+        html = (built_site.site / page).read_text()
+        assert re.search(r'<script src="[./]*vitrine/js_runtime/main\.js" type="module">', html), page
+        assert re.search(r'<link rel="stylesheet" href="[./]*vitrine/js_runtime/vitrine\.css">', html), page
+
+
+def test_site_serves_models_runtime_and_vendored_libraries(built_site: BuiltSite) -> None:
+    site = built_site.site
+    assert json.loads((site / "models" / "manifest.json").read_text()) == json.loads((built_site.output_dir / "manifest.json").read_text())
+    for src in (REPO / "js_runtime").glob("*.js"):
+        assert (site / "vitrine" / "js_runtime" / src.name).read_bytes() == src.read_bytes()
+    for src in (REPO / "worker").glob("*.js"):
+        assert (site / "vitrine" / "worker" / src.name).is_file()
+    wasm = site / "vitrine" / "vendor" / "onnxruntime-web" / "ort-wasm-simd-threaded.wasm"
+    assert wasm.read_bytes() == (REPO / "node_modules" / "onnxruntime-web" / "dist" / wasm.name).read_bytes()
+    assert (site / "vitrine" / "vendor" / "chart.js" / "chart.umd.min.js").is_file()
+
+
+def test_no_page_links_a_script_or_stylesheet_from_another_host(built_site: BuiltSite) -> None:
+    for page in built_site.site.rglob("*.html"):
+        html = page.read_text()
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html), page
+        assert "fonts.googleapis" not in html, page
+
+
+def test_bad_card_fails_the_build_and_changes_nothing(tmp_path: Path, built_models) -> None:
+    out = tmp_path / "exported_models"
+    shutil.copytree(built_models[0], out)
+    cards = tmp_path / "cards"
+    shutil.copytree(REPO / "model_cards", cards)
+    card = cards / "penguins-species.yaml"
+    text = card.read_text().replace("kind: sklearn_tabular", "kind: sklearn_tabulr")
+    card.write_text(text)
+    line = text.splitlines().index("  kind: sklearn_tabulr") + 1
+    before = snapshot(out)
+    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp_path, out, cards)))
+    assert proc.returncode != 0
+    assert f"{card}:{line}: recipe.kind: unknown recipe 'sklearn_tabulr' (available: sklearn_tabular)" in proc.stdout + proc.stderr
+    assert snapshot(out) == before
+
+
+def test_cli_models_only_and_check(tmp_path: Path, built_models) -> None:
+    out = tmp_path / "exported_models"
+    shutil.copytree(built_models[0], out)
+    cards = tmp_path / "cards"
+    shutil.copytree(REPO / "model_cards", cards)
+    config = write_site_config(tmp_path, out, cards)
+    run = lambda *a: subprocess.run([str(BIN / "vitrine"), *a, "-f", str(config)], capture_output=True, text=True, timeout=300)  # noqa: E731
+
+    ok = run("check")
+    assert ok.returncode == 0 and "1 model card valid: penguins-species" in ok.stderr
+    same = run("build", "--models-only")
+    assert same.returncode == 0 and "0 built, 1 unchanged" in same.stderr
+
+    card = cards / "penguins-species.yaml"
+    card.write_text(card.read_text().replace("target: species", "target: specie"))
+    before = snapshot(out)
+    for command in (("check",), ("build", "--models-only")):
+        bad = run(*command)
+        assert bad.returncode == 1, command
+        assert "error:" in bad.stderr and "dataset.target: no column 'specie' in palmerpenguins/penguins" in bad.stderr
+    assert snapshot(out) == before

@@ -1,0 +1,80 @@
+"""Shared fixtures: the repository's real cards built once per test run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from rich.console import Console
+
+from builder import BuildResult, build_models
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def built_models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    """exported_models/ built from the repo's model_cards/ into a temp folder (one build per run)."""
+    out = tmp_path_factory.mktemp("exported_models")
+    result = build_models(REPO / "model_cards", out, console=Console(quiet=True))
+    return out, result
+
+
+@pytest.fixture
+def cards_copy(tmp_path: Path) -> Path:
+    """A private copy of the repo's cards, for tests that edit them."""
+    dest = tmp_path / "model_cards"
+    shutil.copytree(REPO / "model_cards", dest)
+    return dest
+
+
+@dataclass
+class BuiltSite:
+    config: Path
+    site: Path
+    output_dir: Path
+    log: str
+
+
+def write_site_config(tmp: Path, output_dir: Path, cards_dir: Path = REPO / "model_cards") -> Path:
+    """A fixture site: the repo's mkdocs.yml with every folder made absolute, writing into `tmp`."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
+    config["docs_dir"] = str(REPO / "site_src")
+    config["site_dir"] = str(tmp / "site")
+    plugins = []
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "vitrine" in plugin:
+            plugin = {"vitrine": {
+                "cards_dir": str(cards_dir),
+                "output_dir": str(output_dir),
+                "runtime_dir": str(REPO / "js_runtime"),
+                "worker_dir": str(REPO / "worker"),
+                "node_modules": str(REPO / "node_modules"),
+            }}
+        plugins.append(plugin)
+    config["plugins"] = plugins
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
+def mkdocs(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run([str(BIN / "mkdocs"), *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, built_models: tuple[Path, BuildResult]) -> BuiltSite:
+    """`mkdocs build --strict` of a fixture site over the session's models (built once per run)."""
+    tmp = tmp_path_factory.mktemp("site")
+    config = write_site_config(tmp, built_models[0])
+    proc = mkdocs("build", "--strict", "-f", str(config))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return BuiltSite(config, tmp / "site", built_models[0], proc.stdout + proc.stderr)

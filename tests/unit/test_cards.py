@@ -1,0 +1,188 @@
+"""Every card error names file:line, the field, and what is wrong; nothing is built on error."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from builder import CardError, load_cards
+from builder.pipeline import validate
+
+GOOD = """\
+id: iris-test
+title: Iris
+task: tabular-classification
+dataset:
+  source: sklearn
+  name: iris
+  target: target
+  features:
+    - {name: sepal length (cm), type: numeric}
+    - {name: petal width (cm), type: numeric}
+recipe:
+  kind: sklearn_tabular
+  params:
+    estimator: logistic_regression
+    C: 1.0
+"""
+
+
+def write(folder: Path, text: str, name: str = "card.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(CardError) as info:
+        validate(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def test_good_card_loads_with_defaults(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    [card] = validate(tmp_path)
+    assert card.id == "iris-test"
+    assert card.variants == ["fp32"]
+    assert card.dataset["test_size"] == 0.25 and card.dataset["seed"] == 0
+    assert card.data["dataset"]["features"][0]["label"] == "Sepal length (cm)"
+
+
+def test_repo_cards_are_valid() -> None:
+    assert [c.id for c in validate(Path(__file__).parents[2] / "model_cards")]
+
+
+def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("  target: target", "  target: [target"))
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:")
+    assert "invalid YAML" in msg
+
+
+def test_not_a_mapping(tmp_path: Path) -> None:
+    path = write(tmp_path, "- just\n- a list\n")
+    assert problems(tmp_path) == [f"{path}:1: a card must be a YAML mapping of fields (id, title, task, dataset, recipe, ...)"]
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("title: Iris\n", ""))
+    assert problems(tmp_path) == [f"{path}:1: title: required field is missing"]
+
+
+def test_missing_nested_field_points_at_its_parent(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("  target: target\n", ""))
+    assert problems(tmp_path) == [f"{path}:5: dataset.target: required field is missing"]
+
+
+def test_unknown_field_points_at_the_key(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "colour: blue\n")
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:16: colour: unknown field (allowed here: ")
+    assert "dataset" in msg
+
+
+def test_bad_enum_lists_choices(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("task: tabular-classification", "task: image-generation"))
+    assert problems(tmp_path) == [f"{path}:3: task: 'image-generation' is not one of 'tabular-classification'"]
+
+
+def test_bad_id(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("id: iris-test", "id: Iris Test"))
+    assert problems(tmp_path) == [f"{path}:1: id: 'Iris Test': use lower-case letters, digits and '-' (at most 64)"]
+
+
+def test_wrong_type_in_list_item(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("{name: petal width (cm), type: numeric}", "{name: petal width (cm), type: 3}"))
+    assert problems(tmp_path) == [f"{path}:10: dataset.features[1].type: 3 is not one of 'numeric', 'categorical'"]
+
+
+def test_out_of_range_number(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("  target: target\n", "  target: target\n  test_size: 1.5\n"))
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:8: dataset.test_size: 1.5 is greater than or equal to the maximum of 1")
+
+
+def test_unknown_recipe(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("kind: sklearn_tabular", "kind: sklearn_tabulr"))
+    assert problems(tmp_path) == [f"{path}:12: recipe.kind: unknown recipe 'sklearn_tabulr' (available: sklearn_tabular)"]
+
+
+def test_unknown_estimator(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("estimator: logistic_regression", "estimator: svm"))
+    assert problems(tmp_path) == [
+        f"{path}:14: recipe.params.estimator: unknown estimator 'svm' (available: random_forest, gradient_boosting, logistic_regression)"
+    ]
+
+
+def test_unknown_and_bad_recipe_params(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("    C: 1.0", "    C: -1\n    n_estimators: 5"))
+    assert problems(tmp_path) == [
+        f"{path}:15: recipe.params.C: must be a positive number, got -1",
+        f"{path}:16: recipe.params.n_estimators: not a parameter of logistic_regression (allowed: C, max_iter)",
+    ]
+
+
+def test_unsupported_variant(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "variants: [fp32, int8]\n")
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:16: variants[1]: recipe 'sklearn_tabular' cannot make a 'int8' variant (")
+    assert msg.endswith("supported: fp32")
+
+
+def test_unknown_dataset(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("name: iris", "name: iriss"))
+    assert problems(tmp_path) == [f"{path}:6: dataset.name: 'iriss' is not a dataset of sklearn (available: breast_cancer, iris, wine)"]
+
+
+def test_missing_feature_column_names_the_feature_line(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("petal width (cm)", "petal wdth (cm)"))
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:10: dataset.features[1].name: no column 'petal wdth (cm)' in sklearn/iris (columns: ")
+    assert "petal width (cm)" in msg
+
+
+def test_missing_target_column(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("target: target", "target: species"))
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:7: dataset.target: no column 'species' in sklearn/iris")
+
+
+def test_numeric_feature_on_text_column(tmp_path: Path) -> None:
+    card = GOOD.replace("source: sklearn", "source: palmerpenguins").replace("name: iris", "name: penguins")
+    card = card.replace("target: target", "target: species").replace("{name: sepal length (cm), type: numeric}", "{name: island, type: numeric}")
+    path = write(tmp_path, card.replace("{name: petal width (cm), type: numeric}", "{name: body_mass_g, type: numeric}"))
+    [msg] = problems(tmp_path)
+    assert msg.startswith(f"{path}:9: dataset.features[0].type: column 'island' is not numeric (")
+    assert msg.endswith("use type: categorical")
+
+
+def test_feature_listed_twice_and_target_as_feature(tmp_path: Path) -> None:
+    card = GOOD.replace("{name: petal width (cm), type: numeric}", "{name: sepal length (cm), type: numeric}\n    - {name: target, type: categorical}")
+    path = write(tmp_path, card)
+    assert problems(tmp_path) == [
+        f"{path}:11: dataset.features[2].name: 'target' is the target; a feature cannot be the target",
+        f"{path}:10: dataset.features[1].name: feature 'sepal length (cm)' is listed twice",
+    ]
+
+
+def test_duplicate_ids_across_cards(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.yaml")
+    second = write(tmp_path, GOOD, "b.yaml")
+    assert problems(tmp_path) == [f"{second}:1: id: duplicate id 'iris-test', also used by a.yaml"]
+
+
+def test_all_problems_of_all_cards_are_reported_together(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace("title: Iris\n", ""), "a.yaml")
+    write(tmp_path, GOOD.replace("id: iris-test", "id: other").replace("kind: sklearn_tabular", "kind: nope"), "b.yaml")
+    with pytest.raises(CardError) as info:
+        validate(tmp_path)
+    assert len(info.value.problems) == 2
+    assert str(info.value).startswith("2 problems in model cards (nothing was written):\n  ")
+
+
+def test_missing_cards_folder(tmp_path: Path) -> None:
+    with pytest.raises(CardError, match="model card folder not found"):
+        load_cards(tmp_path / "nope")
