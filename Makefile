@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build test test-py test-js typecheck clean
+.PHONY: help setup browser serve build models test test-py test-js typecheck clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -34,10 +34,14 @@ serve: setup  ## build models and serve the site with live reload
 build: setup  ## build models and the site into site/
 	$(BIN)/vitrine build
 
-typecheck: node_modules/.installed  ## tsc --checkJs over js_runtime/ and worker/
+typecheck: node_modules/.installed  ## tsc --checkJs over js_runtime/ (DOM) and worker/ (WebWorker)
 	npm run --silent typecheck
+	npm run --silent typecheck:worker
 
-test-js: node_modules/.installed  ## node --test of the pure JS modules
+models: setup  ## build changed models into exported_models/ (no site)
+	$(BIN)/vitrine build --models-only
+
+test-js: models  ## node --test: runtime modules, manifest schema, onnxruntime-web parity on the real build
 	node --test tests/js/
 
 test-py: setup browser  ## pytest: unit, build and browser tests

@@ -97,10 +97,11 @@ def _latency(session: ort.InferenceSession, feeds: dict[str, np.ndarray]) -> dic
 
 
 def _rows(split: Split) -> list[dict[str, Any]]:
-    out = []
-    for record in split.X_test.to_dict("records"):
-        out.append({k: (round(float(v), 6) if isinstance(v, (float, np.floating)) else str(v)) for k, v in record.items()})
-    return out
+    """Test rows as a person would type them: the shortest decimal that is the same float32."""
+    return [
+        {k: float(str(np.float32(v))) if isinstance(v, (float, np.floating)) else str(v) for k, v in record.items()}
+        for record in split.X_test.to_dict("records")
+    ]
 
 
 def _tensor(value: np.ndarray) -> dict[str, Any]:

@@ -140,3 +140,18 @@ def test_removed_card_drops_model(out: Path, tmp_path: Path) -> None:
     result = build_models(empty, out, console=QUIET)
     assert result.manifest["models"] == []
     assert not list(out.glob("*/*.onnx")) and not list(out.glob("*/"))
+
+
+def test_fixture_rows_are_the_float32_inputs_written_as_people_would(built_models) -> None:
+    import numpy as np
+
+    out, result = built_models
+    entry = result.manifest["models"][0]
+    fixtures = json.loads((out / entry["variants"][0]["fixtures"]).read_text())
+    for name, tensor in fixtures["inputs"].items():
+        column = [row[name] for row in fixtures["rows"]]
+        if tensor["type"] == "float32":
+            assert np.array_equal(np.float32(column), np.float32(tensor["data"])), name
+            assert all(len(repr(v)) <= 8 for v in column), name  # 39.1, not 39.099998474121094
+        else:
+            assert column == tensor["data"], name

@@ -1,0 +1,83 @@
+// Tabular classification: a form row → feeds, and the model's outputs → a prediction. Pure: no DOM.
+// The manifest's preprocessing spec says each feature is one [1, 1] input (float32 for numeric,
+// string for categorical); scaling and encoding are inside the ONNX graph.
+
+/** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
+/** @typedef {import('./manifest.js').Preprocessing} Preprocessing */
+/** @typedef {import('../worker/protocol.js').TensorMap} TensorMap */
+/** @typedef {import('../worker/protocol.js').OutputTensor} OutputTensor */
+
+/**
+ * @typedef {object} Prediction
+ * @property {string} label
+ * @property {number} labelIndex
+ * @property {Record<string, number>} probabilities label → probability
+ */
+
+/**
+ * @param {unknown} row {featureName: value}
+ * @param {Preprocessing} preprocessing
+ * @returns {TensorMap}
+ */
+export function rowToFeeds(row, preprocessing) {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+    throw new Error('A row must be an object mapping feature names to values.');
+  }
+  const values = /** @type {Record<string, unknown>} */ (row);
+  const names = preprocessing.features.map((f) => f.name);
+  const unknown = Object.keys(values).filter((k) => !names.includes(k));
+  if (unknown.length) {
+    throw new Error(`Unknown feature ${unknown.map((k) => `"${k}"`).join(', ')}; the model's features are: ${names.join(', ')}.`);
+  }
+  /** @type {TensorMap} */
+  const feeds = {};
+  for (const feature of preprocessing.features) {
+    if (!(feature.name in values)) throw new Error(`Missing feature "${feature.name}".`);
+    const value = values[feature.name];
+    if (feature.type === 'numeric') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new Error(`Feature "${feature.name}" must be a finite number, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`);
+      }
+      feeds[feature.name] = { type: 'float32', dims: [1, 1], data: Float32Array.of(value) };
+    } else {
+      if (typeof value !== 'string' || !feature.categories.includes(value)) {
+        throw new Error(`Feature "${feature.name}" has unknown category ${JSON.stringify(value)}; ` +
+          `expected one of: ${feature.categories.join(', ')}.`);
+      }
+      feeds[feature.name] = { type: 'string', dims: [1, 1], data: [value] };
+    }
+  }
+  return feeds;
+}
+
+/**
+ * Read the first row's label and probabilities from the model's outputs.
+ * @param {Record<string, OutputTensor>} outputs
+ * @param {ModelEntry} info
+ * @returns {Prediction}
+ */
+export function readPrediction(outputs, info) {
+  const { label_output: labelName, probability_output: probName } = info.preprocessing;
+  const labelTensor = outputs[labelName];
+  const probTensor = outputs[probName];
+  if (!labelTensor || !probTensor) {
+    throw new Error(`The model returned outputs ${Object.keys(outputs).join(', ')}, ` +
+      `but the manifest expects "${labelName}" and "${probName}".`);
+  }
+  const n = info.labels.length;
+  if (probTensor.data.length < n) {
+    throw new Error(`Output "${probName}" has ${probTensor.data.length} values; the model has ${n} labels.`);
+  }
+  const first = labelTensor.data[0];
+  // skl2onnx emits integer class indices (int64 → bigint) when labels were encoded, strings otherwise.
+  const labelIndex = typeof first === 'string' ? info.labels.indexOf(first) : Number(first);
+  if (!(labelIndex >= 0 && labelIndex < n)) {
+    throw new Error(`Output "${labelName}" holds ${String(first)}, which is not one of the model's labels.`);
+  }
+  /** @type {Record<string, number>} */
+  const probabilities = {};
+  info.labels.forEach((label, i) => {
+    probabilities[label] = Number(probTensor.data[i]);
+  });
+  return { label: info.labels[labelIndex], labelIndex, probabilities };
+}

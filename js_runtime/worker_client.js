@@ -1,0 +1,185 @@
+// The page's side of the worker protocol: request/reply matching by id, progress routing, and
+// restarting the worker after it dies. One client (one worker) per page, shared by all demos.
+import { ERROR_CODE, REPLY, REQUEST, VitrineError } from '../worker/protocol.js';
+
+/** @typedef {import('../worker/protocol.js').Reply} Reply */
+/** @typedef {import('../worker/protocol.js').ReadyReply} ReadyReply */
+/** @typedef {import('../worker/protocol.js').LoadedReply} LoadedReply */
+/** @typedef {import('../worker/protocol.js').ResultReply} ResultReply */
+/** @typedef {import('../worker/protocol.js').DisposedReply} DisposedReply */
+
+/**
+ * @typedef {object} Pending
+ * @property {(reply: Reply) => void} resolve
+ * @property {(error: Error) => void} reject
+ * @property {((p: {loaded: number, total: number}) => void) | undefined} onProgress
+ */
+
+/**
+ * @typedef {object} Running one started worker
+ * @property {Worker} worker
+ * @property {Promise<ReadyReply>} ready
+ * @property {number} generation increases with every restart; sessions of older generations are gone
+ */
+
+export class WorkerClient {
+  /**
+   * @param {() => Worker} spawn creates the worker
+   * @param {{numThreads: number, wasmPaths?: string}} init sent as the first request to every worker
+   */
+  constructor(spawn, init) {
+    this.spawn = spawn;
+    this.init = init;
+    /** @type {Running | null} */
+    this.running = null;
+    this.generation = 0;
+    this.nextId = 1;
+    /** @type {Map<number, Pending>} */
+    this.pending = new Map();
+  }
+
+  /** The generation of the running worker, or null when none runs. */
+  get liveGeneration() {
+    return this.running?.generation ?? null;
+  }
+
+  /**
+   * Start the worker if none runs and wait for its `ready`.
+   * @returns {Promise<{ready: ReadyReply, generation: number}>}
+   */
+  async start() {
+    const running = this.running ?? this.launch();
+    return { ready: await running.ready, generation: running.generation };
+  }
+
+  /**
+   * Load a model; resolves with the session's input/output names.
+   * @param {{model: string, url: string, sha256: string, bytes: number}} payload
+   * @param {(p: {loaded: number, total: number}) => void} [onProgress]
+   */
+  async load(payload, onProgress) {
+    return /** @type {LoadedReply} */ (await this.request({ type: REQUEST.load, ...payload }, [], onProgress));
+  }
+
+  /**
+   * @param {string} model
+   * @param {import('../worker/protocol.js').TensorMap} feeds
+   * @param {Transferable[]} transfer
+   * @param {number} [generation] the worker generation that holds the session; if that worker has
+   *   died since, the run fails like any request pending at its death (the next one reloads)
+   */
+  async run(model, feeds, transfer, generation) {
+    return /** @type {ResultReply} */ (await this.request({ type: REQUEST.run, model, feeds }, transfer, undefined, generation));
+  }
+
+  /** @param {string} model */
+  async dispose(model) {
+    return /** @type {DisposedReply} */ (await this.request({ type: REQUEST.dispose, model }));
+  }
+
+  /**
+   * @param {import('../worker/protocol.js').RequestBody} message
+   * @param {Transferable[]} [transfer]
+   * @param {(p: {loaded: number, total: number}) => void} [onProgress]
+   * @param {number} [generation] only send to this worker generation
+   * @returns {Promise<Reply>}
+   */
+  async request(message, transfer = [], onProgress, generation) {
+    const running = this.running ?? this.launch();
+    await running.ready;
+    if (this.running !== running || (generation !== undefined && generation !== running.generation)) {
+      throw this.diedError('it stopped before the request was sent');
+    }
+    return this.send(running.worker, message, transfer, onProgress);
+  }
+
+  /**
+   * @param {Worker} worker
+   * @param {import('../worker/protocol.js').RequestBody} message
+   * @param {Transferable[]} transfer
+   * @param {((p: {loaded: number, total: number}) => void) | undefined} onProgress
+   * @returns {Promise<Reply>}
+   */
+  send(worker, message, transfer, onProgress) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      try {
+        worker.postMessage({ ...message, id }, transfer);
+      } catch (e) {
+        this.pending.delete(id);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  }
+
+  /** @returns {Running} */
+  launch() {
+    if (this.generation > 0) console.warn('[vitrine] Restarting the inference worker; models will load again.');
+    const generation = ++this.generation;
+    /** @type {Worker} */
+    let worker;
+    try {
+      worker = this.spawn();
+    } catch (e) {
+      throw this.diedError(`it could not be created: ${e instanceof Error ? e.message : e}`);
+    }
+    worker.addEventListener('message', (event) => this.onMessage(/** @type {Reply} */ (event.data)));
+    worker.addEventListener('error', (event) => {
+      // Fires for an uncaught error inside the worker and when its script fails to load.
+      event.preventDefault();
+      this.onDeath(running, event.message ? `it crashed: ${event.message}` : 'it could not start: its script failed to load');
+    });
+    worker.addEventListener('messageerror', () => this.onDeath(running, 'a message could not be decoded'));
+    /** @type {Running} */
+    const running = {
+      worker,
+      generation,
+      ready: this.send(worker, { type: REQUEST.init, ...this.init }, [], undefined)
+        .then((reply) => /** @type {ReadyReply} */ (reply)),
+    };
+    this.running = running;
+    // A failed init leaves the worker useless: drop it so the next request starts a fresh one.
+    running.ready.catch(() => {
+      if (this.running === running) {
+        this.running = null;
+        worker.terminate();
+      }
+    });
+    return running;
+  }
+
+  /** @param {Reply} reply */
+  onMessage(reply) {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    if (reply.type === REPLY.progress) {
+      pending.onProgress?.({ loaded: reply.loaded, total: reply.total });
+      return;
+    }
+    this.pending.delete(reply.id);
+    if (reply.type === REPLY.error) pending.reject(new VitrineError(reply.code, reply.message));
+    else pending.resolve(reply);
+  }
+
+  /**
+   * @param {Running} running
+   * @param {string} why
+   */
+  onDeath(running, why) {
+    if (this.running !== running) return;
+    this.running = null;
+    running.worker.terminate();
+    const error = this.diedError(why);
+    console.warn(`[vitrine] ${error.message}`);
+    // All pending requests belong to the dead worker: one worker per client at a time.
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  /** @param {string} why */
+  diedError(why) {
+    return new VitrineError(ERROR_CODE.workerDied,
+      `The inference worker stopped (${why}). It restarts on the next request.`);
+  }
+}

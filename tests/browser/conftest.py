@@ -1,0 +1,85 @@
+"""Browser fixtures: the built site over local HTTP, and Playwright driving a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
+
+from ..conftest import BuiltSite
+from .chromium import find_chromium
+
+# Without these, Chromium calls Google's hosts at start-up; they also muddy "no request leaves" checks.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = find_chromium()
+    assert executable, "no Chromium: run `make browser` (see tests/browser/chromium.py)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Session:
+    """A page plus everything it logged and requested (its workers' requests included)."""
+
+    page: Page
+    origin: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).scheme in ("http", "https", "ws", "wss") and f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" != self.origin]
+
+
+@pytest.fixture
+def session(browser: Browser, site_url: str) -> Iterator[Session]:
+    context: BrowserContext = browser.new_context()
+    page = context.new_page()
+    parts = urlsplit(site_url)
+    s = Session(page, f"{parts.scheme}://{parts.netloc}")
+
+    def on_console(msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            s.errors.append(msg.text)
+
+    def on_request(request: Request) -> None:
+        s.requests.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda err: s.errors.append(str(err)))
+    context.on("request", on_request)
+    yield s
+    context.close()

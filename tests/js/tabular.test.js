@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readPrediction, rowToFeeds } from '../../js_runtime/tabular.js';
+import { normalizeFeeds } from '../../js_runtime/tensors.js';
+import { manifestFiles, readJson } from './helpers.js';
+
+const info = readJson(manifestFiles()[0].file).models[0];
+const row = () => ({ ...info.examples[0].input });
+
+describe('rowToFeeds', () => {
+  it('builds one [1, 1] tensor per feature that passes input validation', () => {
+    const feeds = rowToFeeds(row(), info.preprocessing);
+    assert.deepEqual(Object.keys(feeds), info.preprocessing.features.map((f) => f.name));
+    assert.ok(feeds.bill_length_mm.data instanceof Float32Array);
+    assert.equal(feeds.bill_length_mm.data[0], Math.fround(row().bill_length_mm));
+    assert.deepEqual(feeds.island, { type: 'string', dims: [1, 1], data: [row().island] });
+    assert.doesNotThrow(() => normalizeFeeds(feeds, info.inputs));
+  });
+
+  for (const bad of [NaN, Infinity, -Infinity, '39.1', null]) {
+    it(`rejects numeric value ${String(bad)} naming the feature`, () => {
+      assert.throws(() => rowToFeeds({ ...row(), bill_depth_mm: bad }, info.preprocessing),
+        { message: `Feature "bill_depth_mm" must be a finite number, got ${typeof bad === 'string' ? '"39.1"' : String(bad)}.` });
+    });
+  }
+
+  it('rejects unknown categories naming the feature and the valid ones', () => {
+    assert.throws(() => rowToFeeds({ ...row(), island: 'Mars' }, info.preprocessing),
+      { message: 'Feature "island" has unknown category "Mars"; expected one of: Biscoe, Dream, Torgersen.' });
+    assert.throws(() => rowToFeeds({ ...row(), sex: 1 }, info.preprocessing), /Feature "sex" has unknown category 1/);
+  });
+
+  it('rejects missing and unknown features and non-object rows', () => {
+    const missing = row();
+    delete missing.sex;
+    assert.throws(() => rowToFeeds(missing, info.preprocessing), { message: 'Missing feature "sex".' });
+    assert.throws(() => rowToFeeds({ ...row(), beak: 1 }, info.preprocessing),
+      { message: 'Unknown feature "beak"; the model\'s features are: bill_length_mm, bill_depth_mm, flipper_length_mm, body_mass_g, island, sex.' });
+    assert.throws(() => rowToFeeds([1, 2], info.preprocessing), { message: 'A row must be an object mapping feature names to values.' });
+  });
+});
+
+describe('readPrediction', () => {
+  const outputs = (label, probs) => ({
+    label: { type: 'int64', dims: [1], data: BigInt64Array.of(label) },
+    probabilities: { type: 'float32', dims: [1, 3], data: Float32Array.from(probs) },
+  });
+
+  it('maps the label index and probabilities to label names', () => {
+    const p = readPrediction(outputs(2n, [0.1, 0.2, 0.7]), info);
+    assert.equal(p.label, 'Gentoo');
+    assert.equal(p.labelIndex, 2);
+    assert.deepEqual(Object.keys(p.probabilities), ['Adelie', 'Chinstrap', 'Gentoo']);
+    assert.equal(p.probabilities.Chinstrap, Math.fround(0.2));
+  });
+
+  it('accepts string labels', () => {
+    const out = outputs(0n, [0.1, 0.8, 0.1]);
+    out.label = { type: 'string', dims: [1], data: ['Chinstrap'] };
+    assert.equal(readPrediction(out, info).labelIndex, 1);
+  });
+
+  it('rejects outputs that do not fit the manifest', () => {
+    assert.throws(() => readPrediction({ label: outputs(0n, [1, 0, 0]).label }, info),
+      { message: 'The model returned outputs label, but the manifest expects "label" and "probabilities".' });
+    assert.throws(() => readPrediction(outputs(5n, [1, 0, 0]), info),
+      { message: 'Output "label" holds 5, which is not one of the model\'s labels.' });
+    const short = outputs(0n, [1, 0]);
+    assert.throws(() => readPrediction(short, info), { message: 'Output "probabilities" has 2 values; the model has 3 labels.' });
+  });
+});

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatShape, normalizeFeeds, normalizeTensor } from '../../js_runtime/tensors.js';
+
+/** @param {string} name @param {string} dtype @param {(number|string)[]} shape */
+const spec = (name, dtype, shape) => ({ name, dtype, shape });
+
+const SPECS = [spec('x', 'float32', ['N', 2]), spec('s', 'string', ['N', 1])];
+const good = () => ({ x: { type: 'float32', dims: [1, 2], data: [1.5, 2] }, s: { type: 'string', dims: [1, 1], data: ['a'] } });
+
+describe('normalizeFeeds', () => {
+  it('converts plain arrays by dtype and keeps dims', () => {
+    const out = normalizeFeeds(good(), SPECS);
+    assert.ok(out.x.data instanceof Float32Array);
+    assert.deepEqual([...out.x.data], [1.5, 2]);
+    assert.deepEqual(out.x.dims, [1, 2]);
+    assert.deepEqual(out.s, { type: 'string', dims: [1, 1], data: ['a'] });
+  });
+
+  it('defaults a missing type to the spec dtype', () => {
+    const feeds = good();
+    delete feeds.x.type;
+    assert.equal(normalizeFeeds(feeds, SPECS).x.type, 'float32');
+  });
+
+  it('copies typed arrays so transferring them never detaches the caller\'s data', () => {
+    const data = new Float32Array([1, 2]);
+    const out = normalizeFeeds({ ...good(), x: { type: 'float32', dims: [1, 2], data } }, SPECS);
+    assert.notEqual(out.x.data, data);
+    assert.notEqual(/** @type {Float32Array} */ (out.x.data).buffer, data.buffer);
+    assert.deepEqual([...out.x.data], [1, 2]);
+  });
+
+  it('accepts any size for symbolic dims', () => {
+    const out = normalizeFeeds({ x: { dims: [3, 2], data: [1, 2, 3, 4, 5, 6] }, s: { dims: [3, 1], data: ['a', 'b', 'c'] } }, SPECS);
+    assert.deepEqual(out.x.dims, [3, 2]);
+  });
+
+  it('rejects non-object feeds', () => {
+    for (const bad of [null, 3, [1], 'x']) {
+      assert.throws(() => normalizeFeeds(bad, SPECS), { message: 'Feeds must be an object mapping input names to {type, dims, data}.' });
+    }
+  });
+
+  it('names unknown inputs and lists the valid ones', () => {
+    assert.throws(() => normalizeFeeds({ ...good(), y: {}, z: {} }, SPECS),
+      { message: 'Unknown input "y", "z"; the model\'s inputs are: x, s.' });
+  });
+
+  it('names missing inputs', () => {
+    assert.throws(() => normalizeFeeds({ x: good().x }, SPECS),
+      { message: 'Missing input "s"; the model\'s inputs are: x, s.' });
+  });
+});
+
+describe('normalizeTensor errors', () => {
+  const x = SPECS[0];
+  const cases = [
+    ['a non-object tensor', 5, 'Input "x" must be an object {type, dims, data}.'],
+    ['a wrong dtype', { type: 'float64', dims: [1, 2], data: [1, 2] }, 'Input "x" has type "float64" but the model expects "float32".'],
+    ['non-integer dims', { dims: [1, 1.5], data: [1] }, 'Input "x": dims must be an array of non-negative integers, got [1, 1.5].'],
+    ['missing dims', { data: [1, 2] }, 'Input "x": dims must be an array of non-negative integers, got undefined.'],
+    ['the wrong rank', { dims: [2], data: [1, 2] }, 'Input "x" has dims [2] (rank 1) but the model expects rank 2, shape [N, 2].'],
+    ['a fixed dim that differs', { dims: [1, 3], data: [1, 2, 3] }, 'Input "x" has dims [1, 3] but dimension 1 must be 2 (model shape [N, 2]).'],
+    ['a length that does not match dims', { dims: [2, 2], data: [1, 2, 3] }, 'Input "x" has 3 values but dims [2, 2] need 4.'],
+    ['a typed array of another dtype', { dims: [1, 2], data: new Float64Array(2) }, 'Input "x": data is a Float64Array but type float32 needs a Float32Array or a plain array.'],
+    ['data that is not an array', { dims: [1, 2], data: 'ab' }, 'Input "x": data must be a Float32Array or a plain array, got "ab".'],
+    ['a non-number element', { dims: [1, 2], data: [1, '2'] }, 'Input "x": element 1 ("2") is not a valid float32.'],
+  ];
+  for (const [what, value, message] of cases) {
+    it(`rejects ${what}`, () => assert.throws(() => normalizeTensor(value, x), { message }));
+  }
+
+  it('rejects non-string elements of string tensors', () => {
+    assert.throws(() => normalizeTensor({ dims: [1, 1], data: [3] }, SPECS[1]), { message: 'Input "s": element 0 is 3, not a string.' });
+    assert.throws(() => normalizeTensor({ dims: [1, 1], data: new Uint8Array(1) }, SPECS[1]),
+      { message: 'Input "s" is a string tensor: data must be an array of strings.' });
+  });
+
+  it('asks for half bits for float16 plain arrays', () => {
+    assert.throws(() => normalizeTensor({ dims: [1], data: [0.5] }, spec('h', 'float16', [1])),
+      { message: 'Input "h" is float16: pass its IEEE half-precision bits as a Uint16Array.' });
+    const out = normalizeTensor({ dims: [1], data: Uint16Array.of(0x3800) }, spec('h', 'float16', [1]));
+    assert.deepEqual([...out.data], [0x3800]);
+  });
+});
+
+describe('plain array conversion per dtype', () => {
+  const convert = (dtype, data) => normalizeTensor({ dims: [data.length], data }, spec('t', dtype, ['N'])).data;
+
+  it('int64 → BigInt64Array from safe integers and bigints', () => {
+    const out = convert('int64', [1, -2, 3n]);
+    assert.ok(out instanceof BigInt64Array);
+    assert.deepEqual([...out], [1n, -2n, 3n]);
+    assert.throws(() => convert('int64', [1.5]), { message: 'Input "t": element 0 (1.5) is not a valid int64.' });
+    assert.throws(() => convert('int64', [2 ** 60]), /element 0 .* is not a valid int64/);
+  });
+
+  it('int32/int8/uint8 check range and integrality', () => {
+    assert.ok(convert('int32', [1, -1]) instanceof Int32Array);
+    assert.ok(convert('int8', [-128, 127]) instanceof Int8Array);
+    assert.ok(convert('uint8', [0, 255]) instanceof Uint8Array);
+    assert.throws(() => convert('uint8', [256]), { message: 'Input "t": element 0 (256) is not a valid uint8.' });
+    assert.throws(() => convert('int8', [-129]), { message: 'Input "t": element 0 (-129) is not a valid int8.' });
+    assert.throws(() => convert('int32', [0.5]), { message: 'Input "t": element 0 (0.5) is not a valid int32.' });
+  });
+
+  it('float64 → Float64Array; bool → Uint8Array of 0/1', () => {
+    assert.ok(convert('float64', [0.1]) instanceof Float64Array);
+    assert.equal(convert('float64', [0.1])[0], 0.1);
+    const b = convert('bool', [true, false, 1, 0]);
+    assert.ok(b instanceof Uint8Array);
+    assert.deepEqual([...b], [1, 0, 1, 0]);
+    assert.throws(() => convert('bool', [2]), { message: 'Input "t": element 0 (2) is not a valid bool.' });
+  });
+});
+
+describe('formatShape', () => {
+  it('prints symbolic and fixed dims', () => assert.equal(formatShape(['N', 3]), '[N, 3]'));
+});

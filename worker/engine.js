@@ -1,0 +1,151 @@
+// The worker's state: one onnxruntime-web instance and its sessions, keyed "<id>/<variant>".
+// Message plumbing lives in worker.js; this file has none, so Node tests can drive it directly.
+import { ERROR_CODE, VitrineError } from './protocol.js';
+import { fetchModel } from './fetch_model.js';
+import { describeOrtError } from './ort_errors.js';
+import { hasWasmSimd } from './wasm_features.js';
+
+/** @typedef {typeof import('onnxruntime-web')} Ort */
+/** @typedef {import('onnxruntime-web').InferenceSession} Session */
+/** @typedef {import('./protocol.js').TensorMap} TensorMap */
+/** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
+
+/**
+ * @typedef {object} SessionEntry
+ * @property {Promise<Session>} session
+ * @property {Promise<unknown>} queue runs are serialised per session: ORT sessions are not re-entrant
+ */
+
+export class Engine {
+  /**
+   * @param {() => Promise<Ort>} importOrt loads onnxruntime-web (a URL import in the worker, a file in tests)
+   * @param {typeof fetch} [fetchImpl]
+   */
+  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init)) {
+    this.importOrt = importOrt;
+    this.fetchImpl = fetchImpl;
+    /** @type {Ort | null} */
+    this.ort = null;
+    /** @type {Map<string, SessionEntry>} */
+    this.sessions = new Map();
+  }
+
+  /**
+   * @param {{wasmPaths: string, numThreads: number}} options
+   * @returns {Promise<Omit<import('./protocol.js').ReadyReply, 'id'|'type'>>}
+   */
+  async init({ wasmPaths, numThreads }) {
+    if (!this.ort) {
+      try {
+        this.ort = await this.importOrt();
+      } catch (e) {
+        throw new VitrineError(ERROR_CODE.runtime, describeOrtError(e, 'The ONNX runtime could not be loaded'));
+      }
+      // Settings are read when the first session starts the WASM module; they cannot change later.
+      this.ort.env.wasm.wasmPaths = wasmPaths;
+      this.ort.env.wasm.numThreads = numThreads;
+    }
+    return {
+      backend: 'wasm',
+      threads: this.ort.env.wasm.numThreads ?? 1,
+      features: { wasmSimd: hasWasmSimd(), crossOriginIsolated: Boolean(globalThis.crossOriginIsolated) },
+    };
+  }
+
+  /**
+   * Create the session for `model` unless it exists (then reuse it).
+   * @param {{model: string, url: string, sha256: string, bytes: number}} request
+   * @param {(loaded: number, total: number) => void} [onProgress]
+   * @returns {Promise<{inputs: string[], outputs: string[]}>}
+   */
+  async load({ model, url, sha256, bytes }, onProgress) {
+    const ort = this.requireOrt();
+    let entry = this.sessions.get(model);
+    if (!entry) {
+      entry = { session: this.createSession(ort, url, sha256, bytes, onProgress), queue: Promise.resolve() };
+      this.sessions.set(model, entry);
+      // A failed load must not poison later attempts (e.g. after a network blip).
+      entry.session.catch(() => {
+        if (this.sessions.get(model) === entry) this.sessions.delete(model);
+      });
+    }
+    const session = await entry.session;
+    return { inputs: [...session.inputNames], outputs: [...session.outputNames] };
+  }
+
+  /**
+   * @param {Ort} ort
+   * @param {string} url
+   * @param {string} sha256
+   * @param {number} bytes
+   * @param {((loaded: number, total: number) => void) | undefined} onProgress
+   * @returns {Promise<Session>}
+   */
+  async createSession(ort, url, sha256, bytes, onProgress) {
+    const data = await fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl });
+    try {
+      return await ort.InferenceSession.create(data, { executionProviders: ['wasm'] });
+    } catch (e) {
+      throw new VitrineError(ERROR_CODE.session, describeOrtError(e, 'The model could not be loaded'));
+    }
+  }
+
+  /**
+   * @param {{model: string, feeds: TensorMap}} request
+   * @returns {Promise<{outputs: Record<string, OutputTensor>, ms: number}>}
+   */
+  async run({ model, feeds }) {
+    const ort = this.requireOrt();
+    const entry = this.requireEntry(model);
+    const session = await entry.session;
+    /** @type {Record<string, import('onnxruntime-web').Tensor>} */
+    const ortFeeds = {};
+    for (const [name, t] of Object.entries(feeds)) {
+      try {
+        // The overloads are keyed on literal type names; the page validated type/data agreement.
+        ortFeeds[name] = new ort.Tensor(/** @type {any} */ (t.type), /** @type {any} */ (t.data), t.dims);
+      } catch (e) {
+        throw new VitrineError(ERROR_CODE.badRequest, `Input "${name}" is not a valid tensor: ${e instanceof Error ? e.message : e}`);
+      }
+    }
+    const run = entry.queue.then(async () => {
+      const start = performance.now();
+      let results;
+      try {
+        results = await session.run(ortFeeds);
+      } catch (e) {
+        throw new VitrineError(ERROR_CODE.run, describeOrtError(e, 'The model failed to run'));
+      }
+      const ms = performance.now() - start;
+      /** @type {Record<string, OutputTensor>} */
+      const outputs = {};
+      for (const [name, t] of Object.entries(results)) {
+        outputs[name] = { type: t.type, dims: [...t.dims], data: t.data };
+      }
+      return { outputs, ms };
+    });
+    entry.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** @param {{model: string}} request */
+  async dispose({ model }) {
+    const entry = this.requireEntry(model);
+    this.sessions.delete(model);
+    await entry.queue;
+    await (await entry.session).release();
+  }
+
+  /** @returns {Ort} */
+  requireOrt() {
+    if (!this.ort) throw new VitrineError(ERROR_CODE.badRequest, 'The worker got a request before "init".');
+    return this.ort;
+  }
+
+  /** @param {string} model */
+  requireEntry(model) {
+    const entry = this.sessions.get(model);
+    if (!entry) throw new VitrineError(ERROR_CODE.notLoaded, `Model "${model}" is not loaded in the worker.`);
+    return entry;
+  }
+}

@@ -1,0 +1,208 @@
+// Messages between the page (js_runtime/worker_client.js) and the inference worker (worker/worker.js).
+// Both sides import this file so the message shapes are defined once.
+//
+// Every message is {id, type, ...}. The page sends requests; the worker answers each with zero or more
+// `progress` messages and then exactly one final reply (or an `error`), all carrying the request's id.
+// `model` is always a session key "<model id>/<variant name>", so one worker can hold several variants.
+
+/** Request types, page → worker. */
+export const REQUEST = Object.freeze({
+  init: 'init',
+  load: 'load',
+  run: 'run',
+  dispose: 'dispose',
+});
+
+/** Reply types, worker → page. */
+export const REPLY = Object.freeze({
+  ready: 'ready',
+  progress: 'progress',
+  loaded: 'loaded',
+  result: 'result',
+  disposed: 'disposed',
+  error: 'error',
+});
+
+/** `error.code` values: what went wrong, so the page can word it and decide whether a retry helps. */
+export const ERROR_CODE = Object.freeze({
+  /** the request itself was malformed (a page bug) */
+  badRequest: 'bad-request',
+  /** onnxruntime-web could not be imported or configured */
+  runtime: 'runtime',
+  /** the model file could not be fetched (HTTP error, network down) */
+  download: 'download',
+  /** the downloaded bytes do not match the manifest's sha256 */
+  integrity: 'integrity',
+  /** onnxruntime-web refused the model (unsupported op, corrupt file, …) */
+  session: 'session',
+  /** `run`/`dispose` named a model that is not loaded in this worker */
+  notLoaded: 'not-loaded',
+  /** the model failed while running */
+  run: 'run',
+  /** the worker stopped (crash, failed start); set by the page, never sent by the worker */
+  workerDied: 'worker-died',
+});
+
+/**
+ * @typedef {'float32'|'float16'|'float64'|'int8'|'uint8'|'int32'|'int64'|'bool'|'string'} DType
+ * The dtypes the manifest allows; the names are onnxruntime-web's tensor type names.
+ */
+
+/**
+ * @typedef {Float32Array|Float64Array|Int8Array|Uint8Array|Uint16Array|Int32Array|BigInt64Array|string[]} TensorData
+ * float16 travels as Uint16Array (IEEE half bits), bool as Uint8Array (0/1), string as string[].
+ */
+
+/**
+ * @typedef {object} Tensor
+ * @property {DType} type
+ * @property {number[]} dims
+ * @property {TensorData} data
+ */
+
+/** @typedef {Record<string, Tensor>} TensorMap */
+
+/**
+ * @typedef {object} OutputTensor A model output exactly as onnxruntime-web returns it
+ *   (its type may be any ORT type, e.g. uint64, not only the manifest's dtypes).
+ * @property {string} type
+ * @property {number[]} dims
+ * @property {import('onnxruntime-web').Tensor.DataType} data
+ */
+
+/**
+ * @typedef {object} TensorInfo
+ * @property {string} name
+ */
+
+// ---- requests (page → worker) ----
+
+/**
+ * @typedef {object} InitRequest
+ * @property {number} id
+ * @property {'init'} type
+ * @property {string} [wasmPaths] absolute URL of the folder holding ort-wasm-simd-threaded.{mjs,wasm};
+ *   defaults to ../vendor/onnxruntime-web/ next to the worker
+ * @property {number} numThreads
+ */
+
+/**
+ * @typedef {object} LoadRequest
+ * @property {number} id
+ * @property {'load'} type
+ * @property {string} model session key "<id>/<variant>"
+ * @property {string} url absolute URL of the .onnx file
+ * @property {string} sha256 expected hex digest (from the manifest)
+ * @property {number} bytes expected size, used for progress when the server sends no Content-Length
+ */
+
+/**
+ * @typedef {object} RunRequest
+ * @property {number} id
+ * @property {'run'} type
+ * @property {string} model
+ * @property {TensorMap} feeds data buffers are transferred, not copied
+ */
+
+/**
+ * @typedef {object} DisposeRequest
+ * @property {number} id
+ * @property {'dispose'} type
+ * @property {string} model
+ */
+
+// Reserved for later issues: `explain {model, method, input, options}` → `explanation {...}`, and
+// `cancel {id}` (abandon a pending request). Neither is implemented: the worker answers them with
+// a bad-request error like any other unknown type.
+
+/** @typedef {InitRequest|LoadRequest|RunRequest|DisposeRequest} Request */
+
+/**
+ * A request before the client assigns its id.
+ * @template T
+ * @typedef {T extends unknown ? Omit<T, 'id'> : never} WithoutId
+ */
+/** @typedef {WithoutId<Request>} RequestBody */
+
+// ---- replies (worker → page) ----
+
+/**
+ * @typedef {object} ReadyReply
+ * @property {number} id
+ * @property {'ready'} type
+ * @property {'wasm'} backend
+ * @property {number} threads the number of threads onnxruntime-web was configured with
+ * @property {{wasmSimd: boolean, crossOriginIsolated: boolean}} features as seen inside the worker
+ */
+
+/**
+ * @typedef {object} ProgressReply
+ * @property {number} id
+ * @property {'progress'} type
+ * @property {number} loaded bytes received so far
+ * @property {number} total expected bytes
+ */
+
+/**
+ * @typedef {object} LoadedReply
+ * @property {number} id
+ * @property {'loaded'} type
+ * @property {string[]} inputs input names from the session
+ * @property {string[]} outputs output names from the session
+ */
+
+/**
+ * @typedef {object} ResultReply
+ * @property {number} id
+ * @property {'result'} type
+ * @property {Record<string, OutputTensor>} outputs
+ * @property {number} ms time spent in session.run
+ */
+
+/**
+ * @typedef {object} DisposedReply
+ * @property {number} id
+ * @property {'disposed'} type
+ */
+
+/**
+ * @typedef {object} ErrorReply
+ * @property {number} id
+ * @property {'error'} type
+ * @property {string} code one of ERROR_CODE
+ * @property {string} message readable by a visitor
+ */
+
+/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|DisposedReply|ErrorReply} Reply */
+
+/** An Error that carries one of ERROR_CODE; thrown in the worker, rebuilt on the page from `error` replies. */
+export class VitrineError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   */
+  constructor(code, message) {
+    super(message);
+    this.name = 'VitrineError';
+    this.code = code;
+  }
+}
+
+/**
+ * The buffers of `tensors` that can be transferred instead of copied: only a typed array that owns
+ * its whole (non-shared) ArrayBuffer, so a transfer never detaches memory that something else uses.
+ * String tensors are plain arrays and are cloned.
+ * @param {Record<string, {data: unknown}>} tensors
+ * @returns {ArrayBuffer[]}
+ */
+export function transferList(tensors) {
+  /** @type {ArrayBuffer[]} */
+  const buffers = [];
+  for (const { data } of Object.values(tensors)) {
+    if (ArrayBuffer.isView(data) && data.buffer instanceof ArrayBuffer && data.byteOffset === 0 &&
+        data.byteLength === data.buffer.byteLength && !buffers.includes(data.buffer)) {
+      buffers.push(data.buffer);
+    }
+  }
+  return buffers;
+}
