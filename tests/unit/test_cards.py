@@ -163,8 +163,8 @@ def test_feature_listed_twice_and_target_as_feature(tmp_path: Path) -> None:
     card = GOOD.replace("{name: petal width (cm), type: numeric}", "{name: sepal length (cm), type: numeric}\n    - {name: target, type: categorical}")
     path = write(tmp_path, card)
     assert problems(tmp_path) == [
-        f"{path}:11: dataset.features[2].name: 'target' is the target; a feature cannot be the target",
         f"{path}:10: dataset.features[1].name: feature 'sepal length (cm)' is listed twice",
+        f"{path}:11: dataset.features[2].name: 'target' is the target; a feature cannot be the target",
     ]
 
 
@@ -175,14 +175,29 @@ def test_duplicate_ids_across_cards(tmp_path: Path) -> None:
 
 
 def test_all_problems_of_all_cards_are_reported_together(tmp_path: Path) -> None:
-    write(tmp_path, GOOD.replace("title: Iris\n", ""), "a.yaml")
-    write(tmp_path, GOOD.replace("id: iris-test", "id: other").replace("kind: sklearn_tabular", "kind: nope"), "b.yaml")
+    a = write(tmp_path, GOOD.replace("title: Iris\n", ""), "a.yaml")
+    b = write(tmp_path, GOOD.replace("id: iris-test", "id: other").replace("kind: sklearn_tabular", "kind: nope").replace("name: iris", "name: irs"), "b.yaml")
     with pytest.raises(CardError) as info:
         validate(tmp_path)
-    assert len(info.value.problems) == 2
-    assert str(info.value).startswith("2 problems in model cards (nothing was written):\n  ")
+    assert [(p.path, p.line, p.field) for p in info.value.problems] == [(a, 1, "title"), (b, 6, "dataset.name"), (b, 12, "recipe.kind")]
+    assert str(info.value).startswith("3 problems in model cards (nothing was written):\n  ")
 
 
 def test_missing_cards_folder(tmp_path: Path) -> None:
     with pytest.raises(CardError, match="model card folder not found"):
         load_cards(tmp_path / "nope")
+
+
+def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
+    """The example in site_src/authoring.md is what the builder prints for these mistakes."""
+    repo = Path(__file__).parents[2]
+    card = (repo / "model_cards" / "penguins-species.yaml").read_text()
+    one = card.replace("{name: bill_length_mm,", "{name: bill_lenght_mm,").replace("max_depth: 6", "max_depth: 6\n    min_leaf: 3")
+    write(tmp_path, one.replace("variants: [fp32]", "variants: [fp32, int8]"), "penguins.yaml")
+    write(tmp_path, card.replace("id: penguins-species", "id: penguins-two").replace("kind: sklearn_tabular", "kind: sklearn_tabulr"), "penguins2.yaml")
+    with pytest.raises(CardError) as info:
+        validate(tmp_path)
+    printed = str(info.value).replace(f"{tmp_path}/", "model_cards/")
+    guide = (repo / "site_src" / "authoring.md").read_text()
+    documented = guide.split("```text\n", 1)[1].split("```", 1)[0].rstrip("\n")
+    assert printed == documented

@@ -1,0 +1,89 @@
+"""`vitrine` command line: a thin layer over the same functions the MkDocs plugin calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import VitrineError
+
+app = typer.Typer(help="Vitrine: trained models as a static site whose demos run in the browser.", no_args_is_help=True, add_completion=False)
+err_console = Console(stderr=True)
+
+ConfigOption = Annotated[Path, typer.Option("--config-file", "-f", help="mkdocs.yml of the site.", exists=True, dir_okay=False)]
+
+
+def _plugin_paths(config_file: Path) -> tuple[Path, Path]:
+    """cards_dir and output_dir as the site's mkdocs.yml configures the vitrine plugin."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("vitrine")
+    if plugin is None:
+        raise VitrineError(f"{config_file}: the vitrine plugin is not enabled (add `- vitrine` under `plugins:`)")
+    root = config_file.resolve().parent
+    return root / plugin.config.cards_dir, root / plugin.config.output_dir
+
+
+def _fail(err: Exception) -> None:
+    err_console.print(f"[bold red]error:[/] {err}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def build(
+    config_file: ConfigOption = Path("mkdocs.yml"),
+    models_only: Annotated[bool, typer.Option("--models-only", help="Build models and the manifest, not the site.")] = False,
+    site_dir: Annotated[Optional[Path], typer.Option(help="Where to write the site (default: mkdocs.yml's site_dir).")] = None,
+) -> None:
+    """Build changed models, then the site (`mkdocs build`)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .pipeline import build_models
+
+    try:
+        if models_only:
+            build_models(*_plugin_paths(config_file), console=err_console)
+            return
+        overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
+        mkdocs_build(load_config(str(config_file), **overrides))
+    except (VitrineError, MkDocsException) as err:
+        _fail(err)
+
+
+@app.command()
+def serve(
+    config_file: ConfigOption = Path("mkdocs.yml"),
+    dev_addr: Annotated[str, typer.Option("--dev-addr", "-a", help="IP:port to serve on.")] = "127.0.0.1:8000",
+) -> None:
+    """Serve the site with live reload; editing a card rebuilds only that model."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
+    except (VitrineError, MkDocsException) as err:
+        _fail(err)
+
+
+@app.command()
+def check(config_file: ConfigOption = Path("mkdocs.yml")) -> None:
+    """Validate every model card (schema, recipe, dataset columns) without building."""
+    from .pipeline import validate
+
+    try:
+        cards_dir, _ = _plugin_paths(config_file)
+        cards = validate(cards_dir)
+    except VitrineError as err:
+        _fail(err)
+    else:
+        err_console.print(f"[green]✓[/] {len(cards)} model card{'s' if len(cards) != 1 else ''} valid: {', '.join(c.id for c in cards)}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,140 @@
+"""The content-addressed output folder and its manifest.json.
+
+Files are named `<id>/<variant>.<sha256[:16]>.<ext>`, so a URL never changes meaning and the
+browser can cache it forever. Each model's entry carries a `build_key` (hash of everything
+that determines its outputs); an equal key with intact files means there is nothing to rebuild.
+Writes go to a staging folder first and the manifest is replaced atomically, so a failed build
+leaves the previous output whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+
+from . import __version__
+
+MANIFEST = "manifest.json"
+GENERATOR = f"vitrine {__version__}"
+_OUTPUT_SUFFIXES = (".onnx", ".parity.json")
+
+
+@cache
+def manifest_schema() -> dict[str, Any]:
+    return json.loads(resources.files("builder").joinpath("schemas/manifest.schema.json").read_text())
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build_key(parts: dict[str, Any]) -> str:
+    """Hash of a JSON-able description of every input of a model's build."""
+    return sha256(json.dumps(parts, sort_keys=True, separators=(",", ":")).encode())
+
+
+def content_name(model_id: str, variant: str, digest: str, suffix: str) -> str:
+    return f"{model_id}/{variant}.{digest[:16]}{suffix}"
+
+
+def empty() -> dict[str, Any]:
+    return {"schema_version": 1, "generator": GENERATOR, "models": []}
+
+
+def validate(manifest: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator(manifest_schema()).validate(manifest)
+
+
+def load(out_dir: Path) -> dict[str, Any]:
+    """The current manifest, or an empty one when missing or unreadable (then everything rebuilds)."""
+    path = out_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text())
+        validate(manifest)
+        return manifest
+    except (OSError, ValueError, jsonschema.ValidationError):
+        return empty()
+
+
+def is_intact(out_dir: Path, entry: dict[str, Any]) -> bool:
+    """True when every file the entry names exists and its variant file has the recorded hash."""
+    for variant in entry["variants"]:
+        model_file = out_dir / variant["url"]
+        if not (out_dir / variant["fixtures"]).is_file() or not model_file.is_file():
+            return False
+        if model_file.stat().st_size != variant["bytes"] or sha256(model_file.read_bytes()) != variant["sha256"]:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """One build at a time per output folder (e.g. `mkdocs serve` and `vitrine build` together)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".lock", "a") as handle:  # "a": taking the lock must not touch the file
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def staging(out_dir: Path) -> Iterator[Path]:
+    """A scratch folder on the same filesystem as `out_dir` (so publishing is a rename), always removed."""
+    path = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def publish(stage: Path, out_dir: Path, manifest: dict[str, Any]) -> list[Path]:
+    """Move staged files in, replace the manifest atomically, then delete files nothing refers to."""
+    validate(manifest)
+    for src in sorted(p for p in stage.rglob("*") if p.is_file()):
+        dest = out_dir / src.relative_to(stage)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dest)
+    write_json_atomic(out_dir / MANIFEST, manifest)
+    return _collect_garbage(out_dir, manifest)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            json.dump(data, handle, indent=1, sort_keys=False)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the file is published to a web server
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _collect_garbage(out_dir: Path, manifest: dict[str, Any]) -> list[Path]:
+    keep = {out_dir / v[k] for m in manifest["models"] for v in m["variants"] for k in ("url", "fixtures")}
+    removed = []
+    for path in out_dir.glob("*/*"):
+        if path.is_file() and path.name.endswith(_OUTPUT_SUFFIXES) and path not in keep:
+            path.unlink()
+            removed.append(path)
+    for folder in out_dir.iterdir():
+        if folder.is_dir() and not folder.name.startswith(".") and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed

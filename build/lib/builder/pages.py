@@ -1,0 +1,45 @@
+"""Model pages: Markdown generated from manifest entries (jinja2, autoescaped).
+
+Pages are rendered from the manifest alone, so what a page says is exactly what was measured,
+and an unchanged model yields an unchanged page.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jinja2
+
+GALLERY = "gallery"
+
+
+@cache
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates"),
+        autoescape=True,  # card and model text is data, never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["kb"] = lambda n: f"{n / 1024:,.1f} KB"
+    env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
+    env.filters["shape"] = lambda dims: "[" + ", ".join(str(d) for d in dims) + "]"
+    env.filters["num"] = lambda x: f"{x:,.6g}"
+    return env
+
+
+def page_path(model_id: str) -> str:
+    return f"{GALLERY}/{model_id}.md"
+
+
+def model_page(entry: dict[str, Any], models_url: str) -> str:
+    """The Markdown of one model's page; `models_url` is the page-relative URL of the models folder."""
+    variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
+    return _env().get_template("model_page.md.j2").render(m=entry, v=variant, models=models_url)
+
+
+def gallery_index(entries: list[dict[str, Any]]) -> str:
+    return _env().get_template("gallery_index.md.j2").render(models=entries)
