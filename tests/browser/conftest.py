@@ -6,7 +6,7 @@ import functools
 import http.server
 import threading
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -42,13 +42,25 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def launch() -> Iterator[Callable[..., Browser]]:
+    """launch(*extra_args): a Chromium with the standard flags plus `extra_args` (closed at the end)."""
     executable = find_chromium()
     assert executable, "no Chromium: run `make browser` (see tests/browser/chromium.py)"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        browsers: list[Browser] = []
+
+        def start(*extra_args: str) -> Browser:
+            browsers.append(p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *extra_args]))
+            return browsers[-1]
+
+        yield start
+        for b in browsers:
+            b.close()
+
+
+@pytest.fixture(scope="session")
+def browser(launch: Callable[..., Browser]) -> Browser:
+    return launch()
 
 
 @dataclass
@@ -56,6 +68,7 @@ class Session:
     """A page plus everything it logged and requested (its workers' requests included)."""
 
     page: Page
+    context: BrowserContext
     origin: str
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
@@ -64,12 +77,12 @@ class Session:
         return [u for u in self.requests if urlsplit(u).scheme in ("http", "https", "ws", "wss") and f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" != self.origin]
 
 
-@pytest.fixture
-def session(browser: Browser, site_url: str) -> Iterator[Session]:
-    context: BrowserContext = browser.new_context()
+def open_session(browser: Browser, site_url: str, **context_options: object) -> Session:
+    """A fresh context (empty cache, no service worker) with a page that records errors and requests."""
+    context: BrowserContext = browser.new_context(**context_options)  # type: ignore[arg-type]
     page = context.new_page()
     parts = urlsplit(site_url)
-    s = Session(page, f"{parts.scheme}://{parts.netloc}")
+    s = Session(page, context, f"{parts.scheme}://{parts.netloc}")
 
     def on_console(msg: ConsoleMessage) -> None:
         if msg.type == "error":
@@ -81,5 +94,11 @@ def session(browser: Browser, site_url: str) -> Iterator[Session]:
     page.on("console", on_console)
     page.on("pageerror", lambda err: s.errors.append(str(err)))
     context.on("request", on_request)
+    return s
+
+
+@pytest.fixture
+def session(browser: Browser, site_url: str) -> Iterator[Session]:
+    s = open_session(browser, site_url)
     yield s
-    context.close()
+    s.context.close()
