@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build models test test-py test-js typecheck clean
+.PHONY: help setup browser serve build models bench test test-py test-js typecheck clean
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -33,6 +33,9 @@ serve: setup  ## build models and serve the site with live reload
 
 build: setup  ## build models and the site into site/
 	$(BIN)/vitrine build
+
+bench: setup browser  ## measure every model in Chromium vs native onnxruntime (Performance page)
+	$(BIN)/vitrine bench
 
 typecheck: node_modules/.installed  ## tsc --checkJs over js_runtime/ (DOM) and worker/ (WebWorker)
 	npm run --silent typecheck

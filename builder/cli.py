@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from .bench import DEFAULT_BACKENDS
 from .errors import VitrineError
 
 app = typer.Typer(help="Vitrine: trained models as a static site whose demos run in the browser.", no_args_is_help=True, add_completion=False)
@@ -69,6 +70,40 @@ def serve(
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
     except (VitrineError, MkDocsException) as err:
         _fail(err)
+
+
+@app.command("bench")
+def bench_command(
+    config_file: ConfigOption = Path("mkdocs.yml"),
+    backend: Annotated[list[str], typer.Option("--backend", "-b", help="Tier to measure (repeatable): wasm, wasm-nosimd, webgpu, static.")] = list(DEFAULT_BACKENDS),
+    runs: Annotated[int, typer.Option(min=50, help="Predictions per model and backend for latency percentiles.")] = 100,
+    isolate: Annotated[bool, typer.Option(help="Serve with COOP/COEP headers (WASM threads allowed).")] = True,
+    webgpu: Annotated[bool, typer.Option(help="Start Chromium with --enable-unsafe-webgpu.")] = False,
+    out: Annotated[Optional[Path], typer.Option(help="Where to write the JSON (default: <output_dir>/bench.json).")] = None,
+) -> None:
+    """Measure every model in a real browser (cold, cached, latency) against native onnxruntime."""
+    from mkdocs.exceptions import MkDocsException
+
+    from . import bench
+
+    try:
+        site, output_dir = bench.build_site(config_file)
+        document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else ())
+        target = out or output_dir / bench.BENCH_FILE
+        bench.write(document, target)
+    except (VitrineError, MkDocsException) as err:
+        _fail(err)
+    for r in document["results"]:
+        if r["error"]:
+            err_console.print(f"[red]✗[/] {r['model']} on {r['backend']}: {r['error']}", highlight=False)
+        else:
+            err_console.print(
+                f"[green]✓[/] {r['model']} on {r['backend_used']} ({r['threads']} thread{'s' if r['threads'] != 1 else ''}): "
+                f"browser {r['browser_over_native']}× native (p50 {r['browser_ms']['p50']} ms vs {r['native_ms']['p50']} ms), "
+                f"cached reload {r['cached_over_cold']}× cold ({r['cached_first_prediction_ms']} vs {r['cold_first_prediction_ms']} ms)",
+                highlight=False,
+            )
+    err_console.print(f"wrote {target}; the Performance page shows it on the next build")
 
 
 @app.command()

@@ -33,7 +33,7 @@ class Evaluation:
 
 
 def evaluate(model_bytes: bytes, split: Split, n_examples: int) -> Evaluation:
-    session = _session(model_bytes)
+    session = native_session(model_bytes)
     feeds = feeds_for(split.X_test, split.features)
     label_out, prob_out = (o.name for o in session.get_outputs()[:2])
     predicted, probabilities = session.run([label_out, prob_out], feeds)
@@ -49,7 +49,7 @@ def evaluate(model_bytes: bytes, split: Split, n_examples: int) -> Evaluation:
             for i, label in enumerate(split.labels)
         },
         "confusion_matrix": confusion_matrix(split.y_test, predicted, labels=range(n_labels)).tolist(),
-        "latency_ms": _latency(session, feeds),
+        "latency_ms": latency(session, feeds),
     }
     rows = _rows(split)
     fixtures = {
@@ -71,27 +71,27 @@ def evaluate(model_bytes: bytes, split: Split, n_examples: int) -> Evaluation:
     return Evaluation(metrics, fixtures, examples, len(model_bytes), len(gzip.compress(model_bytes, 9, mtime=0)))
 
 
-def _session(model_bytes: bytes) -> ort.InferenceSession:
+def native_session(model_bytes: bytes) -> ort.InferenceSession:
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1  # comparable with single-threaded WASM
     options.inter_op_num_threads = 1
     return ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
 
 
-def _latency(session: ort.InferenceSession, feeds: dict[str, np.ndarray]) -> dict[str, Any]:
-    """One row per call, as the demo runs it."""
+def latency(session: ort.InferenceSession, feeds: dict[str, np.ndarray], runs: int = LATENCY_RUNS) -> dict[str, Any]:
+    """Milliseconds per call on the first row of `feeds`, one row per call as the demo runs it."""
     one = {name: value[:1] for name, value in feeds.items()}
     for _ in range(LATENCY_WARMUP):
         session.run(None, one)
     times = []
-    for _ in range(LATENCY_RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         session.run(None, one)
         times.append((time.perf_counter() - start) * 1000)
     return {
         "p50": float(np.percentile(times, 50)),
         "p95": float(np.percentile(times, 95)),
-        "runs": LATENCY_RUNS,
+        "runs": runs,
         "runtime": f"onnxruntime {ort.__version__} CPU, 1 thread",
     }
 

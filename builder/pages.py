@@ -43,3 +43,9 @@ def model_page(entry: dict[str, Any], models_url: str) -> str:
 
 def gallery_index(entries: list[dict[str, Any]]) -> str:
     return _env().get_template("gallery_index.md.j2").render(models=entries)
+
+
+def performance_page(bench: dict[str, Any] | None, entries: list[dict[str, Any]], bench_file: str) -> str:
+    """The Performance page from `vitrine bench` output; results for a since-rebuilt model are flagged."""
+    current = {v["sha256"] for m in entries for v in m["variants"]}
+    return _env().get_template("performance.md.j2").render(bench=bench, current=current, bench_file=bench_file)

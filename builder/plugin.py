@@ -7,6 +7,7 @@ redo only what changed.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import assets, pages
+from . import assets, bench, pages
 from .errors import VitrineError
 from .pipeline import BuildResult, build_models
 
@@ -76,6 +77,11 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         index = f"{pages.GALLERY}/index.md"
         if entries and files.get_file_from_path(index) is None:
             files.append(File.generated(config, index, content=pages.gallery_index(entries)))
+        if files.get_file_from_path("performance.md") is None:
+            bench_path = self._path(self.config.output_dir) / bench.BENCH_FILE
+            document = json.loads(bench_path.read_text()) if bench_path.is_file() else None
+            content = pages.performance_page(document, entries, f"{self.config.output_dir}/{bench.BENCH_FILE}")
+            files.append(File.generated(config, "performance.md", content=content))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:

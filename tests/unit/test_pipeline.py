@@ -127,7 +127,7 @@ def test_failing_stage_leaves_output_intact(out: Path, cards_copy: Path, monkeyp
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(evaluate_stage, "_latency", boom)
+    monkeypatch.setattr(evaluate_stage, "latency", boom)
     with pytest.raises(BuildError, match=r"penguins-species: evaluate failed: RuntimeError: disk on fire \(exported_models/ is unchanged\)"):
         build_models(cards_copy, out, console=QUIET)
     assert snapshot(out) == before

@@ -1,0 +1,169 @@
+"""`vitrine bench`: what a visitor waits for, measured in a real browser against native onnxruntime.
+
+Per model and backend tier: cold load → first prediction (empty cache), cached reload → first
+prediction (same browser profile), and prediction latency over many runs; the same model's native
+onnxruntime latency is measured in the same run so the page can show ratios, which survive noisy
+machines better than absolute times.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnxruntime as ort
+
+from . import __version__, evaluate, manifest
+from .browser import CHROMIUM_ARGS, find_chromium, serve_directory
+from .errors import VitrineError
+from .export import feeds_for
+
+BENCH_FILE = "bench.json"
+DEFAULT_BACKENDS = ("wasm",)
+WARMUP = 10
+
+_FIRST_PREDICTION = """async ({id, row}) => {
+    const m = await vitrine.load(id);
+    const p = await m.predict(row);
+    return {ms: performance.now(), backend: m.backend, threads: m.threads, label: p.label};
+}"""
+_LATENCY = """async ({id, row, runs, warmup}) => {
+    const m = await vitrine.load(id);
+    for (let i = 0; i < warmup; i++) await m.predict(row);
+    const roundTrip = [], inWorker = [];
+    for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        const p = await m.predict(row);
+        roundTrip.push(performance.now() - t);
+        inWorker.push(p.ms);
+    }
+    return {roundTrip, inWorker};
+}"""
+
+
+def run(
+    site_dir: Path,
+    backends: tuple[str, ...] = DEFAULT_BACKENDS,
+    runs: int = 100,
+    isolate: bool = True,
+    chromium_args: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Benchmark every model of a built site; returns the bench.json document."""
+    if runs < 1:
+        raise VitrineError("--runs must be at least 1")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as err:
+        raise VitrineError("vitrine bench needs Playwright: pip install 'vitrine[bench]'") from err
+    executable = find_chromium()
+    if executable is None:
+        raise VitrineError("vitrine bench needs Chromium: install it (Debian: apt-get install chromium) or set VITRINE_CHROMIUM")
+    data = json.loads((site_dir / "models" / manifest.MANIFEST).read_text())
+    log: list[str] = []
+    results = []
+    with serve_directory(site_dir, isolate=isolate, log=log) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *chromium_args])
+        try:
+            for entry in data["models"]:
+                native = _native(site_dir, entry, runs)
+                for backend in backends:
+                    results.append(_bench_one(browser, base, log, entry, backend, runs, native))
+            version = browser.version
+        finally:
+            browser.close()
+    return {
+        "schema_version": 1,
+        "generator": f"vitrine {__version__}",
+        "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "environment": {
+            "browser": f"Chromium {version}",
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "native_runtime": f"onnxruntime {ort.__version__} CPU, 1 thread",
+            "cross_origin_isolated": isolate,
+        },
+        "runs": runs,
+        "results": results,
+    }
+
+
+def write(document: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_json_atomic(path, document)
+
+
+def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[str, Any]]:
+    """Python onnxruntime latency of each variant on the same example row the browser uses."""
+    import pandas as pd
+
+    row = pd.DataFrame([entry["examples"][0]["input"]])
+    feeds = feeds_for(row, entry["preprocessing"]["features"])
+    out = {}
+    for variant in entry["variants"]:
+        session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes())
+        out[variant["name"]] = evaluate.latency(session, feeds, runs)
+    return out
+
+
+def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], backend: str, runs: int, native: dict[str, Any]) -> dict[str, Any]:
+    variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
+    result: dict[str, Any] = {"model": entry["id"], "variant": variant["name"], "sha256": variant["sha256"], "backend": backend}
+    url = f"{base}gallery/{entry['id']}/?backend={backend}"
+    args = {"id": entry["id"], "row": entry["examples"][0]["input"], "runs": runs, "warmup": WARMUP}
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => window.vitrine !== undefined")
+        cold = page.evaluate(_FIRST_PREDICTION, args)
+        timings = page.evaluate(_LATENCY, args)
+        del log[:]
+        page.reload()
+        page.wait_for_function("() => window.vitrine !== undefined")
+        cached = page.evaluate(_FIRST_PREDICTION, args)
+        model_requests = sum(1 for path in log if path.endswith(".onnx"))
+    except Exception as err:  # a tier this browser lacks is a result too, not a crash
+        result["error"] = str(err).splitlines()[0]
+        return result
+    finally:
+        context.close()
+    browser_ms = _percentiles(timings["roundTrip"])
+    worker_ms = _percentiles(timings["inWorker"])
+    native_ms = native[variant["name"]]
+    result.update(
+        backend_used=cold["backend"],
+        threads=cold["threads"],
+        cold_first_prediction_ms=round(cold["ms"], 1),
+        cached_first_prediction_ms=round(cached["ms"], 1),
+        cached_over_cold=round(cached["ms"] / cold["ms"], 3),
+        model_requests_on_reload=model_requests,
+        browser_ms=browser_ms,
+        session_run_ms=worker_ms,
+        native_ms={"p50": round(native_ms["p50"], 4), "p95": round(native_ms["p95"], 4)},
+        browser_over_native=round(browser_ms["p50"] / native_ms["p50"], 1),
+        session_run_over_native=round(worker_ms["p50"] / native_ms["p50"], 1),
+        error=None,
+    )
+    return result
+
+
+def _percentiles(values: list[float]) -> dict[str, float]:
+    return {"p50": round(float(np.percentile(values, 50)), 4), "p95": round(float(np.percentile(values, 95)), 4)}
+
+
+def build_site(config_file: Path) -> tuple[Path, Path]:
+    """Build the site into a temp folder (models first, as `mkdocs build` does); returns (site, output_dir)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = Path(tempfile.mkdtemp(prefix="vitrine-bench-"))
+    config = load_config(str(config_file), site_dir=str(site))
+    mkdocs_build(config)
+    plugin = config.plugins["vitrine"]
+    return site, (config_file.resolve().parent / plugin.config.output_dir)
