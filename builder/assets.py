@@ -6,6 +6,8 @@ site makes no third-party request at run time.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +21,21 @@ VENDOR = (
     ("onnxruntime-web", "dist/ort.wasm.min.mjs"),
     ("onnxruntime-web", "dist/ort-wasm-simd-threaded.mjs"),
     ("onnxruntime-web", "dist/ort-wasm-simd-threaded.wasm"),
+    # WebGPU tier only (worker/runtimes.js): the asyncify build, fetched only when a worker runs that tier
+    ("onnxruntime-web", "dist/ort.webgpu.min.mjs"),
+    ("onnxruntime-web", "dist/ort-wasm-simd-threaded.asyncify.mjs"),
+    ("onnxruntime-web", "dist/ort-wasm-simd-threaded.asyncify.wasm"),
+    # plain-WASM tier only: onnxruntime-web 1.18.0 (npm alias), single-threaded, non-SIMD binary
+    ("onnxruntime-web-legacy", "dist/esm/ort.wasm.min.js"),
+    ("onnxruntime-web-legacy", "dist/ort-wasm.wasm"),
     ("chart.js", "dist/chart.umd.min.js"),
     ("chart.js", "LICENSE.md"),
 )
 MAIN_SCRIPT = f"{RUNTIME}/js_runtime/main.js"
 STYLESHEET = f"{RUNTIME}/js_runtime/vitrine.css"
+SERVICE_WORKER = "vitrine-sw.js"  # at the site root, so its scope is the whole site
+SERVICE_WORKER_SOURCE = "service_worker.js"  # in worker/
+SITE_CONFIG = f"{RUNTIME}/js_runtime/site_config.js"
 
 
 @dataclass(frozen=True)
@@ -62,3 +74,29 @@ def _copy(src: Path, dest: Path) -> None:
         return
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(src, dest)
+
+
+def write_service_worker(worker_dir: Path, site_dir: Path, enabled: bool) -> None:
+    """Serve worker/service_worker.js at the site root (or remove it when turned off), and tell the
+    page whether to register it (site_config.js) — an installed one is unregistered when off.
+
+    BUILD in the service worker becomes a hash of its source and the vendored runtime files, so a
+    new onnxruntime-web makes browsers install a new service worker that drops the old runtime cache.
+    """
+    dest = site_dir / SERVICE_WORKER
+    if enabled:
+        source = (worker_dir / SERVICE_WORKER_SOURCE).read_text()
+        digest = hashlib.sha256(source.encode())
+        for pkg, rel in VENDOR:
+            vendored = site_dir / RUNTIME / "vendor" / pkg / Path(rel).name
+            if vendored.is_file():
+                digest.update(pkg.encode() + b"/" + rel.encode() + b"\0" + vendored.read_bytes())
+        text = source.replace("__VITRINE_BUILD__", digest.hexdigest()[:16])
+        if not dest.is_file() or dest.read_text() != text:
+            dest.write_text(text)
+    elif dest.exists():
+        dest.unlink()
+    config = f"export const SITE_CONFIG = Object.freeze({json.dumps({'serviceWorker': enabled})});\n"
+    (site_dir / SITE_CONFIG).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / SITE_CONFIG).write_text(config)
+

@@ -43,6 +43,7 @@ def find_chromium() -> str | None:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     isolate = False
+    revalidate = False
     log: list[str] | None = None
 
     def do_GET(self) -> None:
@@ -54,6 +55,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.isolate:  # what a host configured for WASM threads sends (GitHub Pages cannot)
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
             self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        if self.revalidate:  # like hosts that revalidate every file; else Chromium guesses freshness
+            self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -61,12 +64,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path, isolate: bool = False, log: list[str] | None = None) -> Iterator[str]:
+def serve_directory(root: Path, isolate: bool = False, log: list[str] | None = None, revalidate: bool = False) -> Iterator[str]:
     """Serve `root` on a free loopback port; yields the base URL (ends with '/').
 
-    `isolate` adds COOP/COEP headers; `log`, when given, receives the path of every GET the server saw.
+    `isolate` adds COOP/COEP headers; `log`, when given, receives the path of every GET the server
+    saw; `revalidate` sends `Cache-Control: no-cache`.
     """
-    handler = functools.partial(type("Handler", (_Handler,), {"isolate": isolate, "log": log}), directory=str(root))
+    attrs = {"isolate": isolate, "log": log, "revalidate": revalidate}
+    handler = functools.partial(type("Handler", (_Handler,), attrs), directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -32,6 +32,8 @@ class VitrineConfig(base.Config):
     runtime_dir = c.Type(str, default="js_runtime")
     worker_dir = c.Type(str, default="worker")
     node_modules = c.Type(str, default="node_modules")
+    # Site-root service worker: COOP/COEP for WASM threads on static hosts, caching, offline use.
+    service_worker = c.Type(bool, default=True)
 
 
 class VitrinePlugin(BasePlugin[VitrineConfig]):
@@ -95,6 +97,7 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         )
         try:
             assets.copy_all(sources, Path(config.site_dir))
+            assets.write_service_worker(sources.worker_dir, Path(config.site_dir), self.config.service_worker)
         except VitrineError as err:
             raise PluginError(str(err)) from err
 

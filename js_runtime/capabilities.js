@@ -1,9 +1,11 @@
 // What this browser can do, by feature tests (never user-agent sniffing).
-import { hasWasmSimd, hasWasmThreads } from '../worker/wasm_features.js';
+import { hasWasm, hasWasmSimd, hasWasmThreads } from '../worker/wasm_features.js';
 
 /**
  * @typedef {object} Capabilities
  * @property {boolean} webgpu navigator.gpu exists AND requestAdapter() returned an adapter
+ * @property {boolean} shaderF16 that adapter has the "shader-f16" feature (fp16 variants need it)
+ * @property {boolean} wasm WebAssembly runs at all
  * @property {boolean} wasmSimd
  * @property {boolean} threads WASM threads usable (cross-origin isolated with SharedArrayBuffer)
  * @property {boolean} crossOriginIsolated
@@ -12,8 +14,11 @@ import { hasWasmSimd, hasWasmThreads } from '../worker/wasm_features.js';
 
 /** @returns {Promise<Capabilities>} */
 export async function detectCapabilities() {
+  const adapter = await webGpuAdapter();
   return {
-    webgpu: await hasWebGpu(),
+    webgpu: adapter != null,
+    shaderF16: adapter?.features.has('shader-f16') ?? false,
+    wasm: hasWasm(),
     wasmSimd: hasWasmSimd(),
     threads: hasWasmThreads(),
     crossOriginIsolated: Boolean(globalThis.crossOriginIsolated),
@@ -24,14 +29,15 @@ export async function detectCapabilities() {
 /**
  * `navigator.gpu` alone is not enough: Chromium exposes it and then returns a null adapter when
  * WebGPU is blocked or unsupported.
- * @returns {Promise<boolean>}
+ * @returns {Promise<{features: {has(name: string): boolean}} | null>}
  */
-async function hasWebGpu() {
-  const gpu = /** @type {{gpu?: {requestAdapter(): Promise<unknown>}}} */ (/** @type {unknown} */ (navigator)).gpu;
-  if (!gpu) return false;
+async function webGpuAdapter() {
+  const gpu = /** @type {{gpu?: {requestAdapter(): Promise<{features: Set<string>} | null>}}} */ (
+    /** @type {unknown} */ (navigator)).gpu;
+  if (!gpu) return null;
   try {
-    return (await gpu.requestAdapter()) != null;
+    return await gpu.requestAdapter();
   } catch {
-    return false;
+    return null;
   }
 }

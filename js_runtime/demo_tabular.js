@@ -3,11 +3,12 @@
 // It talks to the model only through the public API (vitrine.load → predict).
 import { loadChart } from './chart_loader.js';
 import { clearError, h, showError } from './dom.js';
+import { isAbortError } from './worker_client.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').NumericFeature} NumericFeature */
 /** @typedef {import('./manifest.js').CategoricalFeature} CategoricalFeature */
-/** @typedef {import('./model.js').Model} Model */
+/** @typedef {import('./model.js').Model | import('./static_model.js').StaticModel} Model */
 /** @typedef {{load: typeof import('./vitrine.js').load}} Api */
 /** @typedef {{el: HTMLElement, read(): number|string, write(value: number|string): void}} Field */
 
@@ -43,6 +44,9 @@ export function mountTabular(root, info, api, variant) {
     form.append(field.el);
   });
   const resetButton = h('button', { type: 'button', class: 'vitrine-reset md-button' }, 'Reset');
+  // Shown on the static tier: the form stays usable for the precomputed examples, and says why no more.
+  const staticNote = h('p', { class: 'vitrine-static-note', role: 'note', hidden: true });
+  form.append(staticNote);
   form.append(h('div', { class: 'vitrine-actions' },
     h('button', { type: 'submit', class: 'vitrine-predict md-button md-button--primary' }, 'Predict'), resetButton));
 
@@ -70,6 +74,7 @@ export function mountTabular(root, info, api, variant) {
 
   // ---- status ----
   const backend = h('span', { class: 'vitrine-backend' }, 'Runs in your browser; the model is not loaded yet');
+  const reason = h('span', { class: 'vitrine-reason' });
   const time = h('span', { class: 'vitrine-time' });
   const progress = h('progress'); // indeterminate until the first progress report
   const progressText = h('span', { class: 'vitrine-progress-text' });
@@ -77,7 +82,7 @@ export function mountTabular(root, info, api, variant) {
 
   root.replaceChildren(
     h('div', { class: 'vitrine-body' }, form, output),
-    h('p', { class: 'vitrine-status' }, backend, time),
+    h('p', { class: 'vitrine-status' }, backend, reason, time),
     progressBox,
     h('div', { class: 'vitrine-error', role: 'alert', hidden: true }),
   );
@@ -104,9 +109,9 @@ export function mountTabular(root, info, api, variant) {
       tr.classList.toggle('vitrine-predicted', name === predicted);
     }
     root.dataset.source = kind;
-    source.textContent = kind === 'precomputed'
-      ? 'Precomputed example, calculated when the site was built. Edit the inputs to run the model in your browser.'
-      : 'Live prediction, calculated in your browser.';
+    source.textContent = kind === 'live' ? 'Live prediction, calculated in your browser.'
+      : staticNote.hidden ? 'Precomputed example, calculated when the site was built. Edit the inputs to run the model in your browser.'
+        : 'Precomputed example, calculated when the site was built.';
     updateChart();
   }
 
@@ -166,8 +171,13 @@ export function mountTabular(root, info, api, variant) {
         },
       });
       root.dataset.state = 'ready';
-      backend.textContent = `${model.backendLabel}, ${model.threads} thread${model.threads === 1 ? '' : 's'}`;
-      backend.title = model.backendReason;
+      root.dataset.backend = model.backend;
+      backend.textContent = model.threads ? `${model.backendLabel}, ${model.threads} thread${model.threads === 1 ? '' : 's'}` : model.backendLabel;
+      reason.textContent = `(${model.backendReason})`;
+      if ('notice' in model) {
+        staticNote.textContent = model.notice;
+        staticNote.hidden = false;
+      }
       return model;
     } catch (e) {
       modelPromise = null; // the next edit or click tries again
@@ -184,11 +194,14 @@ export function mountTabular(root, info, api, variant) {
   let again = false;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** Cancels the in-flight run when newer values supersede it. @type {AbortController | null} */
+  let inFlight = null;
 
   async function predictNow() {
     clearTimeout(timer);
     if (busy) {
       again = true;
+      inFlight?.abort();
       return;
     }
     busy = true;
@@ -198,13 +211,17 @@ export function mountTabular(root, info, api, variant) {
         const row = Object.fromEntries([...fields].map(([name, field]) => [name, field.read()]));
         try {
           const model = await ensureModel();
-          const result = await model.predict(row);
+          inFlight = new AbortController();
+          const result = await model.predict(row, { signal: inFlight.signal });
           if (again) continue; // newer values are waiting; this result is already stale
-          show(result.label, result.probabilities, 'live');
-          time.textContent = `last run ${formatMs(result.ms)}`;
+          const live = model.backend !== 'static';
+          show(result.label, result.probabilities, live ? 'live' : 'precomputed');
+          time.textContent = live ? `last run ${formatMs(result.ms)}` : '';
           clearError(root);
         } catch (e) {
-          showError(root, e);
+          if (!isAbortError(e)) showError(root, e); // a superseded run is not an error
+        } finally {
+          inFlight = null;
         }
       } while (again);
     } finally {

@@ -2,6 +2,7 @@
 // `.vitrine-demo` element. Pages without demos fetch nothing and start no worker.
 import { findModel } from './manifest.js';
 import { showError } from './dom.js';
+import { setUpServiceWorker } from './service_worker_client.js';
 import * as api from './vitrine.js';
 
 const vitrine = Object.freeze({
@@ -34,3 +35,8 @@ async function mountDemo(root) {
 for (const root of document.querySelectorAll('.vitrine-demo')) {
   if (root instanceof HTMLElement) mountDemo(root);
 }
+
+// Isolation (WASM threads on hosts that cannot send headers), caching and offline use. Never fatal:
+// without it the demos run on one thread and load from the network.
+setUpServiceWorker({ needIsolation: document.querySelector('.vitrine-demo') !== null })
+  .catch((e) => console.warn('[vitrine] The service worker is not available:', e));

@@ -14,6 +14,12 @@ import { readPrediction, rowToFeeds } from './tabular.js';
  * `ms` is the time the model took in the worker (session.run), excluding messaging.
  */
 
+/**
+ * @typedef {object} RunOptions
+ * @property {AbortSignal} [signal] aborting it cancels the call: it rejects with an error named
+ *   "AbortError" (code "aborted"), and a run still queued in the worker is dropped
+ */
+
 export class Model {
   /**
    * @param {object} parts
@@ -28,11 +34,11 @@ export class Model {
     this.info = info;
     /** The variant entry in use. */
     this.variant = variant;
-    /** Tier name: "wasm". */
+    /** Tier name: "webgpu", "wasm" or "wasm-nosimd" (a StaticModel has "static"). */
     this.backend = plan.name;
-    /** Tier name for people: "WASM-SIMD". */
+    /** Tier name for people: "WebGPU", "WASM-SIMD", "plain WASM". */
     this.backendLabel = plan.label;
-    /** Why this tier was chosen ("auto: …", "forced by ?backend=wasm"). */
+    /** Why this tier: "auto: …", "forced by ?backend=wasm", plus why better tiers were skipped or failed. */
     this.backendReason = plan.reason;
     /** WASM threads the runtime was started with. */
     this.threads = threads;
@@ -44,23 +50,25 @@ export class Model {
   /**
    * Run the model on raw tensors.
    * @param {Record<string, import('./tensors.js').FeedInput>} feeds {inputName: {type, dims, data}}
+   * @param {RunOptions} [options]
    * @returns {Promise<Record<string, OutputTensor>>}
    */
-  async run(feeds) {
-    return (await this.runTimed(normalizeFeeds(feeds, this.info.inputs))).outputs;
+  async run(feeds, options = {}) {
+    return (await this.runTimed(normalizeFeeds(feeds, this.info.inputs), options.signal)).outputs;
   }
 
   /**
    * Classify one row of a tabular model.
    * @param {Record<string, number|string>} row {featureName: value}
+   * @param {RunOptions} [options]
    * @returns {Promise<TimedPrediction>}
    */
-  async predict(row) {
+  async predict(row, options = {}) {
     if (this.info.task !== 'tabular-classification') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
     }
     const feeds = normalizeFeeds(rowToFeeds(row, this.info.preprocessing), this.info.inputs);
-    const { outputs, ms } = await this.runTimed(feeds);
+    const { outputs, ms } = await this.runTimed(feeds, options.signal);
     return { ...readPrediction(outputs, this.info), ms };
   }
 
@@ -73,12 +81,13 @@ export class Model {
 
   /**
    * @param {import('../worker/protocol.js').TensorMap} feeds already validated
+   * @param {AbortSignal} [signal]
    */
-  async runTimed(feeds) {
+  async runTimed(feeds, signal) {
     if (this.disposed) throw new Error(`Model "${this.key}" was disposed; load it again to run it.`);
     // Reloads the session if the worker restarted since this handle was created.
     const { generation } = await this.sessions.ensure(this.key, this.variant);
-    const reply = await this.sessions.client.run(this.key, feeds, transferList(feeds), generation);
+    const reply = await this.sessions.client.run(this.key, feeds, transferList(feeds), generation, signal);
     return { outputs: reply.outputs, ms: reply.ms };
   }
 }

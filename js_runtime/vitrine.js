@@ -1,20 +1,26 @@
 // The public JS API (window.vitrine). The demos use exactly this, never the worker directly.
 // Importing this module does no work: the manifest, capabilities and worker are fetched/started
 // on first use, so pages without demos stay cheap.
-import { chooseBackend } from './backends.js';
+import { planBackends, withProblem } from './backends.js';
 import { detectCapabilities } from './capabilities.js';
 import { fetchManifest, findModel, findVariant, manifestUrl } from './manifest.js';
 import { Model } from './model.js';
 import { Sessions } from './sessions.js';
+import { StaticModel } from './static_model.js';
 import { WorkerClient } from './worker_client.js';
+import { ERROR_CODE } from '../worker/protocol.js';
 
 /** @typedef {import('./manifest.js').Manifest} Manifest */
 /** @typedef {import('./capabilities.js').Capabilities} Capabilities */
+/** @typedef {import('./backends.js').BackendPlan} BackendPlan */
+/** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
+/** @typedef {import('./manifest.js').Variant} Variant */
 
 /**
  * @typedef {object} LoadOptions
  * @property {string} [variant] a variant name, or "auto" (the manifest's default_variant)
- * @property {string} [backend] "auto" or "wasm"; the page's ?backend= parameter overrides it
+ * @property {string} [backend] "auto" (default), "webgpu", "wasm", "wasm-nosimd" or "static"; the
+ *   page's ?backend= parameter overrides it. A named tier that cannot run here falls to the next.
  * @property {(p: {loaded: number, total: number}) => void} [onProgress] model download progress
  */
 
@@ -26,8 +32,19 @@ const WORKER_URL = new URL('../worker/worker.js', import.meta.url);
 let manifestPromise = null;
 /** @type {Promise<Capabilities> | null} */
 let capabilitiesPromise = null;
-/** @type {Sessions | null} */
-let sessions = null;
+/**
+ * One worker (one onnxruntime-web build) per runtime tier in use: normally a single one per page,
+ * shared by every demo. A load that asks for another tier gets that tier's own worker; the first
+ * one keeps serving the models it holds.
+ * @type {Map<string, Sessions>}
+ */
+const runtimes = new Map();
+/**
+ * What failed to start on this page, with why, so later loads skip it at once: a tier whose runtime
+ * could not load (key: the tier), or one that could not create a model's session (key: "tier model").
+ * @type {Map<string, string>}
+ */
+const failedTiers = new Map();
 
 /**
  * The site's model manifest (fetched once; a failed fetch is retried on the next call).
@@ -56,7 +73,7 @@ export function capabilities() {
  * Load a model and return a handle to run it.
  * @param {unknown} source a gallery model id
  * @param {LoadOptions} [options]
- * @returns {Promise<Model>}
+ * @returns {Promise<Model | StaticModel>}
  */
 export async function load(source, { variant = 'auto', backend = 'auto', onProgress } = {}) {
   // Model ids never contain "/", ":" or "." (schema: ^[a-z0-9][a-z0-9-]*$); URLs do.
@@ -67,14 +84,52 @@ export async function load(source, { variant = 'auto', backend = 'auto', onProgr
   const [m, caps] = await Promise.all([manifest(), capabilities()]);
   const info = findModel(m, source);
   const variantEntry = findVariant(info, variant);
-  const plan = chooseBackend(backend, new URLSearchParams(location.search).get('backend'), caps);
-  // The first plan fixes the worker's thread count; there is one WASM runtime per page.
-  sessions ??= new Sessions(new WorkerClient(
-    () => new Worker(WORKER_URL, { type: 'module' }),
-    { numThreads: plan.threads },
-  ));
+  const plans = planBackends(backend, new URLSearchParams(location.search).get('backend'), caps, variantEntry.precision);
   const key = `${info.id}/${variantEntry.name}`;
-  const entry = await sessions.acquire(key, variantEntry, onProgress);
+  /** @type {string[]} */
+  const failures = [];
+  for (const planned of plans) {
+    const plan = failures.reduce(withProblem, planned);
+    if (plan.name === 'static') return new StaticModel({ info, variant: variantEntry, plan });
+    const failed = failedTiers.get(plan.name) ?? failedTiers.get(`${plan.name} ${key}`);
+    if (failed) {
+      failures.push(failed);
+      continue;
+    }
+    try {
+      return await loadOn(plan, info, variantEntry, onProgress);
+    } catch (e) {
+      // Only a tier that could not start (runtime import, session creation) falls to the next one;
+      // a download or integrity failure would fail on every tier.
+      const code = /** @type {{code?: string}} */ (e).code;
+      if (code !== ERROR_CODE.runtime && code !== ERROR_CODE.session) throw e;
+      const problem = `${plan.label} failed: ${e instanceof Error ? e.message : e}`;
+      console.warn(`[vitrine] ${problem}; trying the next backend.`);
+      failedTiers.set(code === ERROR_CODE.runtime ? plan.name : `${plan.name} ${key}`, problem);
+      failures.push(problem);
+    }
+  }
+  throw new Error('unreachable: the static tier always qualifies'); // planBackends ends with "static"
+}
+
+/**
+ * Load `variant` into the worker of `plan`'s tier (started on first use).
+ * @param {BackendPlan} plan a runtime tier (not "static")
+ * @param {ModelEntry} info
+ * @param {Variant} variant
+ * @param {LoadOptions['onProgress']} onProgress
+ * @returns {Promise<Model>}
+ */
+async function loadOn(plan, info, variant, onProgress) {
+  let sessions = runtimes.get(plan.name);
+  if (!sessions) {
+    const url = new URL(WORKER_URL);
+    url.searchParams.set('tier', plan.name);
+    sessions = new Sessions(new WorkerClient(() => new Worker(url, { type: 'module' }), { numThreads: plan.threads }));
+    runtimes.set(plan.name, sessions);
+  }
+  const key = `${info.id}/${variant.name}`;
+  const entry = await sessions.acquire(key, variant, onProgress);
   // A manifest that disagrees with its model is a build bug; say so instead of failing at run time.
   const { inputs } = await entry.loaded;
   const absent = info.inputs.map((s) => s.name).filter((name) => !inputs.includes(name));
@@ -84,7 +139,7 @@ export async function load(source, { variant = 'auto', backend = 'auto', onProgr
       `the model has: ${inputs.join(', ')}. Rebuild the site.`);
   }
   const { ready } = await sessions.client.start();
-  return new Model({ info, variant: variantEntry, plan, threads: ready.threads, sessions });
+  return new Model({ info, variant, plan, threads: ready.threads, sessions });
 }
 
 /** @param {unknown} source a source that is not a gallery id */

@@ -67,9 +67,11 @@ export class WorkerClient {
    * @param {Transferable[]} transfer
    * @param {number} [generation] the worker generation that holds the session; if that worker has
    *   died since, the run fails like any request pending at its death (the next one reloads)
+   * @param {AbortSignal} [signal] abort → the worker drops the run if it is still queued, and this
+   *   call rejects at once with an AbortError (VitrineError code "aborted")
    */
-  async run(model, feeds, transfer, generation) {
-    return /** @type {ResultReply} */ (await this.request({ type: REQUEST.run, model, feeds }, transfer, undefined, generation));
+  async run(model, feeds, transfer, generation, signal) {
+    return /** @type {ResultReply} */ (await this.request({ type: REQUEST.run, model, feeds }, transfer, undefined, generation, signal));
   }
 
   /** @param {string} model */
@@ -82,15 +84,18 @@ export class WorkerClient {
    * @param {Transferable[]} [transfer]
    * @param {(p: {loaded: number, total: number}) => void} [onProgress]
    * @param {number} [generation] only send to this worker generation
+   * @param {AbortSignal} [signal] cancels the request (see run)
    * @returns {Promise<Reply>}
    */
-  async request(message, transfer = [], onProgress, generation) {
+  async request(message, transfer = [], onProgress, generation, signal) {
+    if (signal?.aborted) throw abortError();
     const running = this.running ?? this.launch();
     await running.ready;
+    if (signal?.aborted) throw abortError();
     if (this.running !== running || (generation !== undefined && generation !== running.generation)) {
       throw this.diedError('it stopped before the request was sent');
     }
-    return this.send(running.worker, message, transfer, onProgress);
+    return this.send(running.worker, message, transfer, onProgress, signal);
   }
 
   /**
@@ -98,17 +103,37 @@ export class WorkerClient {
    * @param {import('../worker/protocol.js').RequestBody} message
    * @param {Transferable[]} transfer
    * @param {((p: {loaded: number, total: number}) => void) | undefined} onProgress
+   * @param {AbortSignal} [signal]
    * @returns {Promise<Reply>}
    */
-  send(worker, message, transfer, onProgress) {
+  send(worker, message, transfer, onProgress, signal) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      const onAbort = () => {
+        if (!this.pending.delete(id)) return;
+        reject(abortError());
+        try {
+          worker.postMessage({ id, type: REQUEST.cancel });
+        } catch {
+          // a dead worker has nothing to cancel
+        }
+      };
+      /** @param {() => void} settle */
+      const done = (settle) => {
+        signal?.removeEventListener('abort', onAbort);
+        settle();
+      };
+      this.pending.set(id, {
+        resolve: (reply) => done(() => resolve(reply)),
+        reject: (error) => done(() => reject(error)),
+        onProgress,
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
         worker.postMessage({ ...message, id }, transfer);
       } catch (e) {
         this.pending.delete(id);
-        reject(e instanceof Error ? e : new Error(String(e)));
+        done(() => reject(e instanceof Error ? e : new Error(String(e))));
       }
     });
   }
@@ -182,4 +207,19 @@ export class WorkerClient {
     return new VitrineError(ERROR_CODE.workerDied,
       `The inference worker stopped (${why}). It restarts on the next request.`);
   }
+}
+
+/** The error a cancelled request rejects with: name "AbortError" (like fetch), code "aborted". */
+export function abortError() {
+  const error = new VitrineError(ERROR_CODE.aborted, 'The request was cancelled (superseded by a newer one).');
+  error.name = 'AbortError';
+  return error;
+}
+
+/**
+ * Whether `error` is a cancellation, which callers that superseded the request should ignore.
+ * @param {unknown} error
+ */
+export function isAbortError(error) {
+  return error instanceof Error && error.name === 'AbortError';
 }

@@ -1,5 +1,8 @@
 // Turns protocol requests into Engine calls and replies. Separate from worker.js (which only wires
 // it to the worker global) so Node tests can drive the real dispatch with a fake worker.
+//
+// Runs are queued here, per model, before they reach the engine: a queued run can then be dropped
+// by `cancel {id}` (a newer slider value supersedes an older one) without ever occupying the session.
 import { ERROR_CODE, REPLY, REQUEST, VitrineError, transferList } from './protocol.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
@@ -13,6 +16,39 @@ import { ERROR_CODE, REPLY, REQUEST, VitrineError, transferList } from './protoc
  * @returns {(request: Request) => Promise<void>} never rejects: failures become `error` replies
  */
 export function createDispatcher(engine, post, defaultWasmPaths) {
+  /** Ids of requests that are pending (not yet answered) and can be cancelled. */
+  /** @type {Set<number>} */
+  const cancellable = new Set();
+  /** @type {Set<number>} */
+  const cancelled = new Set();
+  /** The tail of each model's run queue. @type {Map<string, Promise<unknown>>} */
+  const queues = new Map();
+
+  /** @param {number} id */
+  function abortedError(id) {
+    const e = new VitrineError(ERROR_CODE.aborted, `Request ${id} was cancelled.`);
+    e.name = 'AbortError';
+    return e;
+  }
+
+  /**
+   * Run after the model's previous runs; skipped if cancelled while waiting.
+   * @param {import('./protocol.js').RunRequest} request
+   */
+  function queuedRun(request) {
+    const previous = queues.get(request.model) ?? Promise.resolve();
+    const run = previous.then(() => {
+      if (cancelled.has(request.id)) throw abortedError(request.id);
+      return engine.run(request);
+    });
+    const tail = run.catch(() => undefined);
+    queues.set(request.model, tail);
+    tail.then(() => {
+      if (queues.get(request.model) === tail) queues.delete(request.model);
+    });
+    return run;
+  }
+
   /** @param {Request} request */
   async function handle(request) {
     const { id } = request;
@@ -28,7 +64,9 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
         return;
       }
       case REQUEST.run: {
-        const { outputs, ms } = await engine.run(request);
+        const { outputs, ms } = await queuedRun(request);
+        // A run that was already executing when its cancel arrived: drop the stale result.
+        if (cancelled.has(id)) throw abortedError(id);
         post({ id, type: REPLY.result, outputs, ms }, transferList(outputs));
         return;
       }
@@ -44,12 +82,21 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
   }
 
   return async (request) => {
+    if (request?.type === REQUEST.cancel) {
+      if (cancellable.has(request.id)) cancelled.add(request.id);
+      return; // no reply of its own
+    }
+    const id = request?.id ?? -1;
+    cancellable.add(id);
     try {
       await handle(request);
     } catch (e) {
       const code = e instanceof VitrineError ? e.code : ERROR_CODE.runtime;
       const message = e instanceof Error ? e.message : String(e);
-      post({ id: request?.id ?? -1, type: REPLY.error, code, message });
+      post({ id, type: REPLY.error, code, message });
+    } finally {
+      cancellable.delete(id);
+      cancelled.delete(id);
     }
   };
 }

@@ -1,14 +1,17 @@
-// The worker's state: one onnxruntime-web instance and its sessions, keyed "<id>/<variant>".
+// The worker's state: one onnxruntime-web instance (that of the worker's runtime tier, see
+// runtimes.js) and its sessions, keyed "<id>/<variant>".
 // Message plumbing lives in worker.js; this file has none, so Node tests can drive it directly.
 import { ERROR_CODE, VitrineError } from './protocol.js';
 import { fetchModel } from './fetch_model.js';
 import { describeOrtError } from './ort_errors.js';
+import { RUNTIMES } from './runtimes.js';
 import { hasWasmSimd } from './wasm_features.js';
 
 /** @typedef {typeof import('onnxruntime-web')} Ort */
 /** @typedef {import('onnxruntime-web').InferenceSession} Session */
 /** @typedef {import('./protocol.js').TensorMap} TensorMap */
 /** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
+/** @typedef {import('./runtimes.js').Runtime} Runtime */
 
 /**
  * @typedef {object} SessionEntry
@@ -18,12 +21,15 @@ import { hasWasmSimd } from './wasm_features.js';
 
 export class Engine {
   /**
-   * @param {() => Promise<Ort>} importOrt loads onnxruntime-web (a URL import in the worker, a file in tests)
+   * @param {() => Promise<Ort>} importOrt loads `runtime.bundle` (a URL import in the worker, a file in
+   *   tests); onnxruntime-web 1.18 (wasm-nosimd) has the same API for what is used here
    * @param {typeof fetch} [fetchImpl]
+   * @param {Runtime} [runtime] the tier this worker runs
    */
-  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init)) {
+  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init), runtime = RUNTIMES.wasm) {
     this.importOrt = importOrt;
     this.fetchImpl = fetchImpl;
+    this.runtime = runtime;
     /** @type {Ort | null} */
     this.ort = null;
     /** @type {Map<string, SessionEntry>} */
@@ -44,9 +50,10 @@ export class Engine {
       // Settings are read when the first session starts the WASM module; they cannot change later.
       this.ort.env.wasm.wasmPaths = wasmPaths;
       this.ort.env.wasm.numThreads = numThreads;
+      Object.assign(this.ort.env.wasm, this.runtime.wasmEnv);
     }
     return {
-      backend: 'wasm',
+      backend: this.runtime.tier,
       threads: this.ort.env.wasm.numThreads ?? 1,
       features: { wasmSimd: hasWasmSimd(), crossOriginIsolated: Boolean(globalThis.crossOriginIsolated) },
     };
@@ -84,7 +91,7 @@ export class Engine {
   async createSession(ort, url, sha256, bytes, onProgress) {
     const data = await fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl });
     try {
-      return await ort.InferenceSession.create(data, { executionProviders: ['wasm'] });
+      return await ort.InferenceSession.create(data, { executionProviders: this.runtime.executionProviders });
     } catch (e) {
       throw new VitrineError(ERROR_CODE.session, describeOrtError(e, 'The model could not be loaded'));
     }

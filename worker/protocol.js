@@ -11,6 +11,8 @@ export const REQUEST = Object.freeze({
   load: 'load',
   run: 'run',
   dispose: 'dispose',
+  /** abandon the pending request with this id; gets no reply of its own */
+  cancel: 'cancel',
 });
 
 /** Reply types, worker → page. */
@@ -39,6 +41,8 @@ export const ERROR_CODE = Object.freeze({
   notLoaded: 'not-loaded',
   /** the model failed while running */
   run: 'run',
+  /** the request was cancelled (`cancel`, or superseded on the page); the error's name is "AbortError" */
+  aborted: 'aborted',
   /** the worker stopped (crash, failed start); set by the page, never sent by the worker */
   workerDied: 'worker-died',
 });
@@ -81,8 +85,8 @@ export const ERROR_CODE = Object.freeze({
  * @typedef {object} InitRequest
  * @property {number} id
  * @property {'init'} type
- * @property {string} [wasmPaths] absolute URL of the folder holding ort-wasm-simd-threaded.{mjs,wasm};
- *   defaults to ../vendor/onnxruntime-web/ next to the worker
+ * @property {string} [wasmPaths] absolute URL of the folder holding the runtime's .wasm (and .mjs) files;
+ *   defaults to the worker tier's ../vendor/<package>/ (see worker/runtimes.js)
  * @property {number} numThreads
  */
 
@@ -111,11 +115,18 @@ export const ERROR_CODE = Object.freeze({
  * @property {string} model
  */
 
-// Reserved for later issues: `explain {model, method, input, options}` → `explanation {...}`, and
-// `cancel {id}` (abandon a pending request). Neither is implemented: the worker answers them with
-// a bad-request error like any other unknown type.
+/**
+ * @typedef {object} CancelRequest Abandon the pending request `id` (its own id): a queued `run` is
+ *   dropped and answered with `error {code: "aborted"}`; one already running finishes but its result
+ *   is replaced by that error. Unknown or finished ids are ignored. No reply of its own.
+ * @property {number} id
+ * @property {'cancel'} type
+ */
 
-/** @typedef {InitRequest|LoadRequest|RunRequest|DisposeRequest} Request */
+// Reserved for a later issue: `explain {model, method, input, options}` → `explanation {...}`. Not
+// implemented: the worker answers it with a bad-request error like any other unknown type.
+
+/** @typedef {InitRequest|LoadRequest|RunRequest|DisposeRequest|CancelRequest} Request */
 
 /**
  * A request before the client assigns its id.
@@ -130,7 +141,7 @@ export const ERROR_CODE = Object.freeze({
  * @typedef {object} ReadyReply
  * @property {number} id
  * @property {'ready'} type
- * @property {'wasm'} backend
+ * @property {import('./runtimes.js').RuntimeTier} backend the runtime tier the worker runs (its URL's ?tier=)
  * @property {number} threads the number of threads onnxruntime-web was configured with
  * @property {{wasmSimd: boolean, crossOriginIsolated: boolean}} features as seen inside the worker
  */

@@ -57,7 +57,10 @@ class Session:
 
 
 def open_session(browser: Browser, site_url: str, **context_options: object) -> Session:
-    """A fresh context (empty cache, no service worker) with a page that records errors and requests."""
+    """A fresh context (empty cache, no service worker installed yet) with a page that records errors
+    and requests. Pass service_workers="block" to keep the site's service worker out: it reloads a
+    demo page once to turn on isolation, and `page.route` does not see requests it answers.
+    """
     context: BrowserContext = browser.new_context(**context_options)  # type: ignore[arg-type]
     page = context.new_page()
     parts = urlsplit(site_url)
@@ -78,6 +81,6 @@ def open_session(browser: Browser, site_url: str, **context_options: object) -> 
 
 @pytest.fixture
 def session(browser: Browser, site_url: str) -> Iterator[Session]:
-    s = open_session(browser, site_url)
+    s = open_session(browser, site_url, service_workers="block")
     yield s
     s.context.close()

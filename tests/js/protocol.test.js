@@ -8,7 +8,7 @@ describe('protocol constants', () => {
   it('names every request and reply type as its own value', () => {
     assert.deepEqual(Object.entries(REQUEST).filter(([k, v]) => k !== v), []);
     assert.deepEqual(Object.entries(REPLY).filter(([k, v]) => k !== v), []);
-    assert.deepEqual(Object.keys(REQUEST), ['init', 'load', 'run', 'dispose']);
+    assert.deepEqual(Object.keys(REQUEST), ['init', 'load', 'run', 'dispose', 'cancel']);
     assert.deepEqual(Object.keys(REPLY), ['ready', 'progress', 'loaded', 'result', 'disposed', 'error']);
   });
 

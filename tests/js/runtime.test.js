@@ -159,7 +159,7 @@ describe('worker client, sessions and engine behaviour', () => {
   it('a missing model file fails with code download, in words', async () => {
     const { sessions } = makeClient();
     await assert.rejects(sessions.acquire(key, { ...variant, url: variant.url.replace('.onnx', '.missing.onnx') }),
-      (e) => e.code === 'download' && /could not be downloaded .*HTTP 404/.test(e.message));
+      (e) => e.code === 'download' && /not found on the server .*HTTP 404/.test(e.message));
   });
 
   it('bytes that are not a model fail with code session, and the worker keeps serving', async () => {

@@ -1,0 +1,88 @@
+// The "static" tier: a model handle with no runtime behind it, for browsers that cannot run the
+// model (or pages forced to ?backend=static). It downloads nothing. What it can answer is what the
+// build precomputed: predict() of a row equal to one of the manifest's examples returns that
+// example's stored output; anything else rejects with a message that says what is missing.
+// run() always rejects: the manifest stores task-level outputs (label, probabilities), not raw tensors.
+import { rowToFeeds } from './tabular.js';
+
+/** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
+/** @typedef {import('./manifest.js').Variant} Variant */
+/** @typedef {import('./manifest.js').Example} Example */
+/** @typedef {import('./backends.js').BackendPlan} BackendPlan */
+/** @typedef {import('./model.js').TimedPrediction} TimedPrediction */
+
+export class StaticModel {
+  /**
+   * @param {object} parts
+   * @param {ModelEntry} parts.info
+   * @param {Variant} parts.variant
+   * @param {BackendPlan} parts.plan with name "static"
+   */
+  constructor({ info, variant, plan }) {
+    this.info = info;
+    this.variant = variant;
+    /** Always "static". */
+    this.backend = plan.name;
+    this.backendLabel = plan.label;
+    /** Why no runtime runs here (what the browser lacks, what failed, or that it was forced). */
+    this.backendReason = plan.reason;
+    /** No runtime, no threads. */
+    this.threads = 0;
+    this.key = `${info.id}/${variant.name}`;
+    /** One sentence for visitors: why predictions are not live. */
+    this.notice = plan.problems.length
+      ? `Live predictions need a newer browser (${plan.problems.join('; ')}); only the precomputed examples are shown.`
+      : `Live predictions are turned off (${plan.source}); only the precomputed examples are shown.`;
+  }
+
+  /**
+   * Raw tensors need a runtime; always rejects.
+   * @param {unknown} _feeds
+   * @param {unknown} [_options]
+   * @returns {Promise<never>}
+   */
+  async run(_feeds, _options) {
+    throw new Error(`run() needs an inference runtime, and "${this.key}" has none here. ${this.notice}`);
+  }
+
+  /**
+   * The stored output of the manifest example whose input equals `row` (numbers compared as the
+   * float32 values the model would see); rejects for any other row.
+   * @param {Record<string, number|string>} row
+   * @param {unknown} [_options]
+   * @returns {Promise<TimedPrediction>}
+   */
+  async predict(row, _options) {
+    if (this.info.task !== 'tabular-classification') {
+      throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
+    }
+    rowToFeeds(row, this.info.preprocessing); // the same validation messages as a live model
+    const example = this.info.examples.find((e) => sameRow(e.input, row));
+    if (!example) {
+      throw new Error(`This input is not one of the precomputed examples, and the model cannot run here. ${this.notice}`);
+    }
+    const { label, probabilities } = example.output;
+    return {
+      label,
+      labelIndex: this.info.labels.indexOf(label),
+      probabilities: Object.fromEntries(this.info.labels.map((name, i) => [name, probabilities[i]])),
+      ms: 0,
+    };
+  }
+
+  /** Nothing to release. */
+  dispose() {}
+}
+
+/**
+ * @param {Record<string, number|string>} a
+ * @param {Record<string, number|string>} b
+ */
+function sameRow(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return typeof x === 'number' && typeof y === 'number' ? Math.fround(x) === Math.fround(y) : x === y;
+  });
+}
