@@ -131,6 +131,8 @@ def _entry(card: Card, split: datasets.Split, trained: recipes.Trained, model: A
             "sha256": digest,
             "bytes": result.bytes,
             "gzip_bytes": result.gzip_bytes,
+            "opsets": {o.domain or "ai.onnx": o.version for o in model.opset_import},
+            "ir_version": model.ir_version,
             "metrics": result.metrics,
             "fixtures": fixtures,
         })

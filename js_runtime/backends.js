@@ -8,14 +8,18 @@
 //   static       no runtime: the manifest's precomputed example outputs only
 
 /** @typedef {import('./capabilities.js').Capabilities} Capabilities */
-/** @typedef {import('./manifest.js').Variant['precision']} Precision */
+/**
+ * @typedef {object} VariantNeeds what a tier must support to run a variant (a manifest variant fits)
+ * @property {import('./manifest.js').Variant['precision']} precision
+ * @property {Record<string, number>} [opsets] operator set per domain
+ */
 /** @typedef {'webgpu'|'wasm'|'wasm-nosimd'|'static'} TierName */
 
 /**
  * @typedef {object} Tier
  * @property {TierName} name the value of `backend` / `?backend=`
  * @property {string} label shown to visitors
- * @property {(caps: Capabilities, precision: Precision) => string | null} unusable why it cannot run
+ * @property {(caps: Capabilities, needs: VariantNeeds) => string | null} unusable why it cannot run
  *   this variant in this browser, or null
  * @property {(caps: Capabilities) => number} threads WASM threads to ask for (0: no runtime)
  */
@@ -28,9 +32,11 @@ export const TIERS = [
   {
     name: 'webgpu',
     label: 'WebGPU',
-    unusable: (caps, precision) => {
+    unusable: (caps, { precision, opsets = {} }) => {
       if (!caps.webgpu) return 'no WebGPU adapter (navigator.gpu is missing or requestAdapter() returned none)';
       if (precision === 'fp16' && !caps.shaderF16) return 'the GPU lacks the shader-f16 feature this fp16 variant needs';
+      // Seen: "No Op registered for OneHotEncoder". Skipping up front saves a 27 MB runtime download.
+      if ('ai.onnx.ml' in opsets) return 'its runtime build has no ai.onnx.ml (classic ML) operators, which this model uses';
       return caps.wasmSimd ? null : 'the WebGPU runtime also needs WebAssembly SIMD, which this browser lacks';
     },
     threads: wasmThreads,
@@ -76,10 +82,10 @@ export const BACKEND_NAMES = ['auto', ...TIERS.map((t) => t.name)];
  * @param {string} requested the `backend` option ("auto" or a tier name)
  * @param {string | null} forced the page's `?backend=` parameter, which wins (tests and curious users)
  * @param {Capabilities} caps
- * @param {Precision} [precision] of the variant to run
+ * @param {VariantNeeds} [needs] of the variant to run
  * @returns {BackendPlan[]}
  */
-export function planBackends(requested, forced, caps, precision = 'fp32') {
+export function planBackends(requested, forced, caps, needs = { precision: 'fp32' }) {
   const wanted = forced ?? requested;
   const source = forced != null ? `forced by ?backend=${forced}` : requested === 'auto' ? 'auto' : `requested backend "${requested}"`;
   const start = wanted === 'auto' ? 0 : TIERS.findIndex((t) => t.name === wanted);
@@ -91,7 +97,7 @@ export function planBackends(requested, forced, caps, precision = 'fp32') {
   /** @type {BackendPlan[]} */
   const plans = [];
   for (const tier of TIERS.slice(start)) {
-    const why = tier.unusable(caps, precision);
+    const why = tier.unusable(caps, needs);
     if (why) {
       skipped.push(`${tier.label} unavailable: ${why}`);
       continue;

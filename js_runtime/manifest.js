@@ -58,6 +58,8 @@
  * @property {string} sha256
  * @property {number} bytes
  * @property {number} gzip_bytes
+ * @property {Record<string, number>} opsets operator set per domain ("ai.onnx" for the default one)
+ * @property {number} ir_version
  * @property {Record<string, unknown>} metrics
  * @property {string} fixtures relative to manifest.json in the file; absolute once loaded
  */

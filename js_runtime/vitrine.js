@@ -84,7 +84,7 @@ export async function load(source, { variant = 'auto', backend = 'auto', onProgr
   const [m, caps] = await Promise.all([manifest(), capabilities()]);
   const info = findModel(m, source);
   const variantEntry = findVariant(info, variant);
-  const plans = planBackends(backend, new URLSearchParams(location.search).get('backend'), caps, variantEntry.precision);
+  const plans = planBackends(backend, new URLSearchParams(location.search).get('backend'), caps, variantEntry);
   const key = `${info.id}/${variantEntry.name}`;
   /** @type {string[]} */
   const failures = [];

@@ -36,11 +36,23 @@ describe('planBackends', () => {
   });
 
   it('refuses fp16 variants on WebGPU without shader-f16', () => {
-    const noF16 = planBackends('auto', null, caps({ webgpu: true }), 'fp16');
+    const noF16 = planBackends('auto', null, caps({ webgpu: true }), { precision: 'fp16' });
     assert.equal(noF16[0].name, 'wasm');
     assert.equal(noF16[0].problems[0], 'WebGPU unavailable: the GPU lacks the shader-f16 feature this fp16 variant needs');
-    assert.equal(planBackends('auto', null, caps({ webgpu: true, shaderF16: true }), 'fp16')[0].name, 'webgpu');
-    assert.equal(planBackends('auto', null, caps({ webgpu: true }), 'fp32')[0].name, 'webgpu'); // fp32 needs no f16
+    assert.equal(planBackends('auto', null, caps({ webgpu: true, shaderF16: true }), { precision: 'fp16' })[0].name, 'webgpu');
+    assert.equal(planBackends('auto', null, caps({ webgpu: true }), { precision: 'fp32' })[0].name, 'webgpu'); // fp32 needs no f16
+  });
+
+  it('skips WebGPU for graphs with ai.onnx.ml operators (its runtime build has none)', () => {
+    const ml = { precision: /** @type {'fp32'} */ ('fp32'), opsets: { 'ai.onnx': 17, 'ai.onnx.ml': 1 } };
+    const plans = planBackends('auto', null, caps({ webgpu: true }), ml);
+    assert.deepEqual(names(plans), ['wasm', 'wasm-nosimd', 'static']);
+    assert.match(plans[0].reason, /WebGPU unavailable: its runtime build has no ai\.onnx\.ml/);
+    const forced = planBackends('auto', 'webgpu', caps({ webgpu: true }), ml);
+    assert.equal(forced[0].name, 'wasm');
+    assert.match(forced[0].reason, /^forced by \?backend=webgpu; WebGPU unavailable: its runtime build has no ai\.onnx\.ml/);
+    const plain = planBackends('auto', null, caps({ webgpu: true }), { precision: 'fp32', opsets: { 'ai.onnx': 17 } });
+    assert.equal(plain[0].name, 'webgpu');
   });
 
   it('threads: up to 4 when WASM threads work, 1 for plain WASM, 0 for static', () => {
