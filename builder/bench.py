@@ -25,7 +25,7 @@ from .errors import VitrineError
 from .export import feeds_for
 
 BENCH_FILE = "bench.json"
-DEFAULT_BACKENDS = ("wasm",)
+DEFAULT_BACKENDS = ("wasm", "wasm-nosimd")
 WARMUP = 10
 
 _FIRST_PREDICTION = """async ({id, row}) => {

@@ -3,7 +3,8 @@
 // on first use, so pages without demos stay cheap.
 import { planBackends, withProblem } from './backends.js';
 import { detectCapabilities } from './capabilities.js';
-import { fetchManifest, findModel, findVariant, manifestUrl } from './manifest.js';
+import { fetchManifest, findModel, manifestUrl } from './manifest.js';
+import { chooseVariant } from './variants.js';
 import { Model } from './model.js';
 import { Sessions } from './sessions.js';
 import { StaticModel } from './static_model.js';
@@ -83,7 +84,7 @@ export async function load(source, { variant = 'auto', backend = 'auto', onProgr
   }
   const [m, caps] = await Promise.all([manifest(), capabilities()]);
   const info = findModel(m, source);
-  const variantEntry = findVariant(info, variant);
+  const variantEntry = chooseVariant(info, variant, caps);
   const plans = planBackends(backend, new URLSearchParams(location.search).get('backend'), caps, variantEntry);
   const key = `${info.id}/${variantEntry.name}`;
   /** @type {string[]} */
