@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import onnxruntime as ort
 
 from . import __version__, evaluate, manifest
@@ -133,8 +132,8 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], b
         return result
     finally:
         context.close()
-    browser_ms = _percentiles(timings["roundTrip"])
-    worker_ms = _percentiles(timings["inWorker"])
+    browser_ms = evaluate.percentiles(timings["roundTrip"], 4)
+    worker_ms = evaluate.percentiles(timings["inWorker"], 4)
     native_ms = native[variant["name"]]
     result.update(
         backend_used=cold["backend"],
@@ -145,16 +144,12 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], b
         model_requests_on_reload=model_requests,
         browser_ms=browser_ms,
         session_run_ms=worker_ms,
-        native_ms={"p50": round(native_ms["p50"], 4), "p95": round(native_ms["p95"], 4)},
+        native_ms={k: round(native_ms[k], 4) for k in ("p50", "p95")},
         browser_over_native=round(browser_ms["p50"] / native_ms["p50"], 1),
         session_run_over_native=round(worker_ms["p50"] / native_ms["p50"], 1),
         error=None,
     )
     return result
-
-
-def _percentiles(values: list[float]) -> dict[str, float]:
-    return {"p50": round(float(np.percentile(values, 50)), 4), "p95": round(float(np.percentile(values, 95)), 4)}
 
 
 def build_site(config_file: Path) -> tuple[Path, Path]:

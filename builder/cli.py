@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from .bench import DEFAULT_BACKENDS
+from . import bench
 from .errors import VitrineError
 
 app = typer.Typer(help="Vitrine: trained models as a static site whose demos run in the browser.", no_args_is_help=True, add_completion=False)
@@ -75,7 +75,7 @@ def serve(
 @app.command("bench")
 def bench_command(
     config_file: ConfigOption = Path("mkdocs.yml"),
-    backend: Annotated[list[str], typer.Option("--backend", "-b", help="Tier to measure (repeatable): wasm, wasm-nosimd, webgpu, static.")] = list(DEFAULT_BACKENDS),
+    backend: Annotated[list[str], typer.Option("--backend", "-b", help="Tier to measure (repeatable): wasm, wasm-nosimd, webgpu, static.")] = list(bench.DEFAULT_BACKENDS),
     runs: Annotated[int, typer.Option(min=50, help="Predictions per model and backend for latency percentiles.")] = 100,
     isolate: Annotated[bool, typer.Option(help="Serve with COOP/COEP headers (WASM threads allowed).")] = True,
     webgpu: Annotated[bool, typer.Option(help="Start Chromium with --enable-unsafe-webgpu.")] = False,
@@ -83,8 +83,6 @@ def bench_command(
 ) -> None:
     """Measure every model in a real browser (cold, cached, latency) against native onnxruntime."""
     from mkdocs.exceptions import MkDocsException
-
-    from . import bench
 
     try:
         site, output_dir = bench.build_site(config_file)

@@ -89,11 +89,16 @@ def latency(session: ort.InferenceSession, feeds: dict[str, np.ndarray], runs: i
         session.run(None, one)
         times.append((time.perf_counter() - start) * 1000)
     return {
-        "p50": float(np.percentile(times, 50)),
-        "p95": float(np.percentile(times, 95)),
+        **percentiles(times),
         "runs": runs,
         "runtime": f"onnxruntime {ort.__version__} CPU, 1 thread",
     }
+
+
+def percentiles(values: list[float], digits: int | None = None) -> dict[str, float]:
+    """p50 and p95 of timings (ms), optionally rounded for display."""
+    out = {"p50": float(np.percentile(values, 50)), "p95": float(np.percentile(values, 95))}
+    return {k: round(v, digits) for k, v in out.items()} if digits is not None else out
 
 
 def _rows(split: Split) -> list[dict[str, Any]]:

@@ -93,8 +93,13 @@
 export const SCHEMA_VERSION = 1;
 
 /**
- * Where the manifest lives, given the site root (computed from import.meta.url by the caller,
- * because the site may be served under a sub-path).
+ * The site root: this file is served at <site root>/vitrine/js_runtime/, and the site may live
+ * under a sub-path (GitHub Pages project sites), so never assume "/".
+ */
+export const SITE_ROOT = new URL('../../', import.meta.url);
+
+/**
+ * Where the manifest lives, given the site root.
  * @param {URL|string} siteRoot
  */
 export function manifestUrl(siteRoot) {

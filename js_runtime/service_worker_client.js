@@ -1,9 +1,8 @@
 // Registers the site's service worker (worker/service_worker.js, served as <site root>/vitrine-sw.js),
 // or removes it when mkdocs.yml turned it off. See that file for what it does.
+import { SITE_ROOT } from './manifest.js';
 import { SITE_CONFIG } from './site_config.js';
 
-// This file is served at <site root>/vitrine/js_runtime/; the site may live under a sub-path.
-const SITE_ROOT = new URL('../../', import.meta.url);
 export const SERVICE_WORKER_URL = new URL('vitrine-sw.js', SITE_ROOT);
 /** sessionStorage key: set just before the one reload that turns isolation on. */
 const RELOADED = 'vitrine-sw-reloaded';

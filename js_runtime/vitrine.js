@@ -3,7 +3,7 @@
 // on first use, so pages without demos stay cheap.
 import { planBackends, withProblem } from './backends.js';
 import { detectCapabilities } from './capabilities.js';
-import { fetchManifest, findModel, manifestUrl } from './manifest.js';
+import { SITE_ROOT, fetchManifest, findModel, manifestUrl } from './manifest.js';
 import { chooseVariant } from './variants.js';
 import { Model } from './model.js';
 import { Sessions } from './sessions.js';
@@ -25,8 +25,6 @@ import { ERROR_CODE } from '../worker/protocol.js';
  * @property {(p: {loaded: number, total: number}) => void} [onProgress] model download progress
  */
 
-// This file is served at <site root>/vitrine/js_runtime/; the site may live under a sub-path.
-const SITE_ROOT = new URL('../../', import.meta.url);
 const WORKER_URL = new URL('../worker/worker.js', import.meta.url);
 
 /** @type {Promise<Manifest> | null} */

@@ -33,7 +33,7 @@ export const RUNTIMES = {
  * @returns {Runtime}
  */
 export function runtimeFor(name) {
-  const runtime = Object.values(RUNTIMES).find((r) => r.tier === (name ?? 'wasm'));
-  if (!runtime) throw new Error(`The inference worker has no runtime tier "${name}"; it knows: ${Object.keys(RUNTIMES).join(', ')}.`);
-  return runtime;
+  const tier = name ?? 'wasm';
+  if (!Object.hasOwn(RUNTIMES, tier)) throw new Error(`The inference worker has no runtime tier "${name}"; it knows: ${Object.keys(RUNTIMES).join(', ')}.`);
+  return RUNTIMES[/** @type {RuntimeTier} */ (tier)];
 }
