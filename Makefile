@@ -7,15 +7,17 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build models bench test test-py test-js typecheck clean
+.PHONY: help setup browser serve build models bench test test-py test-js typecheck clean mutation
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
+# pip prints each package and a progress bar: the first set-up takes a few minutes.
 $(BIN)/.installed: pyproject.toml
+	@echo "Vitrine: creating $(VENV) and installing the Python packages (first time: a few minutes)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --upgrade --progress-bar on pip
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -27,8 +29,8 @@ setup: $(BIN)/.installed node_modules/.installed  ## create .venv and node_modul
 browser: $(BIN)/.installed  ## find (or install) the Chromium the browser tests drive
 	$(BIN)/python -m tests.browser.chromium --ensure
 
-serve: setup  ## build models and serve the site with live reload
-	@echo "Vitrine: serving on http://$(ADDR)/ (gallery: http://$(ADDR)/gallery/); Ctrl+C stops"
+serve: setup  ## build models and serve the site with live reload (the URL is printed once it serves)
+	@echo "Vitrine: building the models and the site; Ctrl+C stops the server"
 	$(BIN)/vitrine serve --dev-addr $(ADDR)
 
 build: setup  ## build models and the site into site/
@@ -54,3 +56,19 @@ test: typecheck test-js test-py  ## everything CI runs
 
 clean:  ## remove build outputs (keeps .venv and node_modules)
 	rm -rf site exported_models/*/ exported_models/manifest.json
+
+# ---- mutation testing (not part of `make test` or CI; ~20-40 min on 2 cores) ----
+# mutmut (config: setup.cfg [mutmut]) mutates builder/cards.py and builder/export.py and runs
+# tests/unit/test_cards.py + test_export.py against each mutant in ./mutants/; StrykerJS (config:
+# stryker.config.json, command runner over `node --test`) mutates worker/*.js except the browser-only
+# service_worker.js and worker.js. Reports: `$(BIN)/mutmut results` / mutants/mutmut-cicd-stats.json,
+# reports/mutation/stryker.html. Both are git-ignored and rebuilt from scratch each run.
+$(BIN)/.mutation-installed: pyproject.toml $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	touch $@
+
+mutation: setup models $(BIN)/.mutation-installed  ## mutation testing: mutmut (builder cards/export) and Stryker (worker/)
+	rm -rf mutants .stryker-tmp reports/mutation
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut export-cicd-stats && cat mutants/mutmut-cicd-stats.json
+	npx stryker run

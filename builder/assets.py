@@ -54,7 +54,7 @@ def copy_all(src: Sources, site_dir: Path) -> None:
     missing = missing_vendor_files(src.node_modules)
     if missing:
         raise VitrineError(f"{missing[0]} is missing: run `npm ci` in the project folder (or `make serve`)")
-    _sync_tree(src.output_dir, site_dir / MODELS, ("manifest.json", "*/*.onnx", "*/*.parity.json"))
+    _sync_tree(src.output_dir, site_dir / MODELS, ("manifest.json", "*/*.onnx", "*/*.parity.json", "*/*.md"))
     _sync_tree(src.runtime_dir, site_dir / RUNTIME / "js_runtime", ("*.js", "*.css"))
     _sync_tree(src.worker_dir, site_dir / RUNTIME / "worker", ("*.js",))
     for pkg, rel in VENDOR:
@@ -82,16 +82,26 @@ def write_service_worker(worker_dir: Path, site_dir: Path, enabled: bool) -> Non
 
     BUILD in the service worker becomes a hash of its source and the vendored runtime files, so a
     new onnxruntime-web makes browsers install a new service worker that drops the old runtime cache.
+    MODEL_CACHE becomes MODEL_CACHE of worker/fetch_model.js, the one writer of that cache, so the
+    name the service worker reads cannot drift from the name the inference worker writes.
     """
+    import re
+
     dest = site_dir / SERVICE_WORKER
     if enabled:
-        source = (worker_dir / SERVICE_WORKER_SOURCE).read_text()
+        fetch_model = worker_dir / "fetch_model.js"
+        found = re.findall(r"^export const MODEL_CACHE = '([\w.-]+)';$", fetch_model.read_text(), re.MULTILINE)
+        if len(found) != 1:
+            raise VitrineError(f"{fetch_model}: expected one line `export const MODEL_CACHE = '<name>';` (the service worker reads that cache)")
+        source = (worker_dir / SERVICE_WORKER_SOURCE).read_text().replace("__VITRINE_MODEL_CACHE__", found[0])
         digest = hashlib.sha256(source.encode())
         for pkg, rel in VENDOR:
             vendored = site_dir / RUNTIME / "vendor" / pkg / Path(rel).name
             if vendored.is_file():
                 digest.update(pkg.encode() + b"/" + rel.encode() + b"\0" + vendored.read_bytes())
         text = source.replace("__VITRINE_BUILD__", digest.hexdigest()[:16])
+        if "__VITRINE_" in text:
+            raise VitrineError(f"{worker_dir / SERVICE_WORKER_SOURCE}: a build-time placeholder is left unfilled")
         if not dest.is_file() or dest.read_text() != text:
             dest.write_text(text)
     elif dest.exists():

@@ -16,12 +16,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import onnxruntime as ort
-
-from . import __version__, evaluate, manifest
+from . import __version__, manifest
 from .browser import CHROMIUM_ARGS, find_chromium, serve_directory
 from .errors import VitrineError
-from .export import feeds_for
 
 BENCH_FILE = "bench.json"
 DEFAULT_BACKENDS = ("wasm", "wasm-nosimd")
@@ -56,6 +53,8 @@ def run(
     """Benchmark every model of a built site; returns the bench.json document."""
     if runs < 1:
         raise VitrineError("--runs must be at least 1")
+    import onnxruntime as ort  # here, not at import: `vitrine --help` must stay light
+
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as err:
@@ -101,8 +100,12 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
     """Python onnxruntime latency of each variant on the same example row the browser uses."""
     import pandas as pd
 
-    row = pd.DataFrame([entry["examples"][0]["input"]])
-    feeds = feeds_for(row, entry["preprocessing"]["features"])
+    from . import evaluate
+    from .export import feeds_for
+
+    features = entry["preprocessing"]["features"]
+    example = entry["examples"][0]["input"]
+    feeds = feeds_for(pd.DataFrame([{f["input"]: example[f["name"]] for f in features}]), features)
     out = {}
     for variant in entry["variants"]:
         session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes())
@@ -111,6 +114,8 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
 
 
 def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], backend: str, runs: int, native: dict[str, Any]) -> dict[str, Any]:
+    from . import evaluate
+
     variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
     result: dict[str, Any] = {"model": entry["id"], "variant": variant["name"], "sha256": variant["sha256"], "backend": backend}
     url = f"{base}gallery/{entry['id']}/?backend={backend}"

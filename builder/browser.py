@@ -11,9 +11,15 @@ import functools
 import http.server
 import os
 import shutil
+import mimetypes
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Union
+
+# What a `respond` hook returns for a path: None (serve the file as usual), the bytes to send instead
+# (with a matching Content-Length), or (bytes, declared Content-Length) to send fewer bytes than the
+# header promises and close the connection, like a dropped download.
+Override = Union[bytes, tuple[bytes, int], None]
 
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Without these Chromium calls Google's hosts at start-up, which muddies "no request leaves" checks.
@@ -45,17 +51,32 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     isolate = False
     revalidate = False
     log: list[str] | None = None
+    cache_control: str | None = None
+    respond: Callable[[str], Override] | None = None
 
     def do_GET(self) -> None:
         if self.log is not None:
             self.log.append(self.path)
-        super().do_GET()
+        override = type(self).respond(self.path) if type(self).respond is not None else None
+        if override is None:
+            super().do_GET()
+            return
+        body, length = override if isinstance(override, tuple) else (override, len(override))
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(self.path.split("?")[0])[0] or "application/octet-stream")
+        self.send_header("Content-Length", str(length))
+        self.end_headers()
+        self.wfile.write(body)
+        if len(body) < length:
+            self.close_connection = True
 
     def end_headers(self) -> None:
         if self.isolate:  # what a host configured for WASM threads sends (GitHub Pages cannot)
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
             self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
-        if self.revalidate:  # like hosts that revalidate every file; else Chromium guesses freshness
+        if self.cache_control is not None:  # e.g. GitHub Pages' "max-age=600"
+            self.send_header("Cache-Control", self.cache_control)
+        elif self.revalidate:  # like hosts that revalidate every file; else Chromium guesses freshness
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -64,13 +85,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path, isolate: bool = False, log: list[str] | None = None, revalidate: bool = False) -> Iterator[str]:
+def serve_directory(
+    root: Path,
+    isolate: bool = False,
+    log: list[str] | None = None,
+    revalidate: bool = False,
+    cache_control: str | None = None,
+    respond: Callable[[str], Override] | None = None,
+) -> Iterator[str]:
     """Serve `root` on a free loopback port; yields the base URL (ends with '/').
 
     `isolate` adds COOP/COEP headers; `log`, when given, receives the path of every GET the server
-    saw; `revalidate` sends `Cache-Control: no-cache`.
+    saw; `revalidate` sends `Cache-Control: no-cache`; `cache_control`, when given, is sent as the
+    Cache-Control header instead (e.g. GitHub Pages' "max-age=600"); `respond`, when given, is called
+    with every GET's path (query included) and may return what to send instead of the file (see
+    Override), e.g. a damaged copy for a test.
     """
-    attrs = {"isolate": isolate, "log": log, "revalidate": revalidate}
+    attrs = {"isolate": isolate, "log": log, "revalidate": revalidate, "cache_control": cache_control,
+             "respond": staticmethod(respond) if respond is not None else None}
     handler = functools.partial(type("Handler", (_Handler,), attrs), directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

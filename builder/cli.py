@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,7 +13,20 @@ from . import bench
 from .errors import VitrineError
 
 app = typer.Typer(help="Vitrine: trained models as a static site whose demos run in the browser.", no_args_is_help=True, add_completion=False)
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # no hard wraps: errors quote paths and card text
+
+
+def _show_mkdocs_log() -> None:
+    """Print MkDocs' own messages (its errors carry our card problems; "Serving on …" the URL), as
+    `mkdocs` does: without a handler they would be dropped and only "Aborted with a BuildError!" remain."""
+    logger = logging.getLogger("mkdocs")
+    if not any(h.name == "vitrine" for h in logger.handlers):
+        handler = logging.StreamHandler()  # stderr, like mkdocs' own
+        handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+        handler.name = "vitrine"
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 ConfigOption = Annotated[Path, typer.Option("--config-file", "-f", help="mkdocs.yml of the site.", exists=True, dir_okay=False)]
 
@@ -47,12 +61,18 @@ def build(
 
     from .pipeline import build_models
 
+    _show_mkdocs_log()
     try:
         if models_only:
             build_models(*_plugin_paths(config_file), console=err_console)
             return
         overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
-        mkdocs_build(load_config(str(config_file), **overrides))
+        config = load_config(str(config_file), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (VitrineError, MkDocsException) as err:
         _fail(err)
 
@@ -66,6 +86,7 @@ def serve(
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
+    _show_mkdocs_log()
     try:
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
     except (VitrineError, MkDocsException) as err:
@@ -107,7 +128,7 @@ def bench_command(
 @app.command()
 def check(config_file: ConfigOption = Path("mkdocs.yml")) -> None:
     """Validate every model card (schema, recipe, dataset columns) without building."""
-    from .pipeline import validate
+    from .pipeline import print_warnings, validate
 
     try:
         cards_dir, _ = _plugin_paths(config_file)
@@ -115,6 +136,7 @@ def check(config_file: ConfigOption = Path("mkdocs.yml")) -> None:
     except VitrineError as err:
         _fail(err)
     else:
+        print_warnings(err_console, cards)
         err_console.print(f"[green]✓[/] {len(cards)} model card{'s' if len(cards) != 1 else ''} valid: {', '.join(c.id for c in cards)}")
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import train_test_split
 
 from .cards import Card
 from .errors import CardProblem
@@ -37,9 +37,18 @@ def _sklearn(name: str) -> Callable[[], pd.DataFrame]:
     return load
 
 
+def _penguins_raw() -> pd.DataFrame:
+    from palmerpenguins import load_penguins_raw
+
+    return load_penguins_raw()
+
+
+_PENGUINS_CITATION = "Horst AM, Hill AP, Gorman KB (2020). palmerpenguins: Palmer Archipelago (Antarctica) penguin data. doi:10.5281/zenodo.3960218"
 SOURCES: dict[str, dict[str, tuple[Callable[[], pd.DataFrame], str]]] = {
     "palmerpenguins": {
-        "penguins": (_penguins, "Horst AM, Hill AP, Gorman KB (2020). palmerpenguins: Palmer Archipelago (Antarctica) penguin data. doi:10.5281/zenodo.3960218"),
+        "penguins": (_penguins, _PENGUINS_CITATION),
+        # the original LTER columns, spelt as the data's authors did: "Culmen Length (mm)", "Delta 15 N (o/oo)"
+        "penguins_raw": (_penguins_raw, _PENGUINS_CITATION),
     },
     "sklearn": {
         name: (_sklearn(name), f"scikit-learn bundled dataset '{name}' (sklearn.datasets.load_{name})")
@@ -50,24 +59,52 @@ SOURCES: dict[str, dict[str, tuple[Callable[[], pd.DataFrame], str]]] = {
 
 @dataclass
 class Split:
-    """A prepared dataset: train/test rows with the target encoded as indices into `labels`."""
+    """A prepared dataset: train/test rows with the target encoded as indices into `labels`.
+
+    X frames are what the model sees: one column per feature, named by its graph input
+    (`feature["input"]`); `feature["name"]` is the dataset's column, which people and the JS API use.
+    """
 
     X_train: pd.DataFrame
     X_test: pd.DataFrame
     y_train: np.ndarray
     y_test: np.ndarray
-    labels: list[str]
+    labels: list[str]  # display names of the classes, in the order of the model's class indices
     features: list[dict[str, Any]]  # manifest feature specs (see manifest.schema.json)
     info: dict[str, Any]  # manifest `dataset` block
     fingerprint: str  # sha256 of the raw data used
 
     @property
     def numeric(self) -> list[str]:
-        return [f["name"] for f in self.features if f["type"] == "numeric"]
+        return [f["input"] for f in self.features if f["type"] == "numeric"]
 
     @property
     def categorical(self) -> list[str]:
-        return [f["name"] for f in self.features if f["type"] == "categorical"]
+        return [f["input"] for f in self.features if f["type"] == "categorical"]
+
+
+# A categorical feature with more distinct values than this becomes an unwieldy drop-down.
+MAX_CATEGORIES = 30
+_RESERVED_INPUTS = {"label", "probabilities"}  # the graph's output names
+
+
+def input_names(columns: list[str]) -> list[str]:
+    """ONNX input names for feature columns: identifiers, unique, and not an output's name.
+
+    skl2onnx would rename `mean radius` to `mean_radius` on its own; choosing the names here lets
+    the manifest map each feature to its input instead of assuming they are equal.
+    """
+    names: list[str] = []
+    for column in columns:
+        base = re.sub(r"\W", "_", column, flags=re.ASCII) or "feature"
+        if base[0].isdigit() or base in _RESERVED_INPUTS:
+            base = f"f_{base}"
+        name, n = base, 1
+        while name in names:
+            n += 1
+            name = f"{base}_{n}"
+        names.append(name)
+    return names
 
 
 def load_frame(card: Card) -> pd.DataFrame:
@@ -97,26 +134,58 @@ def check(card: Card) -> list[CardProblem]:
             problems.append(card.problem(("dataset", "features", i, "type"), f"column {name!r} is not numeric ({frame[name].dtype}); use type: categorical"))
         elif name == ds["target"]:
             problems.append(card.problem(("dataset", "features", i, "name"), f"{name!r} is the target; a feature cannot be the target"))
+        elif feat["type"] == "categorical" and (n := frame[name].nunique()) > MAX_CATEGORIES:
+            hint = "; use type: numeric" if pd.api.types.is_numeric_dtype(frame[name]) else ""
+            problems.append(card.warning(("dataset", "features", i, "type"), f"column {name!r} has {n} distinct values: as a category it becomes a {n}-option list{hint}"))
     names = [f["name"] for f in ds["features"]]
     for i, name in enumerate(names):
         if name in names[:i]:
             problems.append(card.problem(("dataset", "features", i, "name"), f"feature {name!r} is listed twice"))
+    if ds["target"] in frame and all(p.warning for p in problems):
+        problems += _check_split(card, frame[[*names, ds["target"]]].dropna()[ds["target"]])
+    if ds["target"] in frame and "classes" in ds:
+        values = sorted(str(v) for v in frame[ds["target"]].dropna().unique())
+        for value in ds["classes"]:
+            if value not in values:
+                problems.append(card.problem(("dataset", "classes", value), f"{value!r} is not a value of {ds['target']!r} (values: {', '.join(values)})"))
+        shown = [ds["classes"].get(v, v) for v in values]
+        for value in ds["classes"]:
+            if shown.count(ds["classes"][value]) > 1:
+                problems.append(card.problem(("dataset", "classes", value), f"two classes would both be called {ds['classes'][value]!r}"))
     return problems
+
+
+def _check_split(card: Card, target: pd.Series) -> list[CardProblem]:
+    """A stratified split needs every class in both parts: at least as many rows as classes in each."""
+    n, k, size = len(target), target.nunique(), card.dataset["test_size"]
+    n_test = math.ceil(n * size)
+    if k < 2:
+        return [card.problem(("dataset", "target"), f"the target has {k} class in the {n} usable rows; a classifier needs at least 2")]
+    if n_test < k or n - n_test < k:
+        return [card.problem(("dataset", "test_size"), (
+            f"{size} of {n} usable rows gives {n - n_test} training and {n_test} test rows for {k} classes; "
+            f"each part needs at least {k}: use a test_size between {k / n:.3g} and {1 - k / n:.3g}"
+        ))]
+    return []
 
 
 def prepare(card: Card) -> Split:
     """Load, drop rows with missing values, split (stratified, seeded) and describe the features."""
+    from sklearn.model_selection import train_test_split  # here: `vitrine check` needs no scikit-learn
+
     ds = card.dataset
     raw = load_frame(card)
     names = [f["name"] for f in ds["features"]]
     frame = raw[[*names, ds["target"]]]
     clean = frame.dropna()
-    labels = sorted(str(v) for v in clean[ds["target"]].unique())
-    y = clean[ds["target"]].astype(str).map({label: i for i, label in enumerate(labels)}).to_numpy(np.int64)
+    values = sorted(str(v) for v in clean[ds["target"]].unique())
+    y = clean[ds["target"]].astype(str).map({value: i for i, value in enumerate(values)}).to_numpy(np.int64)
+    labels = [ds.get("classes", {}).get(v, v) for v in values]
+    inputs = input_names(names)
     X = pd.DataFrame(index=clean.index)
-    for feat in ds["features"]:
+    for feat, onnx_name in zip(ds["features"], inputs, strict=True):
         col = clean[feat["name"]]
-        X[feat["name"]] = col.astype(np.float32) if feat["type"] == "numeric" else col.astype(str)
+        X[onnx_name] = col.astype(np.float32) if feat["type"] == "numeric" else col.astype(str)
     X_train, X_test, y_train, y_test = train_test_split(
         X, y, test_size=ds["test_size"], random_state=ds["seed"], stratify=y
     )
@@ -127,7 +196,10 @@ def prepare(card: Card) -> Split:
         y_train=y_train,
         y_test=y_test,
         labels=labels,
-        features=[_feature_spec(feat, X_train[feat["name"]]) for feat in ds["features"]],
+        features=[
+            _feature_spec(feat, onnx_name, X_train[onnx_name])
+            for feat, onnx_name in zip(ds["features"], inputs, strict=True)
+        ],
         info={
             "name": ds["name"],
             "source": ds["source"],
@@ -143,8 +215,8 @@ def prepare(card: Card) -> Split:
     )
 
 
-def _feature_spec(feat: dict[str, Any], col: pd.Series) -> dict[str, Any]:
-    spec: dict[str, Any] = {"name": feat["name"], "label": feat["label"], "type": feat["type"]}
+def _feature_spec(feat: dict[str, Any], onnx_name: str, col: pd.Series) -> dict[str, Any]:
+    spec: dict[str, Any] = {"name": feat["name"], "input": onnx_name, "label": feat["label"], "type": feat["type"]}
     for key in ("unit", "description"):
         if key in feat:
             spec[key] = feat[key]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 class VitrineError(Exception):
@@ -18,10 +19,12 @@ class CardProblem:
     line: int | None
     field: str
     message: str
+    warning: bool = False  # the card builds, but probably not as its author meant
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"warning: {self.message}" if self.warning else self.message
+        return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
 
 
 class CardError(VitrineError):
@@ -29,6 +32,7 @@ class CardError(VitrineError):
 
     def __init__(self, problems: list[CardProblem]):
         self.problems = problems
+        self.partial: Any = None  # cards.Card with the parts that parsed (see cards.load_card), or None
         lines = "\n".join(f"  {p}" for p in problems)
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{len(problems)} {noun} in model cards (nothing was written):\n{lines}")

@@ -102,9 +102,10 @@ def percentiles(values: list[float], digits: int | None = None) -> dict[str, flo
 
 
 def _rows(split: Split) -> list[dict[str, Any]]:
-    """Test rows as a person would type them: the shortest decimal that is the same float32."""
+    """Test rows keyed by column name, as a person would type them: the shortest decimal that is the same float32."""
+    names = {f["input"]: f["name"] for f in split.features}
     return [
-        {k: float(str(np.float32(v))) if isinstance(v, (float, np.floating)) else str(v) for k, v in record.items()}
+        {names[k]: float(str(np.float32(v))) if isinstance(v, (float, np.floating)) else str(v) for k, v in record.items()}
         for record in split.X_test.to_dict("records")
     ]
 

@@ -40,7 +40,7 @@ def to_onnx(trained: Trained, split: Split, model_id: str) -> onnx.ModelProto:
     from skl2onnx.common.data_types import FloatTensorType, StringTensorType
 
     types = [
-        (f["name"], FloatTensorType([None, 1]) if f["type"] == "numeric" else StringTensorType([None, 1]))
+        (f["input"], FloatTensorType([None, 1]) if f["type"] == "numeric" else StringTensorType([None, 1]))
         for f in split.features
     ]
     model = convert_sklearn(
@@ -58,9 +58,9 @@ def to_onnx(trained: Trained, split: Split, model_id: str) -> onnx.ModelProto:
 
 
 def feeds_for(frame: Any, features: list[dict[str, Any]]) -> dict[str, np.ndarray]:
-    """One [N, 1] tensor per feature, the layout the exported graph (and the browser) uses."""
+    """One [N, 1] tensor per feature, named by its graph input: the layout the browser uses too."""
     return {
-        f["name"]: frame[[f["name"]]].to_numpy(np.float32 if f["type"] == "numeric" else object)
+        f["input"]: frame[[f["input"]]].to_numpy(np.float32 if f["type"] == "numeric" else object)
         for f in features
     }
 

@@ -27,7 +27,7 @@ from . import __version__
 
 MANIFEST = "manifest.json"
 GENERATOR = f"vitrine {__version__}"
-_OUTPUT_SUFFIXES = (".onnx", ".parity.json")
+_OUTPUT_SUFFIXES = (".onnx", ".parity.json", ".md")
 
 
 @cache
@@ -68,7 +68,11 @@ def load(out_dir: Path) -> dict[str, Any]:
 
 
 def is_intact(out_dir: Path, entry: dict[str, Any]) -> bool:
-    """True when every file the entry names exists and its variant file has the recorded hash."""
+    """True when every file the entry names exists and its variant and artifact files have the recorded hash."""
+    for artifact in entry.get("artifacts", []):
+        path = out_dir / artifact["url"]
+        if not path.is_file() or path.stat().st_size != artifact["bytes"] or sha256(path.read_bytes()) != artifact["sha256"]:
+            return False
     for variant in entry["variants"]:
         model_file = out_dir / variant["url"]
         if not (out_dir / variant["fixtures"]).is_file() or not model_file.is_file():
@@ -92,7 +96,13 @@ def locked(out_dir: Path) -> Iterator[None]:
 
 @contextlib.contextmanager
 def staging(out_dir: Path) -> Iterator[Path]:
-    """A scratch folder on the same filesystem as `out_dir` (so publishing is a rename), always removed."""
+    """A scratch folder on the same filesystem as `out_dir` (so publishing is a rename), always removed.
+
+    Call it under `locked()`: then any other staging folder, or half-written manifest, is left
+    over from a build that was killed, and is removed first.
+    """
+    for stale in [*out_dir.glob(".staging-*"), *out_dir.glob(f".{MANIFEST}.*")]:
+        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
     path = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
         yield path
@@ -129,6 +139,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
 def _collect_garbage(out_dir: Path, manifest: dict[str, Any]) -> list[Path]:
     keep = {out_dir / v[k] for m in manifest["models"] for v in m["variants"] for k in ("url", "fixtures")}
+    keep |= {out_dir / a["url"] for m in manifest["models"] for a in m["artifacts"]}
     removed = []
     for path in out_dir.glob("*/*"):
         if path.is_file() and path.name.endswith(_OUTPUT_SUFFIXES) and path not in keep:

@@ -6,10 +6,15 @@ and an unchanged model yields an unchanged page.
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
+
+from .card_text import description_html
 
 GALLERY = "gallery"
 
@@ -35,10 +40,24 @@ def page_path(model_id: str) -> str:
     return f"{GALLERY}/{model_id}.md"
 
 
-def model_page(entry: dict[str, Any], models_url: str) -> str:
-    """The Markdown of one model's page; `models_url` is the page-relative URL of the models folder."""
+def artifact_text(entry: dict[str, Any], kind: str, out_dir: Path) -> str:
+    """The text of a model's side file of `kind` (see builder.pipeline._artifact), or "" when it has none."""
+    found = next((a for a in entry["artifacts"] if a["kind"] == kind), None)
+    return (out_dir / found["url"]).read_text(encoding="utf-8") if found else ""
+
+
+def model_page(entry: dict[str, Any], models_url: str, description: str = "") -> str:
+    """The Markdown of one model's page; `models_url` is the page-relative URL of the models folder,
+    `description` the card's description (Markdown, from the model's description artifact)."""
     variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
-    return _env().get_template("model_page.md.j2").render(m=entry, v=variant, models=models_url)
+    return _env().get_template("model_page.md.j2").render(
+        m=entry,
+        v=variant,
+        models=models_url,
+        # MkDocs' and the theme's templates print page titles unescaped (<title>, nav): escape once here
+        title_meta=Markup(json.dumps(str(escape(entry["title"])))),
+        description=description_html(description),
+    )
 
 
 def gallery_index(entries: list[dict[str, Any]]) -> str:

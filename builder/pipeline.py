@@ -12,17 +12,32 @@ import importlib.metadata
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from . import __version__, datasets, evaluate, export, manifest, recipes
+from . import __version__, datasets, manifest, recipes
 from .cards import Card, read_cards
 from .errors import BuildError, CardError
 
+if TYPE_CHECKING:
+    from .datasets import Split
+
 STAGES = ("data", "train", "export", "evaluate")
 _VERSIONED = ("numpy", "pandas", "scikit-learn", "skl2onnx", "onnx", "onnxruntime")
+_PACKAGE = Path(__file__).resolve().parent
+# Every file of this package that shapes what a build writes to exported_models/ (manifest
+# entries, model files, fixtures): their hashes go into each model's build key, with the card's
+# recipe module. tests/unit/test_build_key.py fails when a module is in neither list.
+BUILD_INPUTS = (
+    "cards.py", "datasets.py", "export.py", "evaluate.py", "manifest.py", "pipeline.py",
+    "recipes/__init__.py", "schemas/card.schema.json", "schemas/manifest.schema.json",
+)
+NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
+    "__init__.py", "assets.py", "bench.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
+    "site_swap.py",
+)
 
 
 @dataclass
@@ -51,13 +66,27 @@ class BuildResult:
 
 
 def validate(cards_dir: Path) -> list[Card]:
-    """All cards, fully checked (schema, recipe parameters, dataset columns), or CardError."""
-    cards, problems = read_cards(cards_dir)
-    problems += [p for card in cards for p in recipes.check(card)]
+    """All cards, fully checked (schema, recipe parameters, dataset columns), or CardError.
+
+    Warnings (a card that builds, but likely not as meant) do not stop the build: they are in
+    each card's `warnings`, for the caller to show.
+    """
+    partial: list[Card] = []
+    cards, problems = read_cards(cards_dir, partial)
+    problems += [p for card in [*cards, *partial] for p in recipes.check(card)]
     problems += [p for card in cards for p in datasets.check(card)]
-    if problems:
-        raise CardError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise CardError(sorted(errors, key=lambda p: (str(p.path), p.line or 0)))
+    for card in cards:
+        card.warnings = sorted((p for p in problems if p.path == card.path), key=lambda p: p.line or 0)
     return cards
+
+
+def print_warnings(console: Console, cards: list[Card]) -> None:
+    for card in cards:
+        for warning in card.warnings:
+            console.print(f"[yellow]{warning}[/]", highlight=False)
 
 
 def build_models(cards_dir: Path, out_dir: Path, console: Console | None = None) -> BuildResult:
@@ -65,6 +94,7 @@ def build_models(cards_dir: Path, out_dir: Path, console: Console | None = None)
     console = console or Console(stderr=True)
     start = time.perf_counter()
     cards = validate(cards_dir)
+    print_warnings(console, cards)
     with manifest.locked(out_dir), manifest.staging(out_dir) as stage:
         previous = manifest.load(out_dir)
         old = {m["id"]: m for m in previous["models"]}
@@ -83,6 +113,8 @@ def build_models(cards_dir: Path, out_dir: Path, console: Console | None = None)
 
 
 def _build_or_reuse(card: Card, out_dir: Path, stage: Path, old: dict[str, Any] | None, progress: Progress, console: Console) -> ModelResult:
+    from . import export  # onnx, onnxruntime and scikit-learn load only when a model is built
+
     start = time.perf_counter()
     task = progress.add_task(f"{card.id}: data", total=len(STAGES))
     current = "data"
@@ -113,7 +145,9 @@ def _build_or_reuse(card: Card, out_dir: Path, stage: Path, old: dict[str, Any] 
     return ModelResult(card.id, "built", time.perf_counter() - start, entry)
 
 
-def _entry(card: Card, split: datasets.Split, trained: recipes.Trained, model: Any, key: str, stage: Path) -> dict[str, Any]:
+def _entry(card: Card, split: Split, trained: recipes.Trained, model: Any, key: str, stage: Path) -> dict[str, Any]:
+    from . import evaluate, export
+
     model_bytes = model.SerializeToString()
     digest = manifest.sha256(model_bytes)
     variants = []
@@ -140,7 +174,6 @@ def _entry(card: Card, split: datasets.Split, trained: recipes.Trained, model: A
     return {
         "id": card.id,
         "title": card.data["title"],
-        "description": card.data["description"],
         "task": card.data["task"],
         "recipe": trained.summary,
         "build_key": key,
@@ -157,15 +190,30 @@ def _entry(card: Card, split: datasets.Split, trained: recipes.Trained, model: A
         "examples": result.examples,
         "default_variant": card.variants[0],
         "variants": variants,
+        "artifacts": [_artifact(stage, card.id, "description", card.data["description"].encode(), ".md")] if card.data["description"] else [],
     }
 
 
-def _build_key(card: Card, split: datasets.Split) -> str:
-    sources = [recipes.source_file(card.recipe["kind"]), *(Path(m.__file__ or "") for m in (datasets, export, evaluate))]
+def _artifact(stage: Path, model_id: str, kind: str, data: bytes, suffix: str) -> dict[str, Any]:
+    """Stage a content-addressed side file of a model and describe it for the manifest."""
+    digest = manifest.sha256(data)
+    url = manifest.content_name(model_id, kind, digest, suffix)
+    (stage / url).parent.mkdir(parents=True, exist_ok=True)
+    (stage / url).write_bytes(data)
+    return {"kind": kind, "url": url, "sha256": digest, "bytes": len(data)}
+
+
+def code_fingerprint(recipe_kind: str) -> dict[str, str]:
+    """sha256 of every source file that shapes a model's outputs, by path inside the package."""
+    paths = [_PACKAGE / name for name in BUILD_INPUTS] + [recipes.source_file(recipe_kind).resolve()]
+    return {p.relative_to(_PACKAGE).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+
+
+def _build_key(card: Card, split: Split) -> str:
     return manifest.build_key({
         "card": card.data,
         "data": split.fingerprint,
-        "code": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sources},
+        "code": code_fingerprint(card.recipe["kind"]),
         "versions": {"vitrine": __version__, **{name: importlib.metadata.version(name) for name in _VERSIONED}},
     })
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from markupsafe import escape
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,10 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from rich.console import Console
 
-from . import assets, bench, pages
+from . import assets, bench, manifest, pages, site_swap
 from .errors import VitrineError
 from .pipeline import BuildResult, build_models
+
+_BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
 
 
 class VitrineConfig(base.Config):
@@ -42,6 +49,30 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
     def __init__(self) -> None:
         self.result: BuildResult | None = None
         self.root = Path.cwd()
+        self.serving = False
+        self.problem: str | None = None  # while serving: why the models shown are the last good ones
+        self.swap = False  # build into a fresh folder and swap it in at the end (not for serve or --dirty)
+        self.swapping: tuple[Path, Path] | None = None  # (site_dir, the fresh folder MkDocs writes into)
+        self.failed = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.swap = command in ("build", "gh-deploy") and not dirty
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+
+    def on_shutdown(self) -> None:
+        if self.swapping is None:
+            return
+        site_dir, built = self.swapping
+        self.swapping = None
+        if self.failed:
+            site_swap.discard(built)
+            Console(stderr=True).print(f"vitrine: the build failed; {site_dir} was left as it was", highlight=False)
+        else:
+            site_swap.swap_in(built, site_dir)
+            Console(stderr=True).print(f"vitrine: site written to {site_dir}", highlight=False)
 
     def _path(self, value: str) -> Path:
         return (self.root / value).resolve()
@@ -56,15 +87,30 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             config.extra_javascript.append(script)
         if assets.STYLESHEET not in config.extra_css:
             config.extra_css.append(assets.STYLESHEET)
+        if self.swap and self.swapping is None:
+            self.swapping = (Path(config.site_dir), site_swap.fresh_dir(Path(config.site_dir)))
+            config.site_dir = str(self.swapping[1])
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        console = Console(stderr=True, soft_wrap=True)
+        output_dir = self._path(self.config.output_dir)
         try:
-            self.result = build_models(self._path(self.config.cards_dir), self._path(self.config.output_dir))
+            self.result = build_models(self._path(self.config.cards_dir), output_dir, console=console)
+            self.problem = None
         except VitrineError as err:
-            raise PluginError(str(err)) from err
+            if not self.serving:
+                raise PluginError(str(err)) from err
+            # A dev server keeps serving the last good models (a failed build leaves them intact)
+            # and shows the problems on every page until the cards are fixed; raising here would
+            # leave every browser request waiting for a build that never succeeds.
+            self.problem = str(err)
+            console.print(f"[bold red]vitrine:[/] {self.problem}\n[yellow]Serving the last good build until this is fixed.[/]", highlight=False)
+            if self.result is None:
+                current = manifest.load(output_dir)
+                self.result = BuildResult(current, [], 0.0)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.result is None:
@@ -75,9 +121,10 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             # a page at gallery/<id>.md is served at gallery/<id>/ (or gallery/<id>.html)
             depth = page.count("/") + (1 if config.use_directory_urls else 0)
             models_url = posixpath.join(*([".."] * depth), assets.MODELS)
-            files.append(File.generated(config, page, content=pages.model_page(entry, models_url)))
+            description = pages.artifact_text(entry, "description", self._path(self.config.output_dir))
+            files.append(File.generated(config, page, content=pages.model_page(entry, models_url, description)))
         index = f"{pages.GALLERY}/index.md"
-        if entries and files.get_file_from_path(index) is None:
+        if files.get_file_from_path(index) is None:
             files.append(File.generated(config, index, content=pages.gallery_index(entries)))
         if files.get_file_from_path("performance.md") is None:
             bench_path = self._path(self.config.output_dir) / bench.BENCH_FILE
@@ -85,6 +132,11 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             content = pages.performance_page(document, entries, f"{self.config.output_dir}/{bench.BENCH_FILE}")
             files.append(File.generated(config, "performance.md", content=content))
         return files
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.problem:
+            return output
+        return _BODY.sub(lambda m: m.group(0) + _banner(self.problem or ""), output, count=1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -107,3 +159,17 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
                 if self._path(folder).is_dir():
                     server.watch(str(self._path(folder)))
         return server
+
+
+def _banner(problem: str) -> str:
+    """The dev server's notice on every page while a card is broken (text escaped: it quotes cards)."""
+    style = (
+        "position:sticky;top:0;z-index:10;margin:0;padding:.8rem 1rem;background:#b71c1c;color:#fff;"
+        "font:14px/1.4 system-ui,sans-serif;max-height:50vh;overflow:auto"
+    )
+    return (
+        f'<div class="vitrine-build-problem" role="alert" style="{style}">'
+        "<strong>The last build failed: this page shows the last good build.</strong> "
+        "Fix the model cards and save; the page reloads by itself."
+        f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;color:inherit;background:none">{escape(problem)}</pre></div>'
+    )

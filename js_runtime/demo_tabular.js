@@ -1,8 +1,13 @@
 // The demo widget for tabular-classification models: a form generated from the manifest's
 // preprocessing spec, the predicted label, a bar chart and an accessible probability table.
 // It talks to the model only through the public API (vitrine.load → predict).
+//
+// The form and the shown prediction never disagree: an empty or non-numeric box marks that field
+// invalid and clears the prediction (no model run); a prediction that failed for edited inputs is
+// marked as being for the previous ones; inputs outside the training data get a notice.
 import { loadChart } from './chart_loader.js';
 import { clearError, h, showError } from './dom.js';
+import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sliderRange } from './form_checks.js';
 import { isAbortError } from './worker_client.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
@@ -10,7 +15,17 @@ import { isAbortError } from './worker_client.js';
 /** @typedef {import('./manifest.js').CategoricalFeature} CategoricalFeature */
 /** @typedef {import('./model.js').Model | import('./static_model.js').StaticModel} Model */
 /** @typedef {{load: typeof import('./vitrine.js').load}} Api */
-/** @typedef {{el: HTMLElement, read(): number|string, write(value: number|string): void}} Field */
+/** @typedef {import('./manifest.js').Example} Example */
+/** @typedef {{ok: true, value: number|string} | {ok: false, message: string}} FieldValue */
+/**
+ * @typedef {object} Field
+ * @property {HTMLElement} el
+ * @property {() => FieldValue} read
+ * @property {(value: number|string) => void} write
+ * @property {(message: string | null) => void} setError shows (or, with null, clears) the field's message
+ */
+/** @typedef {Record<string, number|string>} Row */
+/** @typedef {{ok: true, row: Row} | {ok: false, messages: string[]}} FormValue */
 
 /** Wait this long after the last edit before predicting, so dragging a slider does not flood the worker. */
 const DEBOUNCE_MS = 150;
@@ -38,7 +53,7 @@ export function mountTabular(root, info, api, variant) {
   const fields = new Map();
   const form = h('form', { class: 'vitrine-form', novalidate: true, 'aria-label': `Inputs for ${info.title}` });
   features.forEach((f, i) => {
-    const field = f.type === 'numeric' ? numericField(f, `${uid}-f${i}`) : categoricalField(f, `${uid}-f${i}`);
+    const field = f.type === 'numeric' ? numericField(f, `${uid}-f${i}`, info.examples) : categoricalField(f, `${uid}-f${i}`);
     field.write(initial[f.name]);
     fields.set(f.name, field);
     form.append(field.el);
@@ -69,8 +84,10 @@ export function mountTabular(root, info, api, variant) {
     h('caption', {}, 'Class probabilities'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Class'), h('th', { scope: 'col' }, 'Probability'))),
     tbody);
+  // Beside the prediction: which inputs lie outside the training data (updated with every prediction).
+  const rangeNotice = h('div', { class: 'vitrine-range-notice', role: 'status', hidden: true });
   const output = h('div', { class: 'vitrine-output' },
-    source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), chartBox, table);
+    source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), rangeNotice, chartBox, table);
 
   // ---- status ----
   const backend = h('span', { class: 'vitrine-backend' }, 'Runs in your browser; the model is not loaded yet');
@@ -91,6 +108,8 @@ export function mountTabular(root, info, api, variant) {
   // ---- rendering ----
   /** @type {Record<string, number> | null} */
   let shown = null;
+  /** The inputs the shown prediction is for. @type {Row | null} */
+  let shownRow = null;
   /** @type {import('chart.js').Chart<'bar', number[], string> | null} */
   let chart = null;
 
@@ -98,9 +117,11 @@ export function mountTabular(root, info, api, variant) {
    * @param {string} predicted
    * @param {Record<string, number>} probabilities
    * @param {'precomputed'|'live'} kind
+   * @param {Row} row the inputs this prediction is for
    */
-  function show(predicted, probabilities, kind) {
+  function show(predicted, probabilities, kind, row) {
     shown = probabilities;
+    shownRow = row;
     label.textContent = predicted;
     for (const [name, { tr, td }] of rows) {
       const p = probabilities[name];
@@ -109,15 +130,66 @@ export function mountTabular(root, info, api, variant) {
       tr.classList.toggle('vitrine-predicted', name === predicted);
     }
     root.dataset.source = kind;
+    delete root.dataset.stale;
     source.textContent = kind === 'live' ? 'Live prediction, calculated in your browser.'
       : staticNote.hidden ? 'Precomputed example, calculated when the site was built. Edit the inputs to run the model in your browser.'
         : 'Precomputed example, calculated when the site was built.';
+    showRangeNotice(row);
     updateChart();
   }
 
+  /** @param {Row} row */
+  function showRangeNotice(row) {
+    const notice = outOfRangeNotice(outOfRange(features, row));
+    rangeNotice.hidden = notice === null;
+    // A live region: rewrite it only when its text changes, so screen readers do not repeat it per prediction.
+    const text = notice === null ? '' : [notice.lead, ...notice.items].join('\n');
+    if (rangeNotice.dataset.text === text) return;
+    rangeNotice.dataset.text = text;
+    rangeNotice.replaceChildren(...(notice === null ? [] : [
+      h('p', {}, notice.lead),
+      ...(notice.items.length ? [h('ul', {}, ...notice.items.map((text) => h('li', {}, text)))] : []),
+    ]));
+  }
+
+  /**
+   * The inputs are not valid: no prediction is shown (a stale one would read as an answer for them).
+   * @param {string[]} messages what to fix, one sentence per field
+   */
+  function showInvalid(messages) {
+    shown = null;
+    shownRow = null;
+    label.textContent = '–';
+    for (const { tr, td } of rows.values()) {
+      td.textContent = '–';
+      delete tr.dataset.probability;
+      tr.classList.remove('vitrine-predicted');
+    }
+    root.dataset.source = 'invalid';
+    delete root.dataset.stale;
+    source.textContent = `No prediction: ${messages.join(' ')}`;
+    showRangeNotice({});
+    time.textContent = '';
+    updateChart();
+  }
+
+  /** A prediction for other inputs stays on screen (the model could not run for these): say so. */
+  function markStale() {
+    if (!shown) return;
+    root.dataset.stale = 'true';
+    source.textContent = root.dataset.source === 'live'
+      ? 'Prediction for the previous inputs, not the ones in the form.'
+      : "Precomputed example, for the example's inputs, not the ones in the form.";
+  }
+
   function updateChart() {
-    if (!chart || !shown) return;
+    if (!chart) return;
     const probabilities = shown;
+    if (!probabilities) {
+      chart.data.datasets[0].data = [];
+      chart.update();
+      return;
+    }
     const colors = themeColors(root);
     const predicted = label.textContent;
     chart.data.labels = [...info.labels];
@@ -141,7 +213,7 @@ export function mountTabular(root, info, api, variant) {
 
   if (example) {
     show(example.output.label,
-      Object.fromEntries(info.labels.map((name, i) => [name, example.output.probabilities[i]])), 'precomputed');
+      Object.fromEntries(info.labels.map((name, i) => [name, example.output.probabilities[i]])), 'precomputed', example.input);
   } else {
     source.textContent = 'Edit the inputs or press Predict to run the model in your browser.';
   }
@@ -197,8 +269,43 @@ export function mountTabular(root, info, api, variant) {
   /** Cancels the in-flight run when newer values supersede it. @type {AbortController | null} */
   let inFlight = null;
 
+  /**
+   * Read every field, marking the invalid ones (and clearing the marks of valid ones).
+   * @returns {FormValue}
+   */
+  function readForm() {
+    /** @type {Row} */
+    const row = {};
+    /** @type {string[]} */
+    const messages = [];
+    for (const [name, field] of fields) {
+      const value = field.read();
+      field.setError(value.ok ? null : value.message);
+      if (value.ok) row[name] = value.value;
+      else messages.push(value.message);
+    }
+    return messages.length ? { ok: false, messages } : { ok: true, row };
+  }
+
+  /**
+   * Invalid inputs: drop any run in flight (its result would be for other values) and say what to fix.
+   * @param {string[]} messages
+   */
+  function rejectInputs(messages) {
+    clearTimeout(timer);
+    again = false;
+    inFlight?.abort();
+    showInvalid(messages);
+    clearError(root);
+  }
+
   async function predictNow() {
     clearTimeout(timer);
+    const check = readForm();
+    if (!check.ok) {
+      rejectInputs(check.messages);
+      return;
+    }
     if (busy) {
       again = true;
       inFlight?.abort();
@@ -208,18 +315,34 @@ export function mountTabular(root, info, api, variant) {
     try {
       do {
         again = false;
-        const row = Object.fromEntries([...fields].map(([name, field]) => [name, field.read()]));
+        const current = readForm();
+        if (!current.ok) {
+          rejectInputs(current.messages);
+          break;
+        }
+        const row = current.row;
         try {
           const model = await ensureModel();
           inFlight = new AbortController();
           const result = await model.predict(row, { signal: inFlight.signal });
           if (again) continue; // newer values are waiting; this result is already stale
+          const now = readForm();
+          if (!now.ok) {
+            rejectInputs(now.messages);
+            break;
+          }
+          if (!sameInputs(features, row, now.row)) {
+            again = true; // edited while the model loaded or ran: predict the newest values instead
+            continue;
+          }
           const live = model.backend !== 'static';
-          show(result.label, result.probabilities, live ? 'live' : 'precomputed');
+          show(result.label, result.probabilities, live ? 'live' : 'precomputed', row);
           time.textContent = live ? `last run ${formatMs(result.ms)}` : '';
           clearError(root);
         } catch (e) {
-          if (!isAbortError(e)) showError(root, e); // a superseded run is not an error
+          if (isAbortError(e)) continue; // a superseded run is not an error
+          showError(root, forVisitors(e));
+          if (shownRow && !sameInputs(features, shownRow, row)) markStale();
         } finally {
           inFlight = null;
         }
@@ -234,7 +357,12 @@ export function mountTabular(root, info, api, variant) {
     timer = setTimeout(predictNow, DEBOUNCE_MS);
   }
 
-  form.addEventListener('input', schedule);
+  form.addEventListener('input', () => {
+    // Check at once, so an emptied box never leaves the old prediction looking current.
+    const check = readForm();
+    if (check.ok) schedule();
+    else rejectInputs(check.messages);
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     predictNow();
@@ -263,13 +391,15 @@ export function mountTabular(root, info, api, variant) {
 }
 
 /**
- * A slider and a number box that mirror each other; the number box carries the name.
+ * A slider and a number box that mirror each other; the number box carries the name. The range covers
+ * the training data and every precomputed example, so an example is shown as it is.
  * @param {NumericFeature} f
  * @param {string} id
+ * @param {Example[]} examples
  * @returns {Field}
  */
-function numericField(f, id) {
-  const range = { min: f.min, max: f.max, step: f.step };
+function numericField(f, id, examples) {
+  const range = { ...sliderRange(f, examples), step: f.step };
   const number = h('input', { type: 'number', id, name: f.name, ...range, inputmode: 'decimal' });
   const slider = h('input', { type: 'range', ...range, 'data-slider-for': f.name, 'aria-label': `${f.label} slider` });
   slider.addEventListener('input', () => { number.value = slider.value; });
@@ -277,28 +407,17 @@ function numericField(f, id) {
     if (number.value !== '') slider.value = number.value;
   });
   const labelChildren = [f.label, ...(f.unit ? [h('span', { class: 'vitrine-unit' }, ` (${f.unit})`)] : [])];
+  const el = h('div', { class: 'vitrine-field vitrine-numeric' },
+    h('label', { for: id }, ...labelChildren), slider, number, ...hint(f.description, number, id));
   return {
-    el: h('div', { class: 'vitrine-field vitrine-numeric' },
-      h('label', { for: id }, ...labelChildren), slider, number, ...hint(f.description, number, id)),
-    // An empty box reads as NaN, which predict() reports by feature name.
-    read: () => (number.value === '' ? NaN : Number(number.value)),
+    el,
+    // Browsers report '' both for an empty box and for text that is not a number.
+    read: () => checkNumber(number.value, f),
     write(value) {
-      number.value = slider.value = roundToStep(Number(value), f.step);
+      number.value = slider.value = formatValue(Number(value), f.step);
     },
+    setError: fieldError(el, number, id),
   };
-}
-
-/**
- * Show a value with as many decimals as the step has: manifests carry float32 round-trips
- * (46.900002), which would otherwise fill the box.
- * @param {number} value
- * @param {number} step
- * @returns {string}
- */
-function roundToStep(value, step) {
-  const text = String(step);
-  const decimals = text.includes('e') ? Math.ceil(-Math.log10(step)) : (text.split('.')[1] ?? '').length;
-  return String(Number(value.toFixed(Math.min(Math.max(decimals, 0), 20))));
 }
 
 /**
@@ -308,14 +427,64 @@ function roundToStep(value, step) {
  */
 function categoricalField(f, id) {
   const select = h('select', { id, name: f.name }, ...f.categories.map((c) => h('option', { value: c }, c)));
+  const el = h('div', { class: 'vitrine-field vitrine-categorical' },
+    h('label', { for: id }, f.label), select, ...hint(f.description, select, id));
   return {
-    el: h('div', { class: 'vitrine-field vitrine-categorical' },
-      h('label', { for: id }, f.label), select, ...hint(f.description, select, id)),
-    read: () => select.value,
+    el,
+    read: () => (f.categories.includes(select.value)
+      ? { ok: true, value: select.value }
+      : { ok: false, message: `Choose a value for ${f.label}.` }),
     write(value) {
       select.value = String(value);
     },
+    setError: fieldError(el, select, id),
   };
+}
+
+/**
+ * A field's error message, next to its control: aria-invalid on the control, the message in its
+ * description (after any hint), shown only while there is one.
+ * @param {HTMLElement} el the field
+ * @param {HTMLElement} control
+ * @param {string} id the control's id
+ * @returns {(message: string | null) => void}
+ */
+function fieldError(el, control, id) {
+  const errorId = `${id}-error`;
+  const box = h('small', { class: 'vitrine-field-error', id: errorId, hidden: true });
+  el.append(box);
+  return (message) => {
+    const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x && x !== errorId);
+    if (message === null) {
+      if (box.hidden) return;
+      box.hidden = true;
+      box.textContent = '';
+      control.removeAttribute('aria-invalid');
+      el.classList.remove('vitrine-invalid');
+    } else {
+      box.textContent = message;
+      box.hidden = false;
+      control.setAttribute('aria-invalid', 'true');
+      el.classList.add('vitrine-invalid');
+      ids.push(errorId);
+    }
+    if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+    else control.removeAttribute('aria-describedby');
+  };
+}
+
+/**
+ * Errors a visitor reads. The runtime's own errors (download, integrity, worker, static tier) are
+ * written for visitors; anything else is a page or model bug whose text (feature names, "NaN",
+ * function names) means nothing to them: log it, and show a plain sentence.
+ * @param {unknown} error
+ * @returns {unknown}
+ */
+function forVisitors(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/\bNaN\b|\w\(\)|^Feature "|^Missing feature|^Unknown feature|^The model returned|^Output "/.test(message)) return error;
+  console.error('[vitrine] prediction failed:', error);
+  return new Error('The model could not make a prediction for these inputs. The browser console has the technical details.');
 }
 
 /**

@@ -1,5 +1,5 @@
 // The manifest (builder/schemas/manifest.schema.json) is all the runtime knows about models.
-// Fetching, URL resolution and lookups; no DOM.
+// Fetching, checking (schema, files confined to the models folder), URL resolution and lookups; no DOM.
 
 /** @typedef {import('../worker/protocol.js').DType} DType */
 
@@ -12,7 +12,8 @@
 
 /**
  * @typedef {object} NumericFeature
- * @property {string} name
+ * @property {string} name the dataset column, as rows passed to predict() name it
+ * @property {string} input the ONNX graph input this feature feeds
  * @property {string} label
  * @property {'numeric'} type
  * @property {string} [unit]
@@ -25,7 +26,8 @@
 
 /**
  * @typedef {object} CategoricalFeature
- * @property {string} name
+ * @property {string} name the dataset column, as rows passed to predict() name it
+ * @property {string} input the ONNX graph input this feature feeds
  * @property {string} label
  * @property {'categorical'} type
  * @property {string} [description]
@@ -54,7 +56,8 @@
  * @typedef {object} Variant
  * @property {string} name
  * @property {'fp32'|'fp16'|'int8'|'uint8'} precision
- * @property {string} url relative to manifest.json in the file; absolute once loaded by fetchManifest
+ * @property {string} url relative to manifest.json in the file; absolute once loaded by fetchManifest,
+ *   which refuses one outside the folder of manifest.json
  * @property {string} sha256
  * @property {number} bytes
  * @property {number} gzip_bytes
@@ -68,7 +71,6 @@
  * @typedef {object} ModelEntry
  * @property {string} id
  * @property {string} title
- * @property {string} [description]
  * @property {'tabular-classification'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
@@ -80,6 +82,15 @@
  * @property {Example[]} examples
  * @property {string} default_variant
  * @property {Variant[]} variants
+ * @property {Artifact[]} artifacts side files (the description, …), read on demand
+ */
+
+/**
+ * @typedef {object} Artifact
+ * @property {'description'} kind
+ * @property {string} url relative to manifest.json in the file; absolute once loaded by fetchManifest
+ * @property {string} sha256
+ * @property {number} bytes
  */
 
 /**
@@ -107,12 +118,31 @@ export function manifestUrl(siteRoot) {
 }
 
 /**
- * Fetch and parse the manifest; variant and fixture URLs come back absolute.
+ * Fetch, check and resolve the manifest: it must match builder/schemas/manifest.schema.json, and
+ * every file it names must lie inside the folder of manifest.json (checked before any request for
+ * one is made). Variant, fixture and artifact URLs come back absolute.
  * @param {URL|string} url
  * @param {typeof fetch} [fetchImpl]
  * @returns {Promise<Manifest>}
  */
 export async function fetchManifest(url, fetchImpl = (input, init) => fetch(input, init)) {
+  // The validator (generated from the schema) is loaded with the manifest, so pages without
+  // demos never fetch it.
+  const [validate, response] = await Promise.all([loadValidator(), fetchResponse(url, fetchImpl)]);
+  let json;
+  try {
+    json = await response.json();
+  } catch {
+    throw new Error(`The model manifest at ${url} is not valid JSON.`);
+  }
+  return resolveManifest(json, url, validate);
+}
+
+/**
+ * @param {URL|string} url
+ * @param {typeof fetch} fetchImpl
+ */
+async function fetchResponse(url, fetchImpl) {
   let response;
   try {
     response = await fetchImpl(url);
@@ -122,23 +152,40 @@ export async function fetchManifest(url, fetchImpl = (input, init) => fetch(inpu
   if (!response.ok) {
     throw new Error(`The model manifest could not be downloaded (${url}): HTTP ${response.status}.`);
   }
-  let json;
-  try {
-    json = await response.json();
-  } catch {
-    throw new Error(`The model manifest at ${url} is not valid JSON.`);
-  }
-  return resolveManifest(json, url);
+  return response;
 }
 
 /**
- * Check the schema version and make every relative URL absolute against the manifest's own URL.
- * Returns a copy; the input is not modified.
+ * A compiled JSON Schema check (ajv standalone): true, or false with `errors` set.
+ * @typedef {((data: unknown) => boolean) & {errors?: SchemaError[] | null}} SchemaValidator
+ */
+
+/**
+ * One ajv error object (the fields this module reads).
+ * @typedef {object} SchemaError
+ * @property {string} instancePath JSON Pointer of the offending value ("/models/0/variants/1")
+ * @property {string} schemaPath
+ * @property {string} keyword
+ * @property {Record<string, any>} params
+ * @property {string} [message]
+ */
+
+/** @returns {Promise<SchemaValidator>} the validator generated from builder/schemas/manifest.schema.json */
+export async function loadValidator() {
+  const module = /** @type {{validate: SchemaValidator}} */ (/** @type {unknown} */ (await import('./manifest_validator.js')));
+  return module.validate;
+}
+
+/**
+ * Check the schema version and the manifest's schema, confine every file URL to the manifest's
+ * folder and make it absolute against the manifest's own URL. Returns a copy; the input is not
+ * modified. Throws an Error that names the model and the field when the manifest is damaged.
  * @param {unknown} json
  * @param {URL|string} base the manifest's URL
+ * @param {SchemaValidator} [validate] the schema check (fetchManifest always passes it)
  * @returns {Manifest}
  */
-export function resolveManifest(json, base) {
+export function resolveManifest(json, base, validate) {
   const raw = /** @type {Partial<Manifest>} */ (json);
   if (typeof json !== 'object' || json === null || !Array.isArray(raw.models)) {
     throw new Error('The model manifest has no "models" list.');
@@ -147,19 +194,175 @@ export function resolveManifest(json, base) {
     throw new Error(`The model manifest has schema_version ${JSON.stringify(raw.schema_version)}; ` +
       `this runtime reads version ${SCHEMA_VERSION}. Rebuild the site with a matching builder.`);
   }
+  if (validate && !validate(json)) {
+    throw damaged(describeSchemaErrors(validate.errors ?? [], json));
+  }
+  const folder = new URL('./', base);
   return {
     ...raw,
     schema_version: SCHEMA_VERSION,
     generator: String(raw.generator),
-    models: raw.models.map((m) => ({
-      ...m,
-      variants: m.variants.map((v) => ({
-        ...v,
-        url: new URL(v.url, base).href,
-        fixtures: new URL(v.fixtures, base).href,
-      })),
-    })),
+    models: raw.models.map((m, i) => {
+      const where = `models[${i}]`;
+      if (typeof m !== 'object' || m === null || !Array.isArray(m.variants)) {
+        throw damaged(`${where}.variants: required${modelName(m)}`);
+      }
+      return {
+        ...m,
+        variants: m.variants.map((v, j) => ({
+          ...v,
+          url: insideFolder(v?.url, folder, `${where}.variants[${j}].url`, modelName(m)),
+          fixtures: insideFolder(v?.fixtures, folder, `${where}.variants[${j}].fixtures`, modelName(m)),
+        })),
+        ...(Array.isArray(m.artifacts) ? {
+          artifacts: m.artifacts.map((a, j) => ({
+            ...a,
+            url: insideFolder(a?.url, folder, `${where}.artifacts[${j}].url`, modelName(m)),
+          })),
+        } : {}),
+      };
+    }),
   };
+}
+
+/**
+ * The message of a manifest that cannot be used: short, naming the field, saying what to do.
+ * @param {string} problem e.g. 'models[0].variants: required, in model "penguins-species"'
+ */
+function damaged(problem) {
+  return new Error(`The site's build is damaged: its model manifest is invalid (${problem}). ` +
+    'Rebuild the site and publish it again.');
+}
+
+/**
+ * `url` resolved against the manifest's folder, as an absolute URL, if it lies inside that folder
+ * (same origin, under its path, no credentials); throws otherwise, before anything is requested.
+ * @param {unknown} url
+ * @param {URL} folder the folder of manifest.json (ends with "/")
+ * @param {string} field where the URL is, for the message: "models[0].variants[1].url"
+ * @param {string} [model] ', in model "<id>"' (modelName)
+ * @returns {string}
+ */
+export function insideFolder(url, folder, field, model = '') {
+  if (typeof url !== 'string' || url === '') throw damaged(`${field}: must be a relative URL${model}`);
+  let resolved;
+  try {
+    resolved = new URL(url, folder);
+  } catch {
+    throw damaged(`${field}: ${JSON.stringify(url)} is not a URL${model}`);
+  }
+  const inside = resolved.protocol === folder.protocol && resolved.host === folder.host &&
+    !resolved.username && !resolved.password &&
+    resolved.pathname.startsWith(folder.pathname) && resolved.pathname !== folder.pathname;
+  if (!inside) {
+    throw new Error(`The model manifest names a file outside this site's models folder ` +
+      `(${field} is ${JSON.stringify(url)}${model}), so it was not requested. The site's build is damaged: ` +
+      'rebuild the site and publish it again.');
+  }
+  return resolved.href;
+}
+
+/**
+ * `, in model "<id>"` when the entry has an id, else ''.
+ * @param {unknown} model
+ */
+function modelName(model) {
+  const id = /** @type {{id?: unknown}} */ (model ?? {}).id;
+  return typeof id === 'string' ? `, in model ${JSON.stringify(id)}` : '';
+}
+
+/**
+ * The first schema error in words: `models[0].variants: required, in model "penguins-species"`.
+ * @param {SchemaError[]} errors as ajv reports them
+ * @param {unknown} json the manifest, to name the model
+ * @returns {string}
+ */
+export function describeSchemaErrors(errors, json) {
+  const error = mostRelevant(errors, json);
+  if (!error) return 'it does not match its schema';
+  const segments = pointerSegments(error.instancePath);
+  let what;
+  switch (error.keyword) {
+    case 'required':
+      segments.push(String(error.params.missingProperty));
+      what = 'required';
+      break;
+    case 'additionalProperties':
+      segments.push(String(error.params.additionalProperty));
+      what = 'unknown field';
+      break;
+    case 'type':
+      what = `must be ${/^[aeiou]/.test(error.params.type) ? 'an' : 'a'} ${error.params.type}`;
+      break;
+    case 'const':
+      what = `must be ${JSON.stringify(error.params.allowedValue)}`;
+      break;
+    case 'enum':
+      what = `must be one of ${/** @type {unknown[]} */ (error.params.allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    case 'pattern':
+      what = 'has the wrong format';
+      break;
+    case 'oneOf':
+    case 'anyOf':
+      what = 'matches none of the allowed forms';
+      break;
+    default:
+      what = error.message ?? `fails "${error.keyword}"`;
+  }
+  const model = segments[0] === 'models' && /^\d+$/.test(segments[1] ?? '')
+    ? modelName(/** @type {{models: unknown[]}} */ (json).models[Number(segments[1])]) : '';
+  return `${formatPath(segments)}: ${what}${model}`;
+}
+
+/**
+ * ajv (stopping at the first failure) reports a failed `oneOf` with the errors of every branch
+ * first. Keep the branch the value itself names by its `type` (features: "numeric" →
+ * $defs/numeric_feature), else the oneOf error.
+ * @param {SchemaError[]} errors
+ * @param {unknown} json
+ * @returns {SchemaError | undefined}
+ */
+function mostRelevant(errors, json) {
+  const oneOf = errors.find((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  if (!oneOf) return errors[0];
+  const value = /** @type {{type?: unknown} | null} */ (valueAt(json, pointerSegments(oneOf.instancePath)));
+  const kind = typeof value === 'object' && value !== null ? value.type : undefined;
+  if (typeof kind === 'string') {
+    const branch = errors.find((e) => e !== oneOf && e.instancePath.startsWith(oneOf.instancePath) &&
+      e.schemaPath.includes(`/$defs/${kind}_`));
+    if (branch) return branch;
+  }
+  return oneOf;
+}
+
+/** @param {string} pointer a JSON Pointer ("/models/0/variants") */
+function pointerSegments(pointer) {
+  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * `models[0].preprocessing.features[2].categories`
+ * @param {string[]} segments
+ */
+function formatPath(segments) {
+  if (!segments.length) return '(the whole file)';
+  return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]`
+    : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i ? '.' : ''}${s}` : `[${JSON.stringify(s)}]`)).join('');
+}
+
+/**
+ * @param {unknown} json
+ * @param {string[]} segments
+ * @returns {unknown}
+ */
+function valueAt(json, segments) {
+  let value = json;
+  for (const s of segments) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = /** @type {Record<string, unknown>} */ (value)[s];
+  }
+  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
 // A loaded model handle, returned by vitrine.load().
 import { transferList } from '../worker/protocol.js';
-import { normalizeFeeds } from './tensors.js';
+import { checkOptions, checkSignal } from './options.js';
+import { misfit, normalizeFeeds } from './tensors.js';
 import { readPrediction, rowToFeeds } from './tabular.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
@@ -53,8 +54,10 @@ export class Model {
    * @param {RunOptions} [options]
    * @returns {Promise<Record<string, OutputTensor>>}
    */
-  async run(feeds, options = {}) {
-    return (await this.runTimed(normalizeFeeds(feeds, this.info.inputs), options.signal)).outputs;
+  async run(feeds, options) {
+    this.checkOpen();
+    const signal = runSignal(options, 'run');
+    return (await this.runTimed(normalizeFeeds(feeds, this.info.inputs), signal)).outputs;
   }
 
   /**
@@ -63,13 +66,24 @@ export class Model {
    * @param {RunOptions} [options]
    * @returns {Promise<TimedPrediction>}
    */
-  async predict(row, options = {}) {
+  async predict(row, options) {
+    this.checkOpen();
+    const signal = runSignal(options, 'predict');
     if (this.info.task !== 'tabular-classification') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
     }
-    const feeds = normalizeFeeds(rowToFeeds(row, this.info.preprocessing), this.info.inputs);
-    const { outputs, ms } = await this.runTimed(feeds, options.signal);
-    return { ...readPrediction(outputs, this.info), ms };
+    const tabular = rowToFeeds(row, this.info.preprocessing);
+    checkRowFits(/** @type {Record<string, unknown>} */ (row), this.info);
+    const feeds = normalizeFeeds(tabular, this.info.inputs);
+    const { outputs, ms } = await this.runTimed(feeds, signal);
+    return { ...checkPrediction(readPrediction(outputs, this.info), this.info), ms };
+  }
+
+  /**
+   * A disposed handle says so first, whatever else is wrong with the call.
+   */
+  checkOpen() {
+    if (this.disposed) throw new Error(`Model "${this.key}" was disposed; load it again to run it.`);
   }
 
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */
@@ -84,10 +98,57 @@ export class Model {
    * @param {AbortSignal} [signal]
    */
   async runTimed(feeds, signal) {
-    if (this.disposed) throw new Error(`Model "${this.key}" was disposed; load it again to run it.`);
+    this.checkOpen();
     // Reloads the session if the worker restarted since this handle was created.
     const { generation } = await this.sessions.ensure(this.key, this.variant);
     const reply = await this.sessions.client.run(this.key, feeds, transferList(feeds), generation, signal);
     return { outputs: reply.outputs, ms: reply.ms };
   }
+}
+
+/**
+ * The AbortSignal of run()/predict() options, checked.
+ * @param {unknown} options
+ * @param {string} method
+ * @returns {AbortSignal | undefined}
+ */
+export function runSignal(options, method) {
+  const call = `${method}()`;
+  return checkSignal(checkOptions(options, ['signal'], call).signal, call);
+}
+
+/**
+ * Each numeric feature must survive the conversion to its input's dtype: 1e39 is a finite JS
+ * number but Infinity as a float32, and the model answers Infinity with NaN or confident nonsense.
+ * Call after rowToFeeds (which checks that the values are finite numbers).
+ * @param {Record<string, unknown>} row
+ * @param {ModelEntry} info
+ */
+export function checkRowFits(row, info) {
+  for (const feature of info.preprocessing.features) {
+    if (feature.type !== 'numeric') continue;
+    const dtype = info.inputs.find((s) => s.name === feature.input)?.dtype ?? 'float32';
+    const problem = misfit(/** @type {number} */ (row[feature.name]), dtype);
+    if (problem) throw new Error(`Feature "${feature.name}" ${problem}.`);
+  }
+}
+
+/**
+ * A prediction whose probabilities are not numbers between 0 and 1 is no prediction: refuse it
+ * rather than show a label with NaN beside it.
+ * @template {import('./tabular.js').Prediction} P
+ * @param {P} prediction
+ * @param {ModelEntry} info
+ * @returns {P}
+ */
+export function checkPrediction(prediction, info) {
+  const bad = info.labels.filter((label) => {
+    const p = prediction.probabilities[label];
+    return !(Number.isFinite(p) && p >= -1e-3 && p <= 1 + 1e-3);
+  });
+  if (bad.length) {
+    const values = bad.map((label) => `${label}: ${prediction.probabilities[label]}`).join(', ');
+    throw new Error(`The model returned invalid probabilities (${values}) for these inputs, so there is no prediction.`);
+  }
+  return prediction;
 }

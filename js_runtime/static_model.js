@@ -4,6 +4,7 @@
 // example's stored output; anything else rejects with a message that says what is missing.
 // run() always rejects: the manifest stores task-level outputs (label, probabilities), not raw tensors.
 import { rowToFeeds } from './tabular.js';
+import { checkRowFits, runSignal } from './model.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */
@@ -30,6 +31,7 @@ export class StaticModel {
     this.threads = 0;
     this.key = `${info.id}/${variant.name}`;
     /** One sentence for visitors: why predictions are not live. */
+    this.disposed = false;
     this.notice = plan.problems.length
       ? `Live predictions need a newer browser (${plan.problems.join('; ')}); only the precomputed examples are shown.`
       : `Live predictions are turned off (${plan.source}); only the precomputed examples are shown.`;
@@ -38,10 +40,12 @@ export class StaticModel {
   /**
    * Raw tensors need a runtime; always rejects.
    * @param {unknown} _feeds
-   * @param {unknown} [_options]
+   * @param {unknown} [options]
    * @returns {Promise<never>}
    */
-  async run(_feeds, _options) {
+  async run(_feeds, options) {
+    this.checkOpen();
+    runSignal(options, 'run');
     throw new Error(`run() needs an inference runtime, and "${this.key}" has none here. ${this.notice}`);
   }
 
@@ -49,14 +53,17 @@ export class StaticModel {
    * The stored output of the manifest example whose input equals `row` (numbers compared as the
    * float32 values the model would see); rejects for any other row.
    * @param {Record<string, number|string>} row
-   * @param {unknown} [_options]
+   * @param {unknown} [options]
    * @returns {Promise<TimedPrediction>}
    */
-  async predict(row, _options) {
+  async predict(row, options) {
+    this.checkOpen();
+    runSignal(options, 'predict');
     if (this.info.task !== 'tabular-classification') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
     }
     rowToFeeds(row, this.info.preprocessing); // the same validation messages as a live model
+    checkRowFits(row, this.info);
     const example = this.info.examples.find((e) => sameRow(e.input, row));
     if (!example) {
       throw new Error(`This input is not one of the precomputed examples, and the model cannot run here. ${this.notice}`);
@@ -70,8 +77,15 @@ export class StaticModel {
     };
   }
 
-  /** Nothing to release. */
-  dispose() {}
+  /** Nothing to release; further calls on this handle fail, as on a live model. */
+  dispose() {
+    this.disposed = true;
+  }
+
+  /** A disposed handle says so first, whatever else is wrong with the call. */
+  checkOpen() {
+    if (this.disposed) throw new Error(`Model "${this.key}" was disposed; load it again to run it.`);
+  }
 }
 
 /**

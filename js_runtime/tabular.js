@@ -38,13 +38,13 @@ export function rowToFeeds(row, preprocessing) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new Error(`Feature "${feature.name}" must be a finite number, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`);
       }
-      feeds[feature.name] = { type: 'float32', dims: [1, 1], data: Float32Array.of(value) };
+      feeds[feature.input] = { type: 'float32', dims: [1, 1], data: Float32Array.of(value) };
     } else {
       if (typeof value !== 'string' || !feature.categories.includes(value)) {
         throw new Error(`Feature "${feature.name}" has unknown category ${JSON.stringify(value)}; ` +
           `expected one of: ${feature.categories.join(', ')}.`);
       }
-      feeds[feature.name] = { type: 'string', dims: [1, 1], data: [value] };
+      feeds[feature.input] = { type: 'string', dims: [1, 1], data: [value] };
     }
   }
   return feeds;

@@ -28,6 +28,11 @@ const TYPED_ARRAY = {
 /** Inclusive value ranges of the small integer dtypes, for plain-array conversion. */
 const INT_RANGE = { int8: [-128, 127], uint8: [0, 255], int32: [-2147483648, 2147483647] };
 
+/** The largest finite float32 (beyond it, and from about 3.4028235677973366e38 on, Math.fround gives Infinity). */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+/** The largest finite float16. */
+export const FLOAT16_MAX = 65504;
+
 /** @param {readonly (string|number)[]} shape */
 export function formatShape(shape) {
   return `[${shape.join(', ')}]`;
@@ -92,7 +97,8 @@ export function normalizeTensor(value, spec) {
  * @returns {number[]}
  */
 function checkDims(dims, spec, where) {
-  if (!Array.isArray(dims) || !dims.every((d) => Number.isInteger(d) && d >= 0)) {
+  // Spread, not every(): every() skips the holes of a sparse array ([1, , 2]).
+  if (!Array.isArray(dims) || ![...dims].every((d) => Number.isInteger(d) && d >= 0)) {
     throw new Error(`${where}: dims must be an array of non-negative integers, got ${describe(dims)}.`);
   }
   if (dims.length !== spec.shape.length) {
@@ -115,6 +121,7 @@ function checkDims(dims, spec, where) {
  * @returns {import('../worker/protocol.js').TensorData}
  */
 function convertData(data, dtype, where) {
+  if (Array.isArray(data)) checkNoHoles(data, where);
   if (dtype === 'string') {
     if (!Array.isArray(data)) throw new Error(`${where} is a string tensor: data must be an array of strings.`);
     const bad = data.findIndex((v) => typeof v !== 'string');
@@ -126,6 +133,7 @@ function convertData(data, dtype, where) {
     if (!(data instanceof Typed)) {
       throw new Error(`${where}: data is a ${data.constructor.name} but type ${dtype} needs a ${Typed.name} or a plain array.`);
     }
+    checkFiniteTyped(data, dtype, where);
     return /** @type {any} */ (data).slice();
   }
   if (!Array.isArray(data)) {
@@ -137,8 +145,77 @@ function convertData(data, dtype, where) {
   const typed = new Typed(data.length);
   data.forEach((v, i) => {
     typed[i] = convertElement(v, dtype, () => `${where}: element ${i} (${describe(v)}) is not a valid ${dtype}.`);
+    if (dtype === 'float32' || dtype === 'float64') checkFloat(/** @type {number} */ (v), dtype, `${where}: element ${i}`);
   });
   return typed;
+}
+
+/**
+ * A sparse array ([1, , 3], new Array(3)) would run with zeros where its holes are: refuse it.
+ * @param {unknown[]} data
+ * @param {string} where
+ */
+function checkNoHoles(data, where) {
+  for (let i = 0; i < data.length; i++) {
+    if (!(i in data)) {
+      throw new Error(`${where}: element ${i} is missing (data is a sparse array with holes, ` +
+        `such as new Array(${data.length}) or [1, , 3]); give every element a value.`);
+    }
+  }
+}
+
+/**
+ * Float inputs must be finite, and fit their dtype: 1e39 is finite in JavaScript but Infinity as a
+ * float32, and a model given Infinity or NaN answers with NaN (or a confident nonsense).
+ * @param {number} v
+ * @param {'float32'|'float64'} dtype
+ * @param {string} what 'Input "x": element 3', for the message
+ */
+function checkFloat(v, dtype, what) {
+  if (!Number.isFinite(v)) throw new Error(`${what} is ${v}; ${dtype} inputs must be finite numbers.`);
+  if (dtype === 'float32' && !Number.isFinite(Math.fround(v))) {
+    throw new Error(`${what} is ${v}, which does not fit in float32 (largest magnitude ${FLOAT32_MAX}).`);
+  }
+}
+
+/**
+ * The same check for typed arrays (whose values already have the dtype: only Infinity and NaN remain).
+ * @param {ArrayBufferView} data a typed array of the dtype's class
+ * @param {Exclude<DType, 'string'>} dtype
+ * @param {string} where
+ */
+function checkFiniteTyped(data, dtype, where) {
+  if (dtype === 'float32' || dtype === 'float64') {
+    const values = /** @type {Float32Array|Float64Array} */ (data);
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) checkFloat(values[bad], dtype, `${where}: element ${bad}`);
+  } else if (dtype === 'float16') {
+    // IEEE half: all exponent bits set is Infinity (mantissa 0) or NaN.
+    const bits = /** @type {Uint16Array} */ (data);
+    const bad = bits.findIndex((b) => (b & 0x7c00) === 0x7c00);
+    if (bad >= 0) {
+      throw new Error(`${where}: element ${bad} (half bits 0x${bits[bad].toString(16)}) is ${bits[bad] & 0x3ff ? 'NaN' : 'Infinity'}; ` +
+        'float16 inputs must be finite numbers.');
+    }
+  }
+}
+
+/**
+ * A number fed to an input of `dtype` must survive the conversion: refuse values that become
+ * Infinity (float32 beyond FLOAT32_MAX, float16 beyond FLOAT16_MAX) or that are not finite at all.
+ * @param {number} value
+ * @param {DType} dtype
+ * @returns {string | null} why it does not fit, or null
+ */
+export function misfit(value, dtype) {
+  if (!Number.isFinite(value)) return `is ${value}; it must be a finite number`;
+  if (dtype === 'float32' && !Number.isFinite(Math.fround(value))) {
+    return `is ${value}, which does not fit in the model's float32 input (largest magnitude ${FLOAT32_MAX})`;
+  }
+  if (dtype === 'float16' && Math.abs(value) > FLOAT16_MAX) {
+    return `is ${value}, which does not fit in the model's float16 input (largest magnitude ${FLOAT16_MAX})`;
+  }
+  return null;
 }
 
 /**

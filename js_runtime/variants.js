@@ -12,7 +12,7 @@ export const SOUND_ACCURACY_DROP = 0.01;
 /**
  * @param {Variant} variant
  * @param {Capabilities} caps
- * @returns {boolean} fp16 files are for WebGPU with shader-f16 (not faster on WASM, per TOOLCHAIN.md)
+ * @returns {boolean} fp16 files are for WebGPU with shader-f16 (not faster on WASM: README, dependency notes)
  */
 function runnable(variant, caps) {
   return variant.precision !== 'fp16' || (caps.webgpu && caps.shaderF16);

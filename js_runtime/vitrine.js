@@ -9,6 +9,7 @@ import { Model } from './model.js';
 import { Sessions } from './sessions.js';
 import { StaticModel } from './static_model.js';
 import { WorkerClient } from './worker_client.js';
+import { abortable, checkFunction, checkOptions, checkSignal, checkString } from './options.js';
 import { ERROR_CODE } from '../worker/protocol.js';
 
 /** @typedef {import('./manifest.js').Manifest} Manifest */
@@ -23,7 +24,12 @@ import { ERROR_CODE } from '../worker/protocol.js';
  * @property {string} [backend] "auto" (default), "webgpu", "wasm", "wasm-nosimd" or "static"; the
  *   page's ?backend= parameter overrides it. A named tier that cannot run here falls to the next.
  * @property {(p: {loaded: number, total: number}) => void} [onProgress] model download progress
+ * @property {AbortSignal} [signal] aborting it rejects the load at once with an AbortError (a download
+ *   other loads share goes on; a model that arrives after the abort is released)
  */
+
+/** The options load() takes, for its messages. */
+const LOAD_OPTIONS = ['variant', 'backend', 'onProgress', 'signal'];
 
 const WORKER_URL = new URL('../worker/worker.js', import.meta.url);
 
@@ -74,12 +80,31 @@ export function capabilities() {
  * @param {LoadOptions} [options]
  * @returns {Promise<Model | StaticModel>}
  */
-export async function load(source, { variant = 'auto', backend = 'auto', onProgress } = {}) {
+export async function load(source, options) {
+  const call = 'vitrine.load()';
+  const given = checkOptions(options, LOAD_OPTIONS, call);
+  const variant = checkString(given.variant, 'variant', call) ?? 'auto';
+  const backend = checkString(given.backend, 'backend', call) ?? 'auto';
+  /** @type {LoadOptions['onProgress']} */
+  const onProgress = checkFunction(given.onProgress, 'onProgress', call);
+  const signal = checkSignal(given.signal, call);
   // Model ids never contain "/", ":" or "." (schema: ^[a-z0-9][a-z0-9-]*$); URLs do.
   if (typeof source !== 'string' || /[/:.]/.test(source)) {
     throw new Error(`vitrine.load(): ${describeSource(source)} sources are not supported yet; ` +
       'pass the id of a model in the gallery (see vitrine.models()).');
   }
+  const message = `Loading model "${source}" was cancelled.`;
+  return abortable(loadModel(source, variant, backend, onProgress), signal, (model) => model.dispose(), message);
+}
+
+/**
+ * @param {string} source a gallery model id
+ * @param {string} variant
+ * @param {string} backend
+ * @param {LoadOptions['onProgress']} onProgress
+ * @returns {Promise<Model | StaticModel>}
+ */
+async function loadModel(source, variant, backend, onProgress) {
   const [m, caps] = await Promise.all([manifest(), capabilities()]);
   const info = findModel(m, source);
   const variantEntry = chooseVariant(info, variant, caps);

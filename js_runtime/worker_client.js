@@ -209,9 +209,12 @@ export class WorkerClient {
   }
 }
 
-/** The error a cancelled request rejects with: name "AbortError" (like fetch), code "aborted". */
-export function abortError() {
-  const error = new VitrineError(ERROR_CODE.aborted, 'The request was cancelled (superseded by a newer one).');
+/**
+ * The error a cancelled request rejects with: name "AbortError" (like fetch), code "aborted".
+ * @param {string} [message]
+ */
+export function abortError(message = 'The request was cancelled (superseded by a newer one).') {
+  const error = new VitrineError(ERROR_CODE.aborted, message);
   error.name = 'AbortError';
   return error;
 }

@@ -78,3 +78,32 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, built_models: tuple[Pat
     proc = mkdocs("build", "--strict", "-f", str(config))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return BuiltSite(config, tmp / "site", built_models[0], proc.stdout + proc.stderr)
+
+
+# ---- collection guard: a test folder or file can never silently drop out of the run ----
+
+def _test_files() -> list[Path]:
+    return sorted(p for p in (REPO / "tests").rglob("test_*.py") if "__pycache__" not in p.parts)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """On a whole-suite run, every tests/*/test_*.py file must contribute tests; print the counts per folder."""
+    config = session.config
+    whole_run = not config.args or [Path(a).resolve() for a in config.args] == [REPO / "tests"]
+    if not whole_run or config.getoption("keyword") or config.getoption("markexpr"):
+        return
+    per_file: dict[Path, int] = {path: 0 for path in _test_files()}
+    for item in session.items:
+        path = Path(str(item.path)).resolve()
+        if path in per_file:
+            per_file[path] += 1
+    per_folder: dict[str, int] = {}
+    for path, n in per_file.items():
+        folder = path.parent.relative_to(REPO).as_posix()
+        per_folder[folder] = per_folder.get(folder, 0) + n
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line("collected per folder: " + ", ".join(f"{k} {v}" for k, v in sorted(per_folder.items())))
+    empty = [str(p.relative_to(REPO)) for p, n in per_file.items() if n == 0]
+    if empty:
+        raise pytest.UsageError(f"these test files collected no tests (check norecursedirs and file names): {', '.join(empty)}")

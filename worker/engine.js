@@ -2,7 +2,7 @@
 // runtimes.js) and its sessions, keyed "<id>/<variant>".
 // Message plumbing lives in worker.js; this file has none, so Node tests can drive it directly.
 import { ERROR_CODE, VitrineError } from './protocol.js';
-import { fetchModel } from './fetch_model.js';
+import { SITE, checkSiteUrl, fetchModel } from './fetch_model.js';
 import { describeOrtError } from './ort_errors.js';
 import { RUNTIMES } from './runtimes.js';
 import { hasWasmSimd } from './wasm_features.js';
@@ -25,11 +25,16 @@ export class Engine {
    *   tests); onnxruntime-web 1.18 (wasm-nosimd) has the same API for what is used here
    * @param {typeof fetch} [fetchImpl]
    * @param {Runtime} [runtime] the tier this worker runs
+   * @param {import('./fetch_model.js').SiteScope | null} [site] where the URLs requests name must lie:
+   *   model files under its models/, wasmPaths under its vitrine/vendor/ (defaults to the site this
+   *   worker was loaded from; null, as in Node, checks nothing). Defence in depth: the page already
+   *   confines manifest URLs, but a worker never fetches what a damaged request sends it elsewhere.
    */
-  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init), runtime = RUNTIMES.wasm) {
+  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init), runtime = RUNTIMES.wasm, site = SITE) {
     this.importOrt = importOrt;
     this.fetchImpl = fetchImpl;
     this.runtime = runtime;
+    this.site = site;
     /** @type {Ort | null} */
     this.ort = null;
     /** @type {Map<string, SessionEntry>} */
@@ -42,6 +47,8 @@ export class Engine {
    */
   async init({ wasmPaths, numThreads }) {
     if (!this.ort) {
+      // onnxruntime-web fetches its .wasm from wasmPaths: only from this site's runtime folder.
+      checkSiteUrl(wasmPaths, this.site, { folder: this.site?.vendor, what: 'runtime folder' });
       try {
         this.ort = await this.importOrt();
       } catch (e) {
@@ -89,7 +96,7 @@ export class Engine {
    * @returns {Promise<Session>}
    */
   async createSession(ort, url, sha256, bytes, onProgress) {
-    const data = await fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl });
+    const data = await fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl, site: this.site });
     try {
       return await ort.InferenceSession.create(data, { executionProviders: this.runtime.executionProviders });
     } catch (e) {

@@ -13,16 +13,91 @@
 //   caches for the runtime files and pages.
 // - Without a Cache API (insecure origin, some private modes) or when opening/writing it fails
 //   (quota), models load uncached: the demo works, the next visit downloads again.
+//
+// Hostile or damaged manifests (defence in depth: js_runtime/manifest.js already confines file URLs
+// to the models folder): a URL outside this site's models/ folder, or on another origin, is refused
+// before any request is made (checkModelUrl).
+//
+// Integrity failures and the HTTP cache: a wrong file (sha256 or size mismatch) may have come from the
+// browser's HTTP cache (GitHub Pages sends `Cache-Control: max-age=600`), which would hand the same
+// bad bytes to every retry and reload until it expires, although the server may be fixed already.
+// So a mismatch is fetched once more with `cache: 'reload'` (straight from the server, and the HTTP
+// cache entry is replaced) before it is reported; a bad file is never put in the Cache API.
 import { ERROR_CODE, VitrineError } from './protocol.js';
 
 /** Send at most one progress message per this many ms (plus the final one). */
 const PROGRESS_INTERVAL_MS = 100;
-/** Cache API cache for verified, content-addressed model files. Shared by name with the service worker. */
+/**
+ * Cache API cache for verified, content-addressed model files. The service worker reads the same cache:
+ * builder/assets.py copies this name into it at build time, so keep this line's form.
+ */
 export const MODEL_CACHE = 'vitrine-models-v1';
 /** Network attempts per download (the first try plus retries). */
 export const ATTEMPTS = 3;
 /** Retry n waits BACKOFF_MS * 2^(n-1): 0.5 s, 1 s. */
 export const BACKOFF_MS = 500;
+
+/**
+ * @typedef {object} SiteScope where the files this worker may fetch live
+ * @property {string} origin every URL must have this origin
+ * @property {string} root the site root (ends with "/")
+ * @property {string} models model files must lie under this folder URL (ends with "/")
+ * @property {string} vendor the runtime's files (onnxruntime-web's .wasm) lie under this folder URL
+ */
+
+/**
+ * This site's scope, seen from `moduleUrl` (this file is served at <site>/vitrine/worker/, and model
+ * files at <site>/models/, see builder/assets.py MODELS and RUNTIME). Null where the module is not
+ * served over http(s) (Node tests read file:// URLs): there is no site to confine to.
+ * @param {string} [moduleUrl]
+ * @returns {SiteScope | null}
+ */
+export function siteScope(moduleUrl = import.meta.url) {
+  const url = new URL(moduleUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const root = new URL('../../', url);
+  return { origin: url.origin, root: root.href, models: new URL('models/', root).href, vendor: new URL('vitrine/vendor/', root).href };
+}
+
+/** The scope of the site this worker was loaded from (null in Node). */
+export const SITE = siteScope();
+
+/**
+ * Refuse a URL this worker must not request: not absolute, not http(s), with credentials, on another
+ * origin than the site, or (when `folder` is given) outside that folder of the site. Throws a
+ * VitrineError (code download) that says so; nothing has been requested. Returns the normalised URL.
+ * `..` and percent-encoded dots are resolved by the URL parser before the folder check.
+ * @param {string} url
+ * @param {SiteScope | null} site null: no check (Node tests)
+ * @param {{folder?: string | null, what?: string}} [options] folder defaults to the site's models/
+ * @returns {string}
+ */
+export function checkSiteUrl(url, site, { folder = site?.models, what = 'model file' } = {}) {
+  if (!site) return url;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refused(`The ${what} URL "${url}" is not a valid absolute URL, so it was not requested.`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw refused(`The ${what} URL ${parsed.href} is not an http(s) URL of this site (${site.origin}), so it was not requested.`);
+  }
+  if (parsed.origin !== site.origin || parsed.username || parsed.password) {
+    throw refused(`The ${what} ${parsed.href} is not on this site (${site.origin}), so it was not requested: ` +
+      'the model manifest may be damaged or tampered with. Every file of a demo must come from the site itself.');
+  }
+  if (folder && !parsed.href.startsWith(folder)) {
+    throw refused(`The ${what} ${parsed.href} is outside this site's folder ${folder}, so it was not requested: ` +
+      'the model manifest may be damaged or tampered with.');
+  }
+  return parsed.href;
+}
+
+/** @param {string} message */
+function refused(message) {
+  return new VitrineError(ERROR_CODE.download, message);
+}
 
 /**
  * @typedef {object} FetchModelOptions
@@ -36,6 +111,7 @@ export const BACKOFF_MS = 500;
  * @property {number} [attempts]
  * @property {number} [backoffMs]
  * @property {(message: string) => void} [warn] where degraded-mode notes go (console.warn)
+ * @property {SiteScope | null} [site] where `url` must lie; defaults to SITE (null: no check)
  */
 
 /**
@@ -47,6 +123,7 @@ export const BACKOFF_MS = 500;
  */
 export async function fetchModel(url, options) {
   const { sha256, onProgress, warn = (m) => console.warn(`[vitrine] ${m}`) } = options;
+  url = checkSiteUrl(url, options.site === undefined ? SITE : options.site);
   const expected = sha256.toLowerCase();
   const cache = await openCache(options.cacheStorage === undefined ? globalThis.caches : options.cacheStorage, warn);
 
@@ -58,13 +135,16 @@ export async function fetchModel(url, options) {
     }
   }
 
-  const data = await download(url, options);
-  const actual = await sha256Hex(data);
-  if (actual !== expected) {
-    // Never cached, never retried: the same server (or proxy) would most likely send the same bytes.
-    throw new VitrineError(ERROR_CODE.integrity,
-      `The model file ${url} failed its integrity check (sha256 ${actual}, the manifest expects ${sha256}), ` +
-      'so it was not used. The site may be mid-deploy or a proxy altered the file; reload the page to retry.');
+  let data = await download(url, options, 'default');
+  let problem = await mismatch(url, data, expected, options.bytes);
+  if (problem) {
+    // The bad copy may be the browser's HTTP cache (max-age) rather than the server, which may be
+    // fixed by now: ask the server itself, once, before giving up.
+    warn(`${problem.message} Fetching it again from the server, bypassing the HTTP cache.`);
+    data = await download(url, options, 'reload');
+    problem = await mismatch(url, data, expected, options.bytes);
+    // Never cached: a wrong file must not outlive its fix.
+    if (problem) throw problem;
   }
   if (cache) {
     try {
@@ -76,6 +156,29 @@ export async function fetchModel(url, options) {
     }
   }
   return data;
+}
+
+/**
+ * Why `data` is not the file the manifest names (a VitrineError with code integrity), or null.
+ * `data` is a complete response (a cut-short one was retried in `download`), so a size other than the
+ * manifest's means the server sent another file.
+ * @param {string} url
+ * @param {Uint8Array<ArrayBuffer>} data
+ * @param {string} expected lowercase sha256
+ * @param {number} bytes the manifest's size (0 or less: unknown)
+ * @returns {Promise<VitrineError | null>}
+ */
+async function mismatch(url, data, expected, bytes) {
+  if (bytes > 0 && data.byteLength !== bytes) {
+    return new VitrineError(ERROR_CODE.integrity,
+      `The server sent a different file than the manifest names for ${url} (${data.byteLength} bytes, expected ${bytes}), ` +
+      'so it was not used: the site may be half-deployed; reload the page later.');
+  }
+  const actual = await sha256Hex(data);
+  if (actual === expected) return null;
+  return new VitrineError(ERROR_CODE.integrity,
+    `The model file ${url} failed its integrity check (sha256 ${actual}, the manifest expects ${expected}), ` +
+    'so it was not used. The site may be mid-deploy or a proxy altered the file; reload the page later to retry.');
 }
 
 /**
@@ -116,17 +219,19 @@ async function readCached(cache, url, expected, warn) {
 }
 
 /**
- * Download with bounded retries: network errors, interrupted or truncated bodies and 5xx/408/429
- * are retried with exponential backoff; other HTTP errors (404…) fail at once.
+ * Download with bounded retries: network errors, interrupted or cut-short bodies and 5xx/408/429
+ * are retried with exponential backoff; other HTTP errors (404…) fail at once. A complete response
+ * of the wrong size is returned as it is (the caller reports it: retrying would get the same file).
  * @param {string} url
  * @param {FetchModelOptions} options
+ * @param {RequestCache} cacheMode 'default', or 'reload' to bypass the HTTP cache
  * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
-async function download(url, { bytes, onProgress, fetchImpl = (i, init) => fetch(i, init), signal, attempts = ATTEMPTS, backoffMs = BACKOFF_MS }) {
+async function download(url, { bytes, onProgress, fetchImpl = (i, init) => fetch(i, init), signal, attempts = ATTEMPTS, backoffMs = BACKOFF_MS }, cacheMode) {
   for (let attempt = 1; ; attempt++) {
     throwIfAborted(signal);
     try {
-      return await downloadOnce(url, bytes, onProgress, fetchImpl, signal);
+      return await downloadOnce(url, bytes, onProgress, fetchImpl, signal, cacheMode);
     } catch (e) {
       if (!(e instanceof RetryableError) || signal?.aborted) throw unwrap(e, signal);
       if (attempt >= attempts) {
@@ -147,13 +252,18 @@ class RetryableError extends Error {}
  * @param {((loaded: number, total: number) => void) | undefined} onProgress
  * @param {typeof fetch} fetchImpl
  * @param {AbortSignal | undefined} signal
+ * @param {RequestCache} cacheMode
  * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
-async function downloadOnce(url, bytes, onProgress, fetchImpl, signal) {
+async function downloadOnce(url, bytes, onProgress, fetchImpl, signal, cacheMode) {
+  /** @type {RequestInit} */
+  const init = {};
+  if (signal) init.signal = signal;
+  if (cacheMode !== 'default') init.cache = cacheMode;
   /** @type {Response} */
   let response;
   try {
-    response = await fetchImpl(url, signal ? { signal } : undefined);
+    response = await fetchImpl(url, Object.keys(init).length ? init : undefined);
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new RetryableError(`The model file could not be downloaded (${url}): network error${e instanceof Error ? `: ${e.message}` : ''}.`);
@@ -168,24 +278,34 @@ async function downloadOnce(url, bytes, onProgress, fetchImpl, signal) {
         ? `The model file was not found on the server (${url}: ${status}). The site may be mid-deploy or incomplete; rebuild or redeploy it.`
         : `The model file could not be downloaded (${url}): ${status}.`);
   }
-  const data = await readBody(response, url, expectedTotal(response, bytes), onProgress, signal);
+  const length = contentLength(response);
+  const data = await readBody(response, url, length || bytes, onProgress, signal);
+  // A body shorter than its Content-Length: the connection dropped (browsers usually fail the read
+  // instead, which readBody reports as interrupted). Retry.
+  if (length !== null && data.byteLength < length) {
+    throw new RetryableError(`The model file download was cut short (${url}): got ${data.byteLength} of ${length} bytes.`);
+  }
+  // Without a Content-Length nothing says the body is complete: fewer bytes than the manifest's is
+  // most likely a dropped connection too. With one that matches, the response is complete, and a size
+  // other than the manifest's is another file (the caller's size check says so; no retry).
   // The stream yields decoded bytes, which is the manifest's size whatever the Content-Encoding.
-  if (bytes > 0 && data.byteLength < bytes) {
+  if (length === null && bytes > 0 && data.byteLength < bytes) {
     throw new RetryableError(`The model file download was cut short (${url}): got ${data.byteLength} of ${bytes} bytes.`);
   }
   return data;
 }
 
 /**
- * Content-Length counts encoded bytes; with gzip/br the stream yields more than that, so only trust
- * it for unencoded responses and fall back to the manifest size.
+ * The size of the body as it will be read, from Content-Length; null when unknown. Content-Length
+ * counts encoded bytes: with gzip/br the stream yields more than that, so it says nothing then.
  * @param {Response} response
- * @param {number} manifestBytes
+ * @returns {number | null}
  */
-function expectedTotal(response, manifestBytes) {
-  const length = Number(response.headers.get('Content-Length'));
+function contentLength(response) {
+  const header = response.headers.get('Content-Length');
+  const length = Number(header);
   const encoded = (response.headers.get('Content-Encoding') ?? 'identity') !== 'identity';
-  return !encoded && Number.isFinite(length) && length > 0 ? length : manifestBytes;
+  return !encoded && header !== null && header.trim() !== '' && Number.isInteger(length) && length >= 0 ? length : null;
 }
 
 /**

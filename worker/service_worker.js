@@ -1,5 +1,6 @@
 // Vitrine's service worker, served at the site root as vitrine-sw.js (builder/assets.py copies it
-// there and fills in BUILD) so its scope is the whole site, also under a sub-path (GitHub Pages).
+// there and fills in BUILD and MODEL_CACHE) so its scope is the whole site, also under a sub-path
+// (GitHub Pages).
 // Registered by js_runtime/service_worker_client.js unless mkdocs.yml sets `service_worker: false`.
 //
 // 1. Isolation: GitHub Pages cannot send headers, so every response this worker hands to the site
@@ -17,19 +18,26 @@
 //      new worker whose activation drops the old runtime cache.
 //    - everything else of the site (pages, manifest.json, js_runtime/, worker/ scripts, css, search
 //      index): network-first, with the cached copy as the offline fallback, so a visited site works
-//      offline and an online visitor always gets the newest deploy.
+//      offline and an online visitor always gets the newest deploy. A network copy replaces the
+//      cached one only when it is sound (storeIfSound): its whole body arrived (as long as its
+//      Content-Length says), a .json file parses, and models/manifest.json has the manifest's shape.
+//      So a truncated or damaged 200 response never overwrites the good offline copy.
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 /** Replaced at build time by a hash of this file and the vendored runtime files. */
 const BUILD = '__VITRINE_BUILD__';
-/** Must equal MODEL_CACHE in fetch_model.js (a classic worker cannot import it). */
-const MODEL_CACHE = 'vitrine-models-v1';
+/**
+ * Replaced at build time by MODEL_CACHE of worker/fetch_model.js (a classic worker cannot import it),
+ * so the cache this worker reads is by construction the one the inference worker writes.
+ */
+const MODEL_CACHE = '__VITRINE_MODEL_CACHE__';
 const RUNTIME_CACHE = `vitrine-runtime-${BUILD}`;
 const PAGES_CACHE = 'vitrine-pages-v1';
 
 const ROOT = new URL('./', sw.location.href);
 const MODELS = new URL('models/', ROOT).href;
+const MANIFEST = new URL('models/manifest.json', ROOT).href;
 const VENDOR = new URL('vitrine/vendor/', ROOT).href;
 
 /** @type {Record<string, string>} */
@@ -92,7 +100,7 @@ async function networkFirst(request, event) {
   try {
     const response = await fetch(request);
     if (cache && response.ok && response.type === 'basic') {
-      event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
+      event.waitUntil(storeIfSound(cache, request, response.clone()));
     }
     return isolate(response);
   } catch (error) {
@@ -106,6 +114,68 @@ async function networkFirst(request, event) {
     }
     throw error;
   }
+}
+
+/**
+ * Keep `response` as the offline copy of `request` only if it is sound, else keep the copy we have:
+ * - its body read to the end without an error (a dropped connection fails the read) and, when it was
+ *   not content-encoded, has as many bytes as its Content-Length;
+ * - a .json file parses as JSON;
+ * - the model manifest also has the manifest's shape: an object with `schema_version` and a `models`
+ *   array of objects with a string `id` and a `variants` array. This is a structural check only: a
+ *   classic service worker cannot import js_runtime's schema validator (ajv), and the page still
+ *   validates the manifest in full against builder/schemas/manifest.schema.json before using it.
+ * @param {Cache} cache
+ * @param {Request} request
+ * @param {Response} response a clone of a 200 network response
+ */
+async function storeIfSound(cache, request, response) {
+  try {
+    const body = await response.arrayBuffer();
+    if (!isComplete(response, body)) return;
+    const url = new URL(request.url);
+    const path = url.origin + url.pathname;
+    if (path === MANIFEST) {
+      if (!isManifest(parseJson(body))) return;
+    } else if (url.pathname.endsWith('.json') && parseJson(body) === undefined) {
+      return;
+    }
+    await cache.put(request, new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
+  } catch {
+    // interrupted body, quota: keep the copy we have
+  }
+}
+
+/**
+ * @param {Response} response
+ * @param {ArrayBuffer} body its body, as read
+ */
+function isComplete(response, body) {
+  const header = response.headers.get('Content-Length');
+  const encoding = response.headers.get('Content-Encoding') ?? 'identity';
+  // Content-Length counts encoded bytes; the body is decoded, so it can only be compared unencoded.
+  if (header === null || header.trim() === '' || encoding !== 'identity') return true;
+  return Number(header) === body.byteLength;
+}
+
+/**
+ * @param {ArrayBuffer} body
+ * @returns {unknown} the parsed JSON, or undefined when it is not JSON (or not UTF-8)
+ */
+function parseJson(body) {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return undefined;
+  }
+}
+
+/** @param {unknown} json */
+function isManifest(json) {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const { schema_version: version, models } = /** @type {{schema_version?: unknown, models?: unknown}} */ (json);
+  return typeof version === 'number' && Array.isArray(models) && models.every((m) =>
+    typeof m === 'object' && m !== null && typeof m.id === 'string' && Array.isArray(m.variants));
 }
 
 /** @param {string} name */

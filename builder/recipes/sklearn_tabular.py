@@ -6,26 +6,25 @@ feeds raw feature values and cannot drift from the Python preprocessing.
 
 from __future__ import annotations
 
-from typing import Any
-
-from sklearn.compose import ColumnTransformer
-from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from ..cards import Card
-from ..datasets import Split
 from ..errors import CardProblem
 from . import Trained
+
+if TYPE_CHECKING:
+    from ..datasets import Split
 
 # Trees compare raw float32 values (as sklearn's trees do internally), so the ONNX graph gets no
 # scaler for them: a float64 scaler in sklearn vs float32 in ONNX moves rows across thresholds.
 SCALED = {"logistic_regression"}
-ESTIMATORS: dict[str, tuple[type, dict[str, type | tuple[type, ...]]]] = {
-    "random_forest": (RandomForestClassifier, {"n_estimators": int, "max_depth": int, "min_samples_leaf": int}),
-    "gradient_boosting": (GradientBoostingClassifier, {"n_estimators": int, "max_depth": int, "learning_rate": (int, float)}),
-    "logistic_regression": (LogisticRegression, {"C": (int, float), "max_iter": int}),
+# name → (scikit-learn class, its parameters a card may set). Classes are named, not imported, so
+# checking a card does not load scikit-learn.
+ESTIMATORS: dict[str, tuple[str, dict[str, type | tuple[type, ...]]]] = {
+    "random_forest": ("sklearn.ensemble.RandomForestClassifier", {"n_estimators": int, "max_depth": int, "min_samples_leaf": int}),
+    "gradient_boosting": ("sklearn.ensemble.GradientBoostingClassifier", {"n_estimators": int, "max_depth": int, "learning_rate": (int, float)}),
+    "logistic_regression": ("sklearn.linear_model.LogisticRegression", {"C": (int, float), "max_iter": int}),
 }
 SUPPORTED_VARIANTS = ("fp32",)
 VARIANTS_WHY = "skl2onnx graphs are small and do not survive onnxruntime quantization"
@@ -34,7 +33,7 @@ VARIANTS_WHY = "skl2onnx graphs are small and do not survive onnxruntime quantiz
 def check(card: Card) -> list[CardProblem]:
     params: dict[str, Any] = card.recipe["params"]
     name = params.get("estimator", "random_forest")
-    if name not in ESTIMATORS:
+    if not isinstance(name, str) or name not in ESTIMATORS:
         return [card.problem(("recipe", "params", "estimator"), f"unknown estimator {name!r} (available: {', '.join(ESTIMATORS)})")]
     allowed = ESTIMATORS[name][1]
     problems = []
@@ -49,9 +48,14 @@ def check(card: Card) -> list[CardProblem]:
 
 
 def train(card: Card, split: Split) -> Trained:
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
     params = dict(card.recipe["params"])
     name = params.pop("estimator", "random_forest")
-    cls = ESTIMATORS[name][0]
+    module, _, class_name = ESTIMATORS[name][0].rpartition(".")
+    cls = getattr(importlib.import_module(module), class_name)
     extra = {"random_state": card.dataset["seed"]}
     estimator = cls(**extra, **params)
     scaler = StandardScaler() if name in SCALED else "passthrough"

@@ -22,7 +22,7 @@ from .conftest import Session, open_session
 
 pytestmark = pytest.mark.browser
 PAGE = "gallery/penguins-species/"
-WASM_ATOL = 1e-5  # both WASM tiers vs Python onnxruntime (TOOLCHAIN: ~1e-7 seen)
+WASM_ATOL = 1e-5  # both WASM tiers vs Python onnxruntime (README, dependency notes: ~1e-7 seen)
 # WebGPU (SwiftShader) vs Python on the MLP below: measured max |Δlogit| 3.8e-6, |Δp| 8.3e-7.
 WEBGPU_ATOL = 1e-5
 
@@ -280,7 +280,7 @@ RUN_IN_TIER_WORKER = """async ([tier, url, sha256, bytes, x]) => {
 
 def test_webgpu_tier_matches_python(webgpu_session: Session, site_url: str, mlp: dict) -> None:
     page = webgpu_session.page
-    url = site_url + "webgpu-parity/mlp.onnx"  # served by the route below, not the site
+    url = site_url + "models/webgpu-parity/mlp.onnx"  # served by the route below (inside models/, as the worker requires)
     page.route(url, lambda route: route.fulfill(status=200, body=mlp["bytes"], content_type="application/octet-stream"))
     open_page(webgpu_session, site_url)
     caps = page.evaluate("() => vitrine.capabilities()")

@@ -16,11 +16,12 @@ from playwright.sync_api import Route
 
 from ..conftest import BuiltSite
 from .conftest import Session, open_session
+from .sitecopy import fetch_model_cache_name
 
 pytestmark = pytest.mark.browser
 PAGE = "gallery/penguins-species/"
 READY = '.vitrine-demo[data-state="ready"]'
-MODEL_CACHE = "vitrine-models-v1"
+MODEL_CACHE = fetch_model_cache_name()  # the name worker/fetch_model.js writes
 
 
 def is_model(url: str) -> bool:
@@ -138,12 +139,30 @@ def test_connection_aborted_and_recovers(s: Session, site_url: str) -> None:
 
 
 def test_truncated_body_is_retried_then_reported_and_recovers(s: Session, site_url: str, model_bytes: bytes) -> None:
+    """The connection drops mid-file: fewer bytes arrive than the Content-Length promised."""
     s.page.route(is_model, lambda route: route.fulfill(status=200, body=model_bytes[: len(model_bytes) // 2],
-                                                         headers={"Content-Type": "application/octet-stream"}))
+                                                         headers={"Content-Type": "application/octet-stream",
+                                                                  "Content-Length": str(len(model_bytes))}))
     open_page(s, site_url)
     start_demo(s)
-    expect_failure(s, "cut short", f"of {len(model_bytes)} bytes")
+    text = expect_failure(s, "Tried 3 times", "check your connection")
+    assert "cut short" in text or "interrupted" in text, text
+    assert "different file" not in text, text
     assert len(model_requests(s)) == 3
+    s.page.unroute(is_model)
+    expect_recovery(s)
+
+
+def test_same_name_file_of_another_size_is_a_different_file_not_a_cut_short_download(s: Session, site_url: str, model_bytes: bytes) -> None:
+    """A complete response (Content-Length matches what arrived) of another size than the manifest's: a
+    half-deployed site, not a bad connection. One refetch past the HTTP cache, then a clear message."""
+    other = model_bytes[: len(model_bytes) // 2]
+    s.page.route(is_model, lambda route: route.fulfill(status=200, body=other, headers={"Content-Type": "application/octet-stream"}))
+    open_page(s, site_url)
+    start_demo(s)
+    text = expect_failure(s, "sent a different file than the manifest names", f"({len(other)} bytes, expected {len(model_bytes)})", "half-deployed")
+    assert "cut short" not in text and "connection" not in text, text
+    assert len(model_requests(s)) == 2, "no retries into the same result: one refetch that bypasses the HTTP cache"
     s.page.unroute(is_model)
     expect_recovery(s)
 
@@ -155,7 +174,8 @@ def test_corrupted_bytes_fail_integrity_are_not_cached_and_recover(s: Session, s
     open_page(s, site_url)
     start_demo(s)
     expect_failure(s, "integrity", "not used")
-    assert len(model_requests(s)) == 1, "a hash mismatch is not retried"
+    # Not retried with backoff: one refetch that bypasses the HTTP cache (see test_cache_recovery.py).
+    assert len(model_requests(s)) == 2
     s.page.unroute(is_model)
     expect_recovery(s)
 

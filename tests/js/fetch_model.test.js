@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
-import { MODEL_CACHE, fetchModel, sha256Hex } from '../../worker/fetch_model.js';
+import { MODEL_CACHE, SITE, checkSiteUrl, fetchModel, sha256Hex, siteScope } from '../../worker/fetch_model.js';
 
 const bytes = crypto.randomBytes(100_000);
 const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -23,13 +23,16 @@ function serve(body, { chunk = 10_000, status = 200, headers = {} } = {}) {
   };
 }
 
-/** Answers with each of `responders` in turn (the last one repeats) and counts calls. */
+/** Answers with each of `responders` in turn (the last one repeats), counts calls and records each call's `cache` mode. */
 function sequence(...responders) {
   const f = async (/** @type {any[]} */ ...args) => {
     f.calls++;
+    f.modes.push(args[1]?.cache ?? 'default');
     return responders[Math.min(f.calls, responders.length) - 1](...args);
   };
   f.calls = 0;
+  /** @type {string[]} */
+  f.modes = [];
   return f;
 }
 
@@ -65,7 +68,8 @@ describe('fetchModel', () => {
     /** @type {[number, number][]} */
     const seen = [];
     const data = await fetchModel(url, {
-      ...quiet, sha256, bytes: 1, onProgress: (l, t) => seen.push([l, t]),
+      // bytes 0: a size the manifest does not state, so the total can only come from Content-Length
+      ...quiet, sha256, bytes: 0, onProgress: (l, t) => seen.push([l, t]),
       fetchImpl: serve(bytes, { headers: { 'Content-Length': String(bytes.length) } }),
     });
     assert.equal(Buffer.compare(Buffer.from(data), bytes), 0);
@@ -88,15 +92,71 @@ describe('fetchModel', () => {
     assert.equal(totals[0], bytes.length, 'gzip Content-Length counts encoded bytes');
   });
 
-  it('fails with code integrity when the bytes differ, without retrying or caching', async () => {
+  it('fails with code integrity when the bytes differ, after one fetch that bypasses the HTTP cache, never caching', async () => {
     const tampered = Buffer.from(bytes);
     tampered[500] ^= 1;
     const caches = memoryCaches();
     const fetchImpl = sequence(serve(tampered));
     await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl, cacheStorage: caches }),
       (e) => e.code === 'integrity' && e.message.includes(url) && e.message.includes(sha256) && /not used/.test(e.message));
-    assert.equal(fetchImpl.calls, 1);
+    assert.deepEqual(fetchImpl.modes, ['default', 'reload'], 'no retry into the same result: only one refetch, from the server itself');
     assert.equal(caches.stores.get(MODEL_CACHE)?.size ?? 0, 0, 'a bad file is never cached');
+  });
+
+  it('a bad copy from the HTTP cache does not outlive its fix: the cache-bypassing refetch gets the fixed file', async () => {
+    // The browser's HTTP cache (max-age=600) answers the default fetch with the old, corrupted bytes;
+    // only a request with cache: 'reload' reaches the (fixed) server.
+    const tampered = Buffer.from(bytes);
+    tampered[500] ^= 1;
+    for (const stale of [tampered, bytes.subarray(0, 60_000)]) {
+      const caches = memoryCaches();
+      /** @type {string[]} */
+      const warnings = [];
+      const calls = /** @type {string[]} */ ([]);
+      const fetchImpl = async (/** @type {any} */ input, /** @type {RequestInit | undefined} */ init) => {
+        calls.push(init?.cache ?? 'default');
+        const body = init?.cache === 'reload' || init?.cache === 'no-store' ? bytes : stale;
+        return serve(body, { headers: { 'Content-Length': String(body.length) } })();
+      };
+      const data = await fetchModel(url, { sha256, bytes: bytes.length, fetchImpl, cacheStorage: caches, backoffMs: 1, warn: (m) => warnings.push(m) });
+      assert.equal(Buffer.compare(Buffer.from(data), bytes), 0);
+      assert.deepEqual(calls, ['default', 'reload']);
+      assert.equal(Buffer.compare(Buffer.from(caches.stores.get(MODEL_CACHE).get(url)), bytes), 0, 'the fixed file is cached');
+      assert.ok(warnings.some((w) => /bypassing the HTTP cache/.test(w)), warnings.join());
+    }
+  });
+
+  it('a complete file of another size is "a different file", not "cut short": no retries, never cached', async () => {
+    for (const other of [bytes.subarray(0, 60_000), Buffer.concat([bytes, bytes.subarray(0, 10)])]) {
+      const caches = memoryCaches();
+      const fetchImpl = sequence(serve(other, { headers: { 'Content-Length': String(other.length) } }));
+      await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl, cacheStorage: caches }), (e) => {
+        assert.equal(e.code, 'integrity');
+        assert.match(e.message, new RegExp(`sent a different file than the manifest names .*\\(${other.length} bytes, expected ${bytes.length}\\)`));
+        assert.match(e.message, /half-deployed/);
+        assert.doesNotMatch(e.message, /cut short|connection/);
+        return true;
+      });
+      assert.deepEqual(fetchImpl.modes, ['default', 'reload'], 'not retried into the same result');
+      assert.equal(caches.stores.get(MODEL_CACHE)?.size ?? 0, 0, 'a wrong file is never cached');
+    }
+    // Longer than the manifest says, without a Content-Length: cannot be a cut-short download either.
+    const longer = sequence(serve(Buffer.concat([bytes, bytes.subarray(0, 10)])));
+    await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl: longer }),
+      (e) => e.code === 'integrity' && /different file/.test(e.message));
+    assert.equal(longer.calls, 2);
+  });
+
+  it('a body shorter than its Content-Length is cut short: retried, then reported as a connection problem', async () => {
+    const short = () => serve(bytes.subarray(0, 5000), { headers: { 'Content-Length': String(bytes.length) } })();
+    const recovers = sequence(short, serve(bytes, { headers: { 'Content-Length': String(bytes.length) } }));
+    const data = await fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl: recovers });
+    assert.equal(data.byteLength, bytes.length);
+    assert.equal(recovers.calls, 2);
+    const fetchImpl = sequence(short);
+    await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl }),
+      (e) => e.code === 'download' && e.message.includes(`cut short (${url}): got 5000 of ${bytes.length} bytes`) && /check your connection/.test(e.message));
+    assert.equal(fetchImpl.calls, 3);
   });
 
   it('fails fast with a clear message on 404', async () => {
@@ -130,6 +190,29 @@ describe('fetchModel', () => {
     const truncated = sequence(serve(bytes.subarray(0, 5000)));
     await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl: truncated }),
       (e) => e.code === 'download' && e.message.includes(`got 5000 of ${bytes.length} bytes`));
+  });
+
+  it('by default tries 3 times, waiting 0.5 s then 1 s (the documented defaults)', async (t) => {
+    // Record the waits fetchModel asks for and run them at once, so the defaults are checked exactly
+    // without the test sleeping 1.5 s.
+    /** @type {number[]} */
+    const delays = [];
+    const realSetTimeout = globalThis.setTimeout;
+    t.mock.method(globalThis, 'setTimeout', (/** @type {() => void} */ fn, /** @type {number} */ ms) => {
+      delays.push(ms);
+      return realSetTimeout(fn, 0);
+    });
+    const fetchImpl = sequence(serve(bytes, { status: 503 }));
+    await assert.rejects(fetchModel(url, { warn: () => {}, sha256, bytes: 1, fetchImpl }),
+      (e) => e.code === 'download' && /Tried 3 times/.test(e.message));
+    assert.equal(fetchImpl.calls, 3, 'attempts');
+    assert.deepEqual(delays, [500, 1000], 'back-off before each retry');
+
+    delays.length = 0;
+    const recovers = sequence(serve(bytes, { status: 503 }), serve(bytes, { status: 503 }), serve(bytes));
+    const data = await fetchModel(url, { warn: () => {}, sha256, bytes: bytes.length, fetchImpl: recovers });
+    assert.equal(data.byteLength, bytes.length, 'the third (last default) attempt is still made');
+    assert.deepEqual(delays, [500, 1000]);
   });
 
   it('stops retrying when aborted', async () => {
@@ -177,6 +260,37 @@ describe('fetchModel', () => {
       assert.equal(data.byteLength, bytes.length);
       if (cacheStorage) assert.ok(warnings.some((w) => /Quota|quota|cach/.test(w)), warnings.join());
     }
+  });
+
+  it('refuses a URL that is not in the site\'s models folder, before any request', async () => {
+    const site = siteScope('https://user.github.io/site/vitrine/worker/fetch_model.js');
+    assert.deepEqual(site, {
+      origin: 'https://user.github.io', root: 'https://user.github.io/site/',
+      models: 'https://user.github.io/site/models/', vendor: 'https://user.github.io/site/vitrine/vendor/',
+    });
+    assert.equal(SITE, null, 'in Node (file:// modules) there is no site to confine to');
+    for (const bad of [
+      'http://evil.example/x.onnx',
+      'https://evil.example/site/models/m/fp32.onnx',
+      'http://user.github.io/site/models/m/fp32.onnx', // another origin: the scheme differs
+      'https://user.github.io/other-site/models/m/fp32.onnx',
+      'https://user.github.io/site/models/../secret.onnx',
+      'https://user.github.io/site/models/%2e%2e/secret.onnx',
+      'https://user:pw@user.github.io/site/models/m/fp32.onnx',
+      'data:application/octet-stream;base64,AAAA',
+      'models/m/fp32.onnx',
+    ]) {
+      const caches = memoryCaches();
+      const fetchImpl = sequence(serve(bytes));
+      await assert.rejects(fetchModel(bad, { ...quiet, sha256, bytes: bytes.length, fetchImpl, cacheStorage: caches, site }),
+        (e) => e.code === 'download' && /not requested/.test(e.message), bad);
+      assert.equal(fetchImpl.calls, 0, `${bad} was requested`);
+      assert.equal(caches.stores.size, 0, `${bad}: the cache was consulted`);
+    }
+    assert.throws(() => checkSiteUrl('http://evil.example/x.onnx', site), /not on this site \(https:\/\/user\.github\.io\)/);
+    const good = 'https://user.github.io/site/models/m/fp32.0123.onnx';
+    const data = await fetchModel(good, { ...quiet, sha256, bytes: bytes.length, fetchImpl: serve(bytes), site });
+    assert.equal(data.byteLength, bytes.length);
   });
 
   it('sha256Hex matches node:crypto', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { fetchManifest, findModel, findVariant, manifestUrl, resolveManifest } from '../../js_runtime/manifest.js';
+import { fetchManifest, findModel, findVariant, loadValidator, manifestUrl, resolveManifest } from '../../js_runtime/manifest.js';
 import { REPO, manifestFiles, readJson } from './helpers.js';
 
 const schema = readJson(path.join(REPO, 'builder/schemas/manifest.schema.json'));
@@ -57,6 +57,112 @@ describe('manifest URLs', () => {
     assert.throws(() => resolveManifest({ schema_version: 2, models: [] }, 'https://h/'),
       { message: 'The model manifest has schema_version 2; this runtime reads version 1. Rebuild the site with a matching builder.' });
     assert.throws(() => resolveManifest({ schema_version: 1 }, 'https://h/'), { message: 'The model manifest has no "models" list.' });
+  });
+});
+
+describe('files the manifest names stay inside the site\'s models folder', () => {
+  const url = 'https://h/p/models/manifest.json';
+  const outside = [
+    'http://evil.example/x.onnx',
+    '//evil.example/x.onnx',
+    'https://h/other/models/x.onnx', // same origin, outside models/
+    '../x.onnx',
+    '/x.onnx',
+    'penguins/../../x.onnx',
+    'https://user:pw@h/p/models/x.onnx',
+    'http://h/p/models/x.onnx', // another scheme
+    'https://h:8443/p/models/x.onnx', // another port
+    'data:application/octet-stream;base64,AAAA',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    './', // the folder itself
+  ];
+
+  /**
+   * The manifest fetched through a spy: every URL requested, and the error (or null).
+   * @param {(m: any) => void} damage
+   */
+  async function fetchDamaged(damage) {
+    const raw = readJson(manifestFiles()[0].file);
+    damage(raw);
+    /** @type {string[]} */
+    const requested = [];
+    try {
+      await fetchManifest(url, async (u) => { requested.push(String(u)); return Response.json(raw); });
+      return { requested, error: null };
+    } catch (e) {
+      return { requested, error: /** @type {Error} */ (e) };
+    }
+  }
+
+  for (const bad of outside) {
+    it(`refuses variant url ${JSON.stringify(bad)} before anything but the manifest is requested`, async () => {
+      const { requested, error } = await fetchDamaged((m) => { m.models[0].variants[0].url = bad; });
+      assert.deepEqual(requested, [url]);
+      assert.equal(error?.message, 'The model manifest names a file outside this site\'s models folder ' +
+        `(models[0].variants[0].url is ${JSON.stringify(bad)}, in model "penguins-species"), so it was not requested. ` +
+        'The site\'s build is damaged: rebuild the site and publish it again.');
+    });
+  }
+
+  it('refuses fixtures and artifact URLs outside the folder the same way', () => {
+    const raw = readJson(manifestFiles()[0].file);
+    assert.throws(() => resolveManifest({ ...raw, models: [{ ...raw.models[0], variants: [{ ...raw.models[0].variants[0], fixtures: 'https://evil.example/f.json' }] }] }, url),
+      /outside this site's models folder \(models\[0\]\.variants\[0\]\.fixtures is "https:\/\/evil\.example\/f\.json", in model "penguins-species"\)/);
+    assert.throws(() => resolveManifest({ ...raw, models: [{ ...raw.models[0], artifacts: [{ ...raw.models[0].artifacts[0], url: '../../a.md' }] }] }, url),
+      /outside this site's models folder \(models\[0\]\.artifacts\[0\]\.url is "\.\.\/\.\.\/a\.md"/);
+  });
+
+  it('an artifact URL outside the folder is refused by the schema check first, still before any request', async () => {
+    const { requested, error } = await fetchDamaged((m) => { m.models[0].artifacts[0].url = 'https://evil.example/a.md'; });
+    assert.deepEqual(requested, [url]);
+    assert.match(error?.message ?? '', /^The site's build is damaged: .*models\[0\]\.artifacts\[0\]\.url: has the wrong format/);
+  });
+
+  it('keeps URLs inside the folder, artifacts made absolute too', () => {
+    const raw = readJson(manifestFiles()[0].file);
+    const m = resolveManifest(raw, url);
+    assert.equal(m.models[0].artifacts[0].url, `https://h/p/models/${raw.models[0].artifacts[0].url}`);
+    assert.equal(resolveManifest({ ...raw, models: [{ ...raw.models[0], variants: [{ ...raw.models[0].variants[0], url: 'https://h/p/models/a/b.onnx' }] }] }, url)
+      .models[0].variants[0].url, 'https://h/p/models/a/b.onnx');
+  });
+});
+
+describe('a damaged manifest is refused by its schema, naming the model and the field', () => {
+  const url = 'https://h/p/models/manifest.json';
+  /** @param {string} problem */
+  const message = (problem) => `The site's build is damaged: its model manifest is invalid (${problem}). Rebuild the site and publish it again.`;
+  /** @type {[string, (m: any) => void, string][]} */
+  const cases = [
+    ['no variants', (m) => { delete m.models[0].variants; }, 'models[0].variants: required, in model "penguins-species"'],
+    ['no preprocessing', (m) => { delete m.models[0].preprocessing; }, 'models[0].preprocessing: required, in model "penguins-species"'],
+    ['a categorical feature without categories', (m) => {
+      const i = m.models[0].preprocessing.features.findIndex((/** @type {any} */ f) => f.type === 'categorical');
+      delete m.models[0].preprocessing.features[i].categories;
+    }, 'models[0].preprocessing.features[4].categories: required, in model "penguins-species"'],
+    ['a numeric feature without min', (m) => { delete m.models[0].preprocessing.features[0].min; },
+      'models[0].preprocessing.features[0].min: required, in model "penguins-species"'],
+    ['an unknown field', (m) => { m.models[0].variants[0].extra = 1; }, 'models[0].variants[0].extra: unknown field, in model "penguins-species"'],
+    ['a wrong type', (m) => { m.models[0].variants[0].bytes = '12'; }, 'models[0].variants[0].bytes: must be an integer, in model "penguins-species"'],
+    ['a model that is not an object', (m) => { m.models[0] = null; }, 'models[0]: must be an object'],
+    ['an unknown task', (m) => { m.models[0].task = 'x'; }, 'models[0].task: must be "tabular-classification", in model "penguins-species"'],
+  ];
+  /** @type {unknown} */
+  let validator;
+  before(async () => { validator = await loadValidator(); });
+  for (const [what, damage, problem] of cases) {
+    it(`${what}: ${problem}`, async () => {
+      const raw = readJson(manifestFiles()[0].file);
+      damage(raw);
+      await assert.rejects(fetchManifest(url, async () => Response.json(raw)), { message: message(problem) });
+      assert.throws(() => resolveManifest(raw, url, /** @type {any} */ (validator)), { message: message(problem) });
+    });
+  }
+
+  it('without the schema check, a model without variants still gets a clear message', () => {
+    const raw = readJson(manifestFiles()[0].file);
+    delete raw.models[0].variants;
+    assert.throws(() => resolveManifest(raw, url), { message: message('models[0].variants: required, in model "penguins-species"') });
   });
 });
 

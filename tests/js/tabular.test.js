@@ -10,7 +10,7 @@ const row = () => ({ ...info.examples[0].input });
 describe('rowToFeeds', () => {
   it('builds one [1, 1] tensor per feature that passes input validation', () => {
     const feeds = rowToFeeds(row(), info.preprocessing);
-    assert.deepEqual(Object.keys(feeds), info.preprocessing.features.map((f) => f.name));
+    assert.deepEqual(Object.keys(feeds), info.preprocessing.features.map((f) => f.input));
     assert.ok(feeds.bill_length_mm.data instanceof Float32Array);
     assert.equal(feeds.bill_length_mm.data[0], Math.fround(row().bill_length_mm));
     assert.deepEqual(feeds.island, { type: 'string', dims: [1, 1], data: [row().island] });
@@ -37,6 +37,22 @@ describe('rowToFeeds', () => {
     assert.throws(() => rowToFeeds({ ...row(), beak: 1 }, info.preprocessing),
       { message: 'Unknown feature "beak"; the model\'s features are: bill_length_mm, bill_depth_mm, flipper_length_mm, body_mass_g, island, sex.' });
     assert.throws(() => rowToFeeds([1, 2], info.preprocessing), { message: 'A row must be an object mapping feature names to values.' });
+  });
+
+  it('feeds each feature to its graph input, whatever the column is called', () => {
+    /** @type {import('../../js_runtime/manifest.js').Preprocessing} */
+    const awkward = {
+      kind: 'tabular', label_output: 'label', probability_output: 'probabilities',
+      features: [
+        { name: 'Sépal.länge (cm)', input: 'S_pal_l_nge__cm_', label: 'Sépal', type: 'numeric', min: 0, max: 9, step: 0.1, default: 5 },
+        { name: 'Ort / Standort', input: 'Ort___Standort', label: 'Ort', type: 'categorical', categories: ['Nord-Süd', 'Ost & West'], default: 'Nord-Süd' },
+      ],
+    };
+    const feeds = rowToFeeds({ 'Sépal.länge (cm)': 5.1, 'Ort / Standort': 'Ost & West' }, awkward);
+    assert.deepEqual(Object.keys(feeds), ['S_pal_l_nge__cm_', 'Ort___Standort']);
+    assert.equal(feeds.S_pal_l_nge__cm_.data[0], Math.fround(5.1));
+    assert.deepEqual(feeds.Ort___Standort.data, ['Ost & West']);
+    assert.throws(() => rowToFeeds({ S_pal_l_nge__cm_: 5.1, 'Ort / Standort': 'Nord-Süd' }, awkward), /Unknown feature "S_pal_l_nge__cm_"/);
   });
 });
 

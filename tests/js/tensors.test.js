@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatShape, normalizeFeeds, normalizeTensor } from '../../js_runtime/tensors.js';
+import { FLOAT32_MAX, formatShape, misfit, normalizeFeeds, normalizeTensor } from '../../js_runtime/tensors.js';
 
 /** @param {string} name @param {string} dtype @param {(number|string)[]} shape */
 const spec = (name, dtype, shape) => ({ name, dtype, shape });
@@ -112,6 +112,56 @@ describe('plain array conversion per dtype', () => {
     assert.ok(b instanceof Uint8Array);
     assert.deepEqual([...b], [1, 0, 1, 0]);
     assert.throws(() => convert('bool', [2]), { message: 'Input "t": element 0 (2) is not a valid bool.' });
+  });
+});
+
+describe('values that would run as something else are refused, naming the input', () => {
+  const f32 = spec('x', 'float32', ['N']);
+  const run = (/** @type {any} */ data, t = f32) => normalizeTensor({ dims: [data.length], data }, t);
+
+  it('sparse arrays: holes would run as zeros', () => {
+    const hole = /element (\d) is missing \(data is a sparse array with holes/;
+    // eslint-disable-next-line no-sparse-arrays
+    assert.throws(() => run([1, , 3]), { message: 'Input "x": element 1 is missing (data is a sparse array with holes, such as new Array(3) or [1, , 3]); give every element a value.' });
+    assert.throws(() => run(new Array(3)), hole);
+    assert.throws(() => run(new Array(2), spec('s', 'string', ['N'])), /Input "s": element 0 is missing/);
+    assert.throws(() => run(new Array(1), spec('b', 'bool', ['N'])), /Input "b": element 0 is missing/);
+    assert.throws(() => run(new Array(1), spec('i', 'int64', ['N'])), /Input "i": element 0 is missing/);
+  });
+
+  it('sparse dims', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    assert.throws(() => normalizeTensor({ dims: [1, , 2], data: [1, 2] }, spec('x', 'float32', ['N', 'M', 'K'])),
+      { message: 'Input "x": dims must be an array of non-negative integers, got [1, , 2].' });
+  });
+
+  it('float32: 1e39 is finite in JavaScript but Infinity in float32', () => {
+    assert.throws(() => run([1, 1e39]), { message: 'Input "x": element 1 is 1e+39, which does not fit in float32 (largest magnitude 3.4028234663852886e+38).' });
+    assert.throws(() => run([-1e308]), /element 0 is -1e\+308, which does not fit in float32/);
+    assert.equal(run([3.4028234663852886e38]).data[0], 3.4028234663852886e38);
+  });
+
+  it('float32 and float64: Infinity and NaN, plain or typed', () => {
+    assert.throws(() => run([NaN]), { message: 'Input "x": element 0 is NaN; float32 inputs must be finite numbers.' });
+    assert.throws(() => run(Float32Array.of(1, Infinity)), { message: 'Input "x": element 1 is Infinity; float32 inputs must be finite numbers.' });
+    assert.throws(() => run([-Infinity], spec('d', 'float64', ['N'])), { message: 'Input "d": element 0 is -Infinity; float64 inputs must be finite numbers.' });
+    assert.throws(() => run(Float64Array.of(NaN), spec('d', 'float64', ['N'])), /Input "d": element 0 is NaN/);
+    assert.equal(run([1e300], spec('d', 'float64', ['N'])).data[0], 1e300);
+  });
+
+  it('float16 bits of Infinity or NaN', () => {
+    const h = spec('h', 'float16', ['N']);
+    assert.throws(() => run(Uint16Array.of(0x3c00, 0x7c00), h), { message: 'Input "h": element 1 (half bits 0x7c00) is Infinity; float16 inputs must be finite numbers.' });
+    assert.throws(() => run(Uint16Array.of(0xfe00), h), /element 0 \(half bits 0xfe00\) is NaN/);
+    assert.deepEqual([...run(Uint16Array.of(0x7bff), h).data], [0x7bff]); // 65504, the largest finite half
+  });
+
+  it('misfit: what predict() says about a feature value', () => {
+    assert.equal(misfit(1e39, 'float32'), 'is 1e+39, which does not fit in the model\'s float32 input (largest magnitude 3.4028234663852886e+38)');
+    assert.equal(misfit(1e39, 'float64'), null);
+    assert.equal(misfit(70000, 'float16'), 'is 70000, which does not fit in the model\'s float16 input (largest magnitude 65504)');
+    assert.equal(misfit(NaN, 'float32'), 'is NaN; it must be a finite number');
+    assert.equal(misfit(FLOAT32_MAX, 'float32'), null);
   });
 });
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from builder import CardError, load_cards
+from builder.cards import card_schema, load_card
 from builder.pipeline import validate
 
 GOOD = """\
@@ -29,9 +31,11 @@ recipe:
 """
 
 
-def write(folder: Path, text: str, name: str = "card.yaml") -> Path:
+def write(folder: Path, text: str, name: str | None = None) -> Path:
+    """Write a card; by default named after its id, as cards must be."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
+    found = re.search(r"^id: (.+)$", text, re.M)
+    path = folder / (name or f"{found.group(1) if found else 'card'}.yaml")
     path.write_text(textwrap.dedent(text))
     return path
 
@@ -169,14 +173,14 @@ def test_feature_listed_twice_and_target_as_feature(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids_across_cards(tmp_path: Path) -> None:
-    write(tmp_path, GOOD, "a.yaml")
-    second = write(tmp_path, GOOD, "b.yaml")
-    assert problems(tmp_path) == [f"{second}:1: id: duplicate id 'iris-test', also used by a.yaml"]
+    write(tmp_path, GOOD, "iris-test.yaml")
+    second = write(tmp_path, GOOD, "iris-test.yml")
+    assert problems(tmp_path) == [f"{second}:1: id: duplicate id 'iris-test', also used by iris-test.yaml"]
 
 
 def test_all_problems_of_all_cards_are_reported_together(tmp_path: Path) -> None:
     a = write(tmp_path, GOOD.replace("title: Iris\n", ""), "a.yaml")
-    b = write(tmp_path, GOOD.replace("id: iris-test", "id: other").replace("kind: sklearn_tabular", "kind: nope").replace("name: iris", "name: irs"), "b.yaml")
+    b = write(tmp_path, GOOD.replace("id: iris-test", "id: other").replace("kind: sklearn_tabular", "kind: nope").replace("name: iris", "name: irs"), "other.yaml")
     with pytest.raises(CardError) as info:
         validate(tmp_path)
     assert [(p.path, p.line, p.field) for p in info.value.problems] == [(a, 1, "title"), (b, 6, "dataset.name"), (b, 12, "recipe.kind")]
@@ -193,11 +197,141 @@ def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
     repo = Path(__file__).parents[2]
     card = (repo / "model_cards" / "penguins-species.yaml").read_text()
     one = card.replace("{name: bill_length_mm,", "{name: bill_lenght_mm,").replace("max_depth: 6", "max_depth: 6\n    min_leaf: 3")
-    write(tmp_path, one.replace("variants: [fp32]", "variants: [fp32, int8]"), "penguins.yaml")
-    write(tmp_path, card.replace("id: penguins-species", "id: penguins-two").replace("kind: sklearn_tabular", "kind: sklearn_tabulr"), "penguins2.yaml")
+    write(tmp_path, one.replace("variants: [fp32]", "variants: [fp32, int8]"))
+    write(tmp_path, card.replace("id: penguins-species", "id: penguins-two").replace("kind: sklearn_tabular", "kind: sklearn_tabulr"))
     with pytest.raises(CardError) as info:
         validate(tmp_path)
     printed = str(info.value).replace(f"{tmp_path}/", "model_cards/")
     guide = (repo / "site_src" / "authoring.md").read_text()
     documented = guide.split("```text\n", 1)[1].split("```", 1)[0].rstrip("\n")
     assert printed == documented
+
+
+# ---- every nested object of the schema refuses unknown keys, located at the key ----
+
+@pytest.mark.parametrize(("edit", "line", "field", "allowed"), [
+    (lambda c: c.replace("  params:\n", "  parms:\n"), 13, "recipe.parms", "kind, params"),
+    (lambda c: c.replace("  target: target\n", "  target: target\n  colour: blue\n"), 8, "dataset.colour",
+     ", ".join(sorted(card_schema()["properties"]["dataset"]["properties"]))),  # features, name, seed, source, ...
+    (lambda c: c.replace("{name: petal width (cm), type: numeric}", "{name: petal width (cm), type: numeric, colour: blue}"), 10,
+     "dataset.features[1].colour", "description, label, name, type, unit"),
+    (lambda c: c + "demo:\n  examples: 3\n  colour: blue\n", 18, "demo.colour", "examples"),
+    (lambda c: c + "explain:\n  method: exact\n  colour: blue\n", 18, "explain.colour", "background, method, samples"),
+], ids=["recipe", "dataset", "feature", "demo", "explain"])
+def test_unknown_nested_field_points_at_the_key(tmp_path: Path, edit, line: int, field: str, allowed: str) -> None:
+    path = write(tmp_path, edit(GOOD))
+    assert problems(tmp_path) == [f"{path}:{line}: {field}: unknown field (allowed here: {allowed})"]
+
+
+# ---- defaults, locations and messages that mutation testing (make mutation) found unpinned ----
+
+MINIMAL = """\
+id: minimal
+title: Minimal
+task: tabular-classification
+dataset:
+  source: sklearn
+  name: iris
+  target: target
+  features:
+    - {name: petal_width, type: numeric}
+    - {name: sepal length (cm), type: numeric, label: Sepal}
+recipe:
+  kind: sklearn_tabular
+"""
+
+
+def test_every_default_is_filled_in(tmp_path: Path) -> None:
+    card = load_card(write(tmp_path, MINIMAL))
+    assert card.data == {
+        "id": "minimal", "title": "Minimal", "task": "tabular-classification", "description": "",
+        "dataset": {
+            "source": "sklearn", "name": "iris", "target": "target", "test_size": 0.25, "seed": 0,
+            "features": [
+                {"name": "petal_width", "type": "numeric", "label": "Petal width"},
+                {"name": "sepal length (cm)", "type": "numeric", "label": "Sepal"},
+            ],
+        },
+        "recipe": {"kind": "sklearn_tabular", "params": {}},
+        "variants": ["fp32"],
+        "demo": {"examples": 3},
+    }
+    assert card.id == "minimal" and card.recipe == {"kind": "sklearn_tabular", "params": {}}
+    assert card.variants == ["fp32"] and card.dataset["name"] == "iris"
+
+
+def test_given_values_are_not_overwritten_by_defaults(tmp_path: Path) -> None:
+    text = MINIMAL.replace("  target: target\n", "  target: target\n  test_size: 0.5\n  seed: 7\n")
+    card = load_card(write(tmp_path, text + "  params: {C: 2.0}\nvariants: [fp16]\ndemo: {examples: 0}\ndescription: Hi\n"))
+    assert (card.dataset["test_size"], card.dataset["seed"], card.recipe["params"]) == (0.5, 7, {"C": 2.0})
+    assert (card.variants, card.data["demo"], card.data["description"]) == (["fp16"], {"examples": 0}, "Hi")
+
+
+def test_card_locates_fields_for_later_errors(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    [card] = validate(tmp_path)
+    assert [card.line("dataset"), card.line("dataset", "features", 1), card.line("dataset", "features", 1, "type")] == [5, 10, 10]
+    assert card.line("recipe", "params", "C") == 15
+    assert card.line("recipe", "nope", "deeper") == 12  # the deepest node that exists: recipe's mapping
+    assert card.line("dataset", "features", 2) == 9  # past the end of a list: the list itself
+    assert card.line("id", 0) == 1  # a step into a scalar stops there
+    assert str(card.problem(("dataset", "features", 1, "name"), "bad")) == f"{path}:10: dataset.features[1].name: bad"
+
+
+def test_several_problems_in_one_card_are_sorted_by_line(tmp_path: Path) -> None:
+    text = GOOD.replace("title: Iris", "title: 3").replace("task: tabular-classification", "task: x") + "colour: blue\n"
+    path = write(tmp_path, text.replace("  target: target\n", ""))
+    assert problems(tmp_path) == [
+        f"{path}:2: title: 3 is not of type 'string'",
+        f"{path}:3: task: 'x' is not one of 'tabular-classification'",
+        f"{path}:5: dataset.target: required field is missing",
+        f"{path}:15: colour: unknown field (allowed here: dataset, demo, description, explain, id, recipe, task, title, variants)",
+    ]
+
+
+def test_several_missing_fields_are_each_reported_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: only-id\n")
+    assert problems(tmp_path) == [f"{path}:1: {name}: required field is missing" for name in ("dataset", "recipe", "task", "title")]
+
+
+def test_yaml_error_names_its_line_and_the_parser_problem(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("  target: target", "  target: [target"))
+    assert problems(tmp_path) == [f"{path}:8: invalid YAML: expected ',' or ']', but got ':'"]
+
+
+def test_empty_card_is_not_a_mapping(tmp_path: Path) -> None:
+    path = write(tmp_path, "", "empty.yaml")
+    assert problems(tmp_path) == [f"{path}:1: a card must be a YAML mapping of fields (id, title, task, dataset, recipe, ...)"]
+
+
+def test_yml_cards_are_read_in_file_name_order(tmp_path: Path) -> None:
+    write(tmp_path, GOOD.replace("id: iris-test", "id: b-card"))
+    write(tmp_path, GOOD.replace("id: iris-test", "id: a-card"), "a-card.yml")
+    write(tmp_path, "not a card", "notes.txt")
+    assert [c.id for c in load_cards(tmp_path)] == ["a-card", "b-card"]
+
+
+def test_missing_cards_folder_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(CardError) as info:
+        load_cards(tmp_path / "nope")
+    assert [str(p) for p in info.value.problems] == [f"{tmp_path / 'nope'}: model card folder not found: create it and add a <id>.yaml card"]
+
+
+def test_card_keeps_its_text_and_words_warnings(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    card = load_card(path)
+    assert card.text == path.read_text()
+    warning = card.warning(("dataset", "features", 1, "type"), "looks odd")
+    assert warning.warning and str(warning) == f"{path}:10: dataset.features[1].type: warning: looks odd"
+
+
+def test_id_of_the_wrong_type_is_not_called_a_pattern_mismatch(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("id: iris-test", "id: 123"), "123.yaml")
+    assert problems(tmp_path) == [f"{path}:1: id: 123 is not of type 'string'"]
+
+
+def test_id_must_match_the_file_name(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD, "iris.yaml")
+    assert problems(tmp_path) == [
+        f"{path}:1: id: 'iris-test' differs from the file name 'iris.yaml': rename the file to iris-test.yaml or set id: iris"
+    ]

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
+import numpy as np
 import onnx
+import onnxruntime as ort
 import pytest
+from onnx import TensorProto, numpy_helper
 
 from builder import export, recipes
 from builder.cards import load_card
@@ -58,3 +64,178 @@ def test_linear_models_are_scaled_inside_the_graph(penguins) -> None:
     trained = recipes.get("sklearn_tabular").train(linear_card, split)
     model = export.to_onnx(trained, split, card.id)  # verify() inside: parity holds with the scaler in-graph
     assert "Scaler" in {node.op_type for node in model.graph.node}
+
+
+# ---- the parity check must catch small, real differences, and to_onnx must always run it ----
+
+def _rewired(model: onnx.ModelProto, output: str, nodes: list[onnx.NodeProto], constants: list[onnx.TensorProto]) -> onnx.ModelProto:
+    """A copy of `model` whose graph output `output` is recomputed by `nodes` from the original
+    value, renamed `<output>_raw`; every other output is left untouched."""
+    edited = onnx.ModelProto()
+    edited.CopyFrom(model)
+    for node in edited.graph.node:
+        for i, name in enumerate(node.output):
+            if name == output:
+                node.output[i] = f"{output}_raw"
+    edited.graph.node.extend(nodes)
+    edited.graph.initializer.extend(constants)
+    return edited
+
+
+def shifted_probabilities(model: onnx.ModelProto, delta: float) -> onnx.ModelProto:
+    """The same graph, with `delta` added to every probability; labels unchanged."""
+    return _rewired(
+        model, "probabilities",
+        [onnx.helper.make_node("Add", ["probabilities_raw", "test_delta"], ["probabilities"])],
+        [numpy_helper.from_array(np.array(delta, dtype=np.float32), "test_delta")],
+    )
+
+
+def permuted_labels(model: onnx.ModelProto, permutation: list[int]) -> onnx.ModelProto:
+    """The same graph, with label i reported as permutation[i]; probabilities unchanged."""
+    return _rewired(
+        model, "label",
+        [onnx.helper.make_node("Gather", ["test_permutation", "label_raw"], ["label"], axis=0)],
+        [numpy_helper.from_array(np.array(permutation, dtype=np.int64), "test_permutation")],
+    )
+
+
+def run_graph(model: onnx.ModelProto, split) -> list[np.ndarray]:
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    return session.run(None, export.feeds_for(split.X_test, split.features))
+
+
+@pytest.fixture(scope="module")
+def exported(penguins) -> onnx.ModelProto:
+    card, split, trained = penguins
+    return export.to_onnx(trained, split, card.id)
+
+
+def test_parity_tolerance_is_tight() -> None:
+    """float32 trees agree with float64 scikit-learn to ~1e-7; 1e-4 leaves room for that and no more."""
+    assert export.PARITY_ATOL <= 1e-4
+
+
+def test_verify_rejects_probabilities_off_by_a_thousandth(penguins, exported) -> None:
+    _, split, trained = penguins
+    graph = shifted_probabilities(exported, 1e-3)
+    labels, probabilities = run_graph(graph, split)
+    assert (labels == trained.model.predict(split.X_test)).all(), "the edit leaves the labels alone"
+    assert abs(float(np.abs(probabilities - trained.model.predict_proba(split.X_test)).max()) - 1e-3) < 1e-6
+    with pytest.raises(export.ExportError, match=r"^ONNX probabilities differ from scikit-learn by 1\.00e-03 \(> 0\.0001\)$"):
+        export.verify(graph, trained, split)
+
+
+def test_verify_accepts_float32_rounding_below_the_tolerance(penguins, exported) -> None:
+    _, split, trained = penguins
+    export.verify(shifted_probabilities(exported, 2e-5), trained, split)
+
+
+def test_verify_rejects_labels_that_disagree_while_probabilities_match(penguins, exported) -> None:
+    _, split, trained = penguins
+    graph = permuted_labels(exported, [1, 0, 2])  # Adelie <-> Chinstrap; Gentoo stays right
+    labels, probabilities = run_graph(graph, split)
+    expected = trained.model.predict(split.X_test)
+    assert float(np.abs(probabilities - trained.model.predict_proba(split.X_test)).max()) <= 1e-6
+    agree = float(np.mean(labels == expected))
+    assert 0 < agree < 1
+    with pytest.raises(export.ExportError, match=rf"^ONNX labels agree with scikit-learn on only {agree:.1%} of test rows$"):
+        export.verify(graph, trained, split)
+
+
+def test_verify_rejects_a_single_wrong_label(penguins, exported) -> None:
+    """One row of 84 is enough: agreement must be total, not merely high."""
+    _, split, trained = penguins
+    expected = trained.model.predict(split.X_test)
+    rare = int(np.argmin(np.bincount(expected, minlength=len(split.labels))))
+    rows = split.X_test[expected == rare]
+    if len(rows) != 1:  # make the rare class appear once: keep one of its rows
+        keep = (expected != rare) | (np.cumsum(expected == rare) == 1)
+        split = dataclasses.replace(split, X_test=split.X_test[keep], y_test=split.y_test[keep])
+    permutation = list(range(len(split.labels)))
+    permutation[rare] = (rare + 1) % len(split.labels)
+    with pytest.raises(export.ExportError, match=r"on only 9\d\.\d% of test rows"):
+        export.verify(permuted_labels(exported, permutation), trained, split)
+
+
+def test_to_onnx_runs_the_parity_check(penguins, monkeypatch) -> None:
+    """An exporter that writes a subtly wrong graph must fail the export, not ship it."""
+    import skl2onnx
+
+    card, split, trained = penguins
+    real = skl2onnx.convert_sklearn
+    monkeypatch.setattr(skl2onnx, "convert_sklearn", lambda *a, **k: shifted_probabilities(real(*a, **k), 1e-3))
+    with pytest.raises(export.ExportError, match="ONNX probabilities differ from scikit-learn by 1.00e-03"):
+        export.to_onnx(trained, split, card.id)
+    monkeypatch.setattr(skl2onnx, "convert_sklearn", lambda *a, **k: permuted_labels(real(*a, **k), [1, 0, 2]))
+    with pytest.raises(export.ExportError, match="ONNX labels agree with scikit-learn on only"):
+        export.to_onnx(trained, split, card.id)
+
+
+def test_to_onnx_checks_the_graph(penguins, monkeypatch) -> None:
+    """A graph the ONNX checker refuses fails as such, before onnxruntime sees it."""
+    import skl2onnx
+
+    card, split, trained = penguins
+    real = skl2onnx.convert_sklearn
+
+    def broken(*args, **kwargs):
+        model = real(*args, **kwargs)
+        model.graph.node.append(onnx.helper.make_node("NoSuchOp", ["probabilities"], ["unused"]))
+        return model
+
+    monkeypatch.setattr(skl2onnx, "convert_sklearn", broken)
+    with pytest.raises(onnx.checker.ValidationError, match="NoSuchOp"):
+        export.to_onnx(trained, split, card.id)
+
+
+def test_to_onnx_runs_the_full_check(penguins, monkeypatch) -> None:
+    """Type errors only the full check (strict shape inference) sees fail there, not later in onnxruntime."""
+    import skl2onnx
+
+    card, split, trained = penguins
+    real = skl2onnx.convert_sklearn
+
+    def mistyped(*args, **kwargs):
+        model = real(*args, **kwargs)
+        model.graph.node.append(onnx.helper.make_node("Add", ["probabilities", "label"], ["float_plus_int"]))
+        return model
+
+    monkeypatch.setattr(skl2onnx, "convert_sklearn", mistyped)
+    with pytest.raises(onnx.shape_inference.InferenceError):
+        export.to_onnx(trained, split, card.id)
+
+
+def test_to_onnx_refuses_other_frameworks(penguins) -> None:
+    card, split, trained = penguins
+    with pytest.raises(export.ExportError, match=r"^no exporter for framework 'torch'$"):
+        export.to_onnx(recipes.Trained(trained.model, "torch", trained.summary), split, card.id)
+
+
+def test_export_names_the_model_and_records_its_labels(penguins, exported) -> None:
+    card, split, trained = penguins
+    assert exported.graph.name == card.id
+    assert exported.doc_string == f"Vitrine model {card.id}: {trained.summary}"
+    assert {p.key: p.value for p in exported.metadata_props} == {"vitrine.id": card.id, "vitrine.labels": json.dumps(split.labels)}
+    assert [(o.domain, o.version <= export.TARGET_OPSET) for o in exported.opset_import if o.domain in ("", "ai.onnx")] == [("", True)]
+
+
+def test_feeds_are_one_column_per_graph_input(penguins, exported) -> None:
+    _, split, _ = penguins
+    feeds = export.feeds_for(split.X_test, split.features)
+    assert list(feeds) == [i.name for i in exported.graph.input]
+    for f, (name, array) in zip(split.features, feeds.items()):
+        assert array.shape == (len(split.X_test), 1), name
+        assert array.dtype == (np.float32 if f["type"] == "numeric" else object), name
+
+
+def test_tensor_specs_name_every_dtype_as_onnxruntime_web_does() -> None:
+    types = {
+        TensorProto.FLOAT: "float32", TensorProto.FLOAT16: "float16", TensorProto.DOUBLE: "float64",
+        TensorProto.INT8: "int8", TensorProto.UINT8: "uint8", TensorProto.INT32: "int32",
+        TensorProto.INT64: "int64", TensorProto.BOOL: "bool", TensorProto.STRING: "string",
+    }
+    values = [onnx.helper.make_tensor_value_info(f"t{i}", elem, ["batch", 3, None]) for i, elem in enumerate(types)]
+    assert export.tensor_specs(values) == [
+        {"name": f"t{i}", "dtype": dtype, "shape": ["batch", 3, "N"]} for i, dtype in enumerate(types.values())
+    ]

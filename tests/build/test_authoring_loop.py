@@ -1,0 +1,129 @@
+"""The author's loop: every entry point prints card problems in full, and a dev server with a broken
+card keeps serving the last good site with the problems on every page, until the card is fixed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from ..conftest import BIN, mkdocs, write_site_config
+from ..unit.test_pipeline import snapshot
+
+BROKEN = ("kind: sklearn_tabular", "kind: sklearn_tabulr")
+
+
+@pytest.fixture
+def project(tmp_path: Path, built_models) -> tuple[Path, Path, Path]:
+    """(mkdocs.yml, cards folder, output folder): a copy of the repo's cards over the session's models."""
+    out = tmp_path / "exported_models"
+    shutil.copytree(built_models[0], out)
+    cards = tmp_path / "cards"
+    shutil.copytree(Path(__file__).parents[2] / "model_cards", cards)
+    return write_site_config(tmp_path, out, cards), cards, out
+
+
+def break_card(cards: Path) -> tuple[Path, str]:
+    card = cards / "penguins-species.yaml"
+    text = card.read_text().replace(*BROKEN)
+    card.write_text(text)
+    line = text.splitlines().index(f"  {BROKEN[1]}") + 1
+    return card, f"{card}:{line}: recipe.kind: unknown recipe 'sklearn_tabulr' (available: sklearn_tabular)"
+
+
+def test_every_entry_point_prints_every_card_problem(project: tuple[Path, Path, Path]) -> None:
+    config, cards, out = project
+    _, expected = break_card(cards)
+    before = snapshot(out)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}  # a narrow terminal must not cut the line
+    for command in (["vitrine", "check"], ["vitrine", "build"], ["vitrine", "build", "--models-only"], ["mkdocs", "build", "--strict"]):
+        proc = subprocess.run([str(BIN / command[0]), *command[1:], "-f", str(config)], capture_output=True, text=True, env=env, timeout=300)
+        assert proc.returncode == 1, command
+        assert expected in proc.stdout + proc.stderr, (command, proc.stdout + proc.stderr)
+    assert snapshot(out) == before
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str:
+    """A page from the dev server; it must answer quickly even while a card is broken."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def dev_server(config: Path, log: Path) -> Iterator[str]:
+    """`vitrine serve` on a free port; yields its base URL once it says it is serving."""
+    port = free_port()
+    with log.open("w") as sink:
+        server = subprocess.Popen(
+            [str(BIN / "vitrine"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+            stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"},
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: f"Serving on {base}" in log.read_text(), "the server to start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_dev_server_keeps_the_last_good_site_and_shows_card_problems(project: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    config, cards, _ = project
+    log = tmp_path / "serve.log"
+    with dev_server(config, log) as base:
+        page = base + "gallery/penguins-species/"
+        assert 'class="vitrine-demo"' in get(page) and "vitrine-build-problem" not in get(page)
+
+        card, expected = break_card(cards)
+        wait_for(lambda: "vitrine-build-problem" in get(page), "the problem banner")
+        html = get(page)
+        assert 'class="vitrine-demo" data-model="penguins-species"' in html, "the last good model page is still served"
+        assert expected.replace("'", "&#39;") in html
+        assert "vitrine-build-problem" in get(base)  # every page says so
+        assert expected in log.read_text()
+
+        card.write_text(card.read_text().replace(BROKEN[1], BROKEN[0]))
+        wait_for(lambda: "vitrine-build-problem" not in get(page), "the banner to go once the card is fixed")
+        assert 'class="vitrine-demo"' in get(page)
+
+
+def test_broken_card_at_start_still_serves(project: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """A fresh checkout with a broken card and no earlier build: the server starts and says why."""
+    config, cards, out = project
+    shutil.rmtree(out)
+    _, expected = break_card(cards)
+    with dev_server(config, tmp_path / "serve.log") as base:
+        html = get(base + "gallery/")
+        assert "No model is built yet" in html and expected.replace("'", "&#39;") in html
+
+
+def test_mkdocs_build_with_broken_card_has_no_banner_but_fails(project: tuple[Path, Path, Path]) -> None:
+    """Only the dev server tolerates a broken card; a real build must fail (and not publish a banner)."""
+    config, cards, _ = project
+    break_card(cards)
+    proc = mkdocs("build", "-f", str(config))
+    assert proc.returncode == 1
+    site = config.parent / "site"
+    assert not site.exists() or not any("vitrine-build-problem" in p.read_text() for p in site.rglob("*.html"))
