@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import bench
 from .errors import VitrineError
@@ -44,7 +45,7 @@ def _plugin_paths(config_file: Path) -> tuple[Path, Path]:
 
 
 def _fail(err: Exception) -> None:
-    err_console.print(f"[bold red]error:[/] {err}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False)  # card text is not markup
     raise typer.Exit(1)
 
 
@@ -114,7 +115,7 @@ def bench_command(
         _fail(err)
     for r in document["results"]:
         if r["error"]:
-            err_console.print(f"[red]✗[/] {r['model']} on {r['backend']}: {r['error']}", highlight=False)
+            err_console.print(f"[red]✗[/] {r['model']} on {r['backend']}: {escape(r['error'])}", highlight=False)
         else:
             err_console.print(
                 f"[green]✓[/] {r['model']} on {r['backend_used']} ({r['threads']} thread{'s' if r['threads'] != 1 else ''}): "

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__, datasets, manifest, recipes
@@ -86,7 +87,7 @@ def validate(cards_dir: Path) -> list[Card]:
 def print_warnings(console: Console, cards: list[Card]) -> None:
     for card in cards:
         for warning in card.warnings:
-            console.print(f"[yellow]{warning}[/]", highlight=False)
+            console.print(f"[yellow]{escape(str(warning))}[/]", highlight=False)  # card text is not markup
 
 
 def build_models(cards_dir: Path, out_dir: Path, console: Console | None = None) -> BuildResult:

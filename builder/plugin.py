@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from rich.console import Console
+from rich.markup import escape as rich_escape
 
 from . import assets, bench, manifest, pages, site_swap
 from .errors import VitrineError
@@ -107,7 +108,7 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             # and shows the problems on every page until the cards are fixed; raising here would
             # leave every browser request waiting for a build that never succeeds.
             self.problem = str(err)
-            console.print(f"[bold red]vitrine:[/] {self.problem}\n[yellow]Serving the last good build until this is fixed.[/]", highlight=False)
+            console.print(f"[bold red]vitrine:[/] {rich_escape(self.problem)}\n[yellow]Serving the last good build until this is fixed.[/]", highlight=False)
             if self.result is None:
                 current = manifest.load(output_dir)
                 self.result = BuildResult(current, [], 0.0)

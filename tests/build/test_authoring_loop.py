@@ -127,3 +127,15 @@ def test_mkdocs_build_with_broken_card_has_no_banner_but_fails(project: tuple[Pa
     assert proc.returncode == 1
     site = config.parent / "site"
     assert not site.exists() or not any("vitrine-build-problem" in p.read_text() for p in site.rglob("*.html"))
+
+
+def test_card_text_that_looks_like_terminal_markup_is_printed_as_is(project: tuple[Path, Path, Path]) -> None:
+    """rich reads `[/bold]` as markup: quoted card text must not crash the report (or restyle it)."""
+    config, cards, _ = project
+    card = cards / "penguins-species.yaml"
+    card.write_text(card.read_text().replace("max_depth: 6", 'max_depth: 6\n    "[/bold]x": 1'))
+    for command in (["vitrine", "check"], ["vitrine", "build", "--models-only"], ["vitrine", "build"]):
+        proc = subprocess.run([str(BIN / command[0]), *command[1:], "-f", str(config)], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 1, command
+        assert "recipe.params.[/bold]x: not a parameter of random_forest" in proc.stderr, (command, proc.stderr)
+        assert "Traceback" not in proc.stderr and "MarkupError" not in proc.stderr, command
