@@ -215,6 +215,41 @@ describe('fetchModel', () => {
     assert.deepEqual(delays, [500, 1000]);
   });
 
+  it('retries 408 and 429 like 5xx, but not other client errors', async () => {
+    for (const status of [408, 429]) {
+      const fetchImpl = sequence(serve(bytes, { status }), serve(bytes));
+      const data = await fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl });
+      assert.equal(data.byteLength, bytes.length, `HTTP ${status}`);
+      assert.equal(fetchImpl.calls, 2, `HTTP ${status} is retried`);
+    }
+    for (const status of [400, 403]) {
+      const fetchImpl = sequence(serve(bytes, { status }), serve(bytes));
+      await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl }),
+        (e) => e.code === 'download' && e.message.includes(`HTTP ${status}`));
+      assert.equal(fetchImpl.calls, 1, `HTTP ${status} is not retried`);
+    }
+  });
+
+  it('an already aborted signal requests nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const fetchImpl = sequence(serve(bytes));
+    await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl, signal: controller.signal }),
+      (e) => e.name === 'AbortError' && e.code === 'aborted');
+    assert.equal(fetchImpl.calls, 0);
+  });
+
+  it('aborting during the download rejects at once and is not retried', async () => {
+    const controller = new AbortController();
+    const stalled = async () => new Response(new ReadableStream({
+      start(c) { c.enqueue(new Uint8Array(10)); setTimeout(() => { controller.abort(); c.error(new DOMException('aborted', 'AbortError')); }, 10); },
+    }));
+    const fetchImpl = sequence(stalled, serve(bytes));
+    await assert.rejects(fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl, signal: controller.signal }),
+      (e) => e.name === 'AbortError' && e.code === 'aborted');
+    assert.equal(fetchImpl.calls, 1);
+  });
+
   it('stops retrying when aborted', async () => {
     const controller = new AbortController();
     const fetchImpl = sequence(serve(bytes, { status: 500 }));
