@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,8 +86,6 @@ def write_service_worker(worker_dir: Path, site_dir: Path, enabled: bool) -> Non
     MODEL_CACHE becomes MODEL_CACHE of worker/fetch_model.js, the one writer of that cache, so the
     name the service worker reads cannot drift from the name the inference worker writes.
     """
-    import re
-
     dest = site_dir / SERVICE_WORKER
     if enabled:
         fetch_model = worker_dir / "fetch_model.js"

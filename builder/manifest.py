@@ -69,17 +69,13 @@ def load(out_dir: Path) -> dict[str, Any]:
 
 def is_intact(out_dir: Path, entry: dict[str, Any]) -> bool:
     """True when every file the entry names exists and its variant and artifact files have the recorded hash."""
-    for artifact in entry.get("artifacts", []):
-        path = out_dir / artifact["url"]
-        if not path.is_file() or path.stat().st_size != artifact["bytes"] or sha256(path.read_bytes()) != artifact["sha256"]:
-            return False
-    for variant in entry["variants"]:
-        model_file = out_dir / variant["url"]
-        if not (out_dir / variant["fixtures"]).is_file() or not model_file.is_file():
-            return False
-        if model_file.stat().st_size != variant["bytes"] or sha256(model_file.read_bytes()) != variant["sha256"]:
-            return False
-    return True
+    named = [*entry["variants"], *entry["artifacts"]]
+    return all((out_dir / v["fixtures"]).is_file() for v in entry["variants"]) and all(_whole(out_dir / f["url"], f) for f in named)
+
+
+def _whole(path: Path, record: dict[str, Any]) -> bool:
+    """`path` holds the file `record` names: its size (`bytes`) and its `sha256`."""
+    return path.is_file() and path.stat().st_size == record["bytes"] and sha256(path.read_bytes()) == record["sha256"]
 
 
 @contextlib.contextmanager
@@ -101,8 +97,10 @@ def staging(out_dir: Path) -> Iterator[Path]:
     Call it under `locked()`: then any other staging folder, or half-written manifest, is left
     over from a build that was killed, and is removed first.
     """
-    for stale in [*out_dir.glob(".staging-*"), *out_dir.glob(f".{MANIFEST}.*")]:
-        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
+    for stale in out_dir.glob(".staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in out_dir.glob(f".{MANIFEST}.*"):
+        stale.unlink(missing_ok=True)
     path = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
         yield path

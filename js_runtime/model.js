@@ -55,7 +55,7 @@ export class Model {
    * @returns {Promise<Record<string, OutputTensor>>}
    */
   async run(feeds, options) {
-    this.checkOpen();
+    checkOpen(this);
     const signal = runSignal(options, 'run');
     return (await this.runTimed(normalizeFeeds(feeds, this.info.inputs), signal)).outputs;
   }
@@ -67,7 +67,7 @@ export class Model {
    * @returns {Promise<TimedPrediction>}
    */
   async predict(row, options) {
-    this.checkOpen();
+    checkOpen(this);
     const signal = runSignal(options, 'predict');
     if (this.info.task !== 'tabular-classification') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
@@ -77,13 +77,6 @@ export class Model {
     const feeds = normalizeFeeds(tabular, this.info.inputs);
     const { outputs, ms } = await this.runTimed(feeds, signal);
     return { ...checkPrediction(readPrediction(outputs, this.info), this.info), ms };
-  }
-
-  /**
-   * A disposed handle says so first, whatever else is wrong with the call.
-   */
-  checkOpen() {
-    if (this.disposed) throw new Error(`Model "${this.key}" was disposed; load it again to run it.`);
   }
 
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */
@@ -98,12 +91,20 @@ export class Model {
    * @param {AbortSignal} [signal]
    */
   async runTimed(feeds, signal) {
-    this.checkOpen();
+    checkOpen(this);
     // Reloads the session if the worker restarted since this handle was created.
     const { generation } = await this.sessions.ensure(this.key, this.variant);
     const reply = await this.sessions.client.run(this.key, feeds, transferList(feeds), generation, signal);
     return { outputs: reply.outputs, ms: reply.ms };
   }
+}
+
+/**
+ * A disposed handle says so first, whatever else is wrong with the call (live and static models).
+ * @param {{disposed: boolean, key: string}} handle
+ */
+export function checkOpen(handle) {
+  if (handle.disposed) throw new Error(`Model "${handle.key}" was disposed; load it again to run it.`);
 }
 
 /**

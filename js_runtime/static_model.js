@@ -4,7 +4,7 @@
 // example's stored output; anything else rejects with a message that says what is missing.
 // run() always rejects: the manifest stores task-level outputs (label, probabilities), not raw tensors.
 import { rowToFeeds } from './tabular.js';
-import { checkRowFits, runSignal } from './model.js';
+import { checkOpen, checkRowFits, runSignal } from './model.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */
@@ -30,8 +30,8 @@ export class StaticModel {
     /** No runtime, no threads. */
     this.threads = 0;
     this.key = `${info.id}/${variant.name}`;
-    /** One sentence for visitors: why predictions are not live. */
     this.disposed = false;
+    /** One sentence for visitors: why predictions are not live. */
     this.notice = plan.problems.length
       ? `Live predictions need a newer browser (${plan.problems.join('; ')}); only the precomputed examples are shown.`
       : `Live predictions are turned off (${plan.source}); only the precomputed examples are shown.`;
@@ -44,7 +44,7 @@ export class StaticModel {
    * @returns {Promise<never>}
    */
   async run(_feeds, options) {
-    this.checkOpen();
+    checkOpen(this);
     runSignal(options, 'run');
     throw new Error(`run() needs an inference runtime, and "${this.key}" has none here. ${this.notice}`);
   }
@@ -57,7 +57,7 @@ export class StaticModel {
    * @returns {Promise<TimedPrediction>}
    */
   async predict(row, options) {
-    this.checkOpen();
+    checkOpen(this);
     runSignal(options, 'predict');
     if (this.info.task !== 'tabular-classification') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
@@ -80,11 +80,6 @@ export class StaticModel {
   /** Nothing to release; further calls on this handle fail, as on a live model. */
   dispose() {
     this.disposed = true;
-  }
-
-  /** A disposed handle says so first, whatever else is wrong with the call. */
-  checkOpen() {
-    if (this.disposed) throw new Error(`Model "${this.key}" was disposed; load it again to run it.`);
   }
 }
 

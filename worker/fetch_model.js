@@ -16,7 +16,7 @@
 //
 // Hostile or damaged manifests (defence in depth: js_runtime/manifest.js already confines file URLs
 // to the models folder): a URL outside this site's models/ folder, or on another origin, is refused
-// before any request is made (checkModelUrl).
+// before any request is made (checkSiteUrl).
 //
 // Integrity failures and the HTTP cache: a wrong file (sha256 or size mismatch) may have come from the
 // browser's HTTP cache (GitHub Pages sends `Cache-Control: max-age=600`), which would hand the same
