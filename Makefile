@@ -18,6 +18,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade --progress-bar on pip
 	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	$(BIN)/python -m pip install --progress-bar on --no-deps mediapipe==0.10.14  # BlazeFace's weights only (see pyproject.toml)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import manifest
 from .errors import VitrineError
 
 MODELS = "models"  # site path of exported_models/
@@ -55,11 +56,21 @@ def copy_all(src: Sources, site_dir: Path) -> None:
     missing = missing_vendor_files(src.node_modules)
     if missing:
         raise VitrineError(f"{missing[0]} is missing: run `npm ci` in the project folder (or `make serve`)")
-    _sync_tree(src.output_dir, site_dir / MODELS, ("manifest.json", "*/*.onnx", "*/*.parity.json", "*/*.md"))
+    _copy_models(src.output_dir, site_dir / MODELS)
     _sync_tree(src.runtime_dir, site_dir / RUNTIME / "js_runtime", ("*.js", "*.css"))
     _sync_tree(src.worker_dir, site_dir / RUNTIME / "worker", ("*.js",))
     for pkg, rel in VENDOR:
         _copy(src.node_modules / pkg / rel, site_dir / RUNTIME / "vendor" / pkg / Path(rel).name)
+
+
+def _copy_models(out_dir: Path, dest: Path) -> None:
+    """manifest.json and exactly the files it names (never a stale or half-written leftover)."""
+    path = out_dir / manifest.MANIFEST
+    if not path.is_file():
+        return
+    _copy(path, dest / manifest.MANIFEST)
+    for name in manifest.named_files(json.loads(path.read_text())):
+        _copy(out_dir / name, dest / name)
 
 
 def _sync_tree(src: Path, dest: Path, patterns: tuple[str, ...]) -> None:

@@ -24,13 +24,15 @@ BENCH_FILE = "bench.json"
 DEFAULT_BACKENDS = ("wasm", "wasm-nosimd")
 WARMUP = 10
 
-_FIRST_PREDICTION = """async ({id, row}) => {
-    const m = await vitrine.load(id);
-    const p = await m.predict(row);
-    return {ms: performance.now(), backend: m.backend, threads: m.threads, label: p.label};
+# `input` is a tabular row, or the URL of an example image (fetched once, then predicted as a Blob).
+_FIRST_PREDICTION = """async ({id, variant, input, image}) => {
+    const m = await vitrine.load(id, {variant});
+    const p = await m.predict(image ? await (await fetch(input)).blob() : input);
+    return {ms: performance.now(), backend: m.backend, threads: m.threads};
 }"""
-_LATENCY = """async ({id, row, runs, warmup}) => {
-    const m = await vitrine.load(id);
+_LATENCY = """async ({id, variant, input, image, runs, warmup}) => {
+    const m = await vitrine.load(id, {variant});
+    const row = image ? await (await fetch(input)).blob() : input;
     for (let i = 0; i < warmup; i++) await m.predict(row);
     const roundTrip = [], inWorker = [];
     for (let i = 0; i < runs; i++) {
@@ -49,8 +51,9 @@ def run(
     runs: int = 100,
     isolate: bool = True,
     chromium_args: tuple[str, ...] = (),
+    models: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Benchmark every model of a built site; returns the bench.json document."""
+    """Benchmark every variant of every model (or of `models`) of a built site; returns the bench.json document."""
     if runs < 1:
         raise VitrineError("--runs must be at least 1")
     import onnxruntime as ort  # here, not at import: `vitrine --help` must stay light
@@ -63,15 +66,19 @@ def run(
     if executable is None:
         raise VitrineError("vitrine bench needs Chromium: install it (Debian: apt-get install chromium) or set VITRINE_CHROMIUM")
     data = json.loads((site_dir / "models" / manifest.MANIFEST).read_text())
+    unknown = set(models) - {m["id"] for m in data["models"]}
+    if unknown:
+        raise VitrineError(f"no model {', '.join(sorted(unknown))} in this site (models: {', '.join(m['id'] for m in data['models'])})")
     log: list[str] = []
     results = []
     with serve_directory(site_dir, isolate=isolate, log=log) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *chromium_args])
         try:
-            for entry in data["models"]:
+            for entry in (m for m in data["models"] if not models or m["id"] in models):
                 native = _native(site_dir, entry, runs)
-                for backend in backends:
-                    results.append(_bench_one(browser, base, log, entry, backend, runs, native))
+                for variant in entry["variants"]:
+                    for backend in backends:
+                        results.append(_bench_one(browser, base, log, entry, variant, backend, runs, native))
             version = browser.version
         finally:
             browser.close()
@@ -97,15 +104,10 @@ def write(document: dict[str, Any], path: Path) -> None:
 
 
 def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[str, Any]]:
-    """Python onnxruntime latency of each variant on the same example row the browser uses."""
-    import pandas as pd
-
+    """Python onnxruntime latency of each variant on the same example the browser uses."""
     from . import evaluate
-    from .export import feeds_for
 
-    features = entry["preprocessing"]["features"]
-    example = entry["examples"][0]["input"]
-    feeds = feeds_for(pd.DataFrame([{f["input"]: example[f["name"]] for f in features}]), features)
+    feeds = _example_feeds(site_dir, entry)
     out = {}
     for variant in entry["variants"]:
         session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes())
@@ -113,13 +115,33 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
     return out
 
 
-def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], backend: str, runs: int, native: dict[str, Any]) -> dict[str, Any]:
+def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    """The model's first precomputed example as feeds: its tabular row, or its example image preprocessed."""
+    example = entry["examples"][0]
+    pre = entry["preprocessing"]
+    if pre["kind"] == "tabular":
+        import pandas as pd
+
+        from .tasks.tabular import feeds_for
+
+        features = pre["features"]
+        return feeds_for(pd.DataFrame([{f["input"]: example["input"][f["name"]] for f in features}]), features)
+    from .image_preprocess import decode, prepare
+
+    data = (site_dir / "models" / example["image"]).read_bytes()
+    return {pre["input"]: prepare(decode(data, pre["background"]), pre).tensor}
+
+
+def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant: dict[str, Any], backend: str, runs: int, native: dict[str, Any]) -> dict[str, Any]:
     from . import evaluate
 
-    variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
     result: dict[str, Any] = {"model": entry["id"], "variant": variant["name"], "sha256": variant["sha256"], "backend": backend}
-    url = f"{base}gallery/{entry['id']}/?backend={backend}"
-    args = {"id": entry["id"], "row": entry["examples"][0]["input"], "runs": runs, "warmup": WARMUP}
+    # a page without a demo: the widget would load the model on its own and muddy the timings
+    url = f"{base}?backend={backend}"
+    example = entry["examples"][0]
+    image = "image" in example
+    args = {"id": entry["id"], "variant": variant["name"], "image": image, "runs": runs, "warmup": WARMUP,
+            "input": f"{base}models/{example['image']}" if image else example["input"]}
     context = browser.new_context()
     try:
         page = context.new_page()

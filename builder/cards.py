@@ -193,7 +193,8 @@ def _clip(value: Any) -> str:
 
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(data)
-    out["dataset"].setdefault("test_size", 0.25)
+    if out["task"] == "tabular-classification":
+        out["dataset"].setdefault("test_size", 0.25)
     out["dataset"].setdefault("seed", 0)
     if "classes" in out["dataset"]:  # YAML reads `0: Barolo` with an int key; target values are compared as text
         out["dataset"]["classes"] = {str(k): v for k, v in out["dataset"]["classes"].items()}
@@ -201,7 +202,7 @@ def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     out.setdefault("variants", ["fp32"])
     out.setdefault("demo", {}).setdefault("examples", 3)
     out.setdefault("description", "")
-    for feature in out["dataset"]["features"]:
+    for feature in out["dataset"].get("features", []):
         feature.setdefault("label", feature["name"].replace("_", " ").capitalize())
     return out
 
@@ -218,6 +219,8 @@ def _describe(path: Path, root: yaml.Node | None, err: jsonschema.ValidationErro
             CardProblem(path, _locate(root, (*at, k), key=True), _dotted((*at, _clip(k))), f"unknown field (allowed here: {allowed})")
             for k in extra
         ]
+    if err.validator == "enum" and "propertyNames" in err.schema_path:
+        return [CardProblem(path, _locate(root, (*at, err.instance), key=True), _dotted((*at, _clip(err.instance))), f"is not a field of this task's dataset (allowed here: {', '.join(err.validator_value)})")]
     if err.validator == "enum":
         choices = ", ".join(repr(c) for c in err.validator_value)
         shown = repr(_clip(err.instance)) if isinstance(err.instance, str) else _clip(err.instance)

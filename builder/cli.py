@@ -101,6 +101,7 @@ def bench_command(
     runs: Annotated[int, typer.Option(min=50, help="Predictions per model and backend for latency percentiles.")] = 100,
     isolate: Annotated[bool, typer.Option(help="Serve with COOP/COEP headers (WASM threads allowed).")] = True,
     webgpu: Annotated[bool, typer.Option(help="Start Chromium with --enable-unsafe-webgpu.")] = False,
+    model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Model id to measure (repeatable; default: every model).")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Where to write the JSON (default: <output_dir>/bench.json).")] = None,
 ) -> None:
     """Measure every model in a real browser (cold, cached, latency) against native onnxruntime."""
@@ -108,17 +109,17 @@ def bench_command(
 
     try:
         site, output_dir = bench.build_site(config_file)
-        document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else ())
+        document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else (), tuple(model or ()))
         target = out or output_dir / bench.BENCH_FILE
         bench.write(document, target)
     except (VitrineError, MkDocsException) as err:
         _fail(err)
     for r in document["results"]:
         if r["error"]:
-            err_console.print(f"[red]✗[/] {r['model']} on {r['backend']}: {escape(r['error'])}", highlight=False)
+            err_console.print(f"[red]✗[/] {r['model']} {r['variant']} on {r['backend']}: {escape(r['error'])}", highlight=False)
         else:
             err_console.print(
-                f"[green]✓[/] {r['model']} on {r['backend_used']} ({r['threads']} thread{'s' if r['threads'] != 1 else ''}): "
+                f"[green]✓[/] {r['model']} {r['variant']} on {r['backend_used']} ({r['threads']} thread{'s' if r['threads'] != 1 else ''}): "
                 f"browser {r['browser_over_native']}× native (p50 {r['browser_ms']['p50']} ms vs {r['native_ms']['p50']} ms), "
                 f"cached reload {r['cached_over_cold']}× cold ({r['cached_first_prediction_ms']} vs {r['cold_first_prediction_ms']} ms)",
                 highlight=False,

@@ -1,16 +1,21 @@
-"""Export trained models to ONNX and prove the export computes what the original model does."""
+"""Export trained models to ONNX, one exporter per framework, and prove each export computes what the source model does.
+
+The recipe's `Trained.framework` selects the exporter; every exporter ends with `verify`: the
+exported bytes run in onnxruntime on real inputs and must match the source model.
+"""
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+import warnings
+from typing import Any, Callable
 
 import numpy as np
 import onnx
 import onnxruntime as ort
 from onnx import TensorProto
 
-from .datasets import Split
 from .recipes import Trained
 
 TARGET_OPSET = 17
@@ -27,21 +32,36 @@ _DTYPES = {
 }
 # onnx float32 outputs vs the float64 sklearn model: trees compare thresholds in float32
 PARITY_ATOL = 1e-4
+# torch CPU vs onnxruntime CPU, float32 convolutions summed in another order: logits of ~10 differ by ~1e-5
+TORCH_ATOL = 1e-3
+
+Feeds = list[dict[str, np.ndarray]]
 
 
 class ExportError(Exception):
     pass
 
 
-def to_onnx(trained: Trained, split: Split, model_id: str) -> onnx.ModelProto:
-    if trained.framework != "sklearn":
-        raise ExportError(f"no exporter for framework {trained.framework!r}")
+def to_onnx(trained: Trained, feeds: Feeds, model_id: str, labels: list[str], features: list[dict[str, Any]] | None = None) -> onnx.ModelProto:
+    """The verified ONNX graph of a trained model; `feeds` are real inputs, one row each."""
+    exporters: dict[str, Callable[..., onnx.ModelProto]] = {"sklearn": _sklearn, "torch": _torch, "onnx": _onnx}
+    if trained.framework not in exporters:
+        raise ExportError(f"no exporter for framework {trained.framework!r} (available: {', '.join(exporters)})")
+    model = exporters[trained.framework](trained, feeds, features)
+    model.graph.name = model_id  # exporters pick random or generic names: same model, different bytes, different hash
+    model.doc_string = f"Vitrine model {model_id}: {trained.summary}"
+    onnx.helper.set_model_props(model, {"vitrine.id": model_id, "vitrine.labels": json.dumps(labels)})
+    return model
+
+
+def _sklearn(trained: Trained, feeds: Feeds, features: list[dict[str, Any]] | None) -> onnx.ModelProto:
     from skl2onnx import convert_sklearn
     from skl2onnx.common.data_types import FloatTensorType, StringTensorType
 
+    assert features is not None, "tabular models need their feature specs"
     types = [
         (f["input"], FloatTensorType([None, 1]) if f["type"] == "numeric" else StringTensorType([None, 1]))
-        for f in split.features
+        for f in features
     ]
     model = convert_sklearn(
         trained.model,
@@ -49,33 +69,85 @@ def to_onnx(trained: Trained, split: Split, model_id: str) -> onnx.ModelProto:
         options={id(trained.model): {"zipmap": False}},  # plain probability tensor, not a map
         target_opset=TARGET_OPSET,
     )
-    model.graph.name = model_id  # skl2onnx picks a random UUID: same model, different bytes, different hash
-    model.doc_string = f"Vitrine model {model_id}: {trained.summary}"
-    onnx.helper.set_model_props(model, {"vitrine.id": model_id, "vitrine.labels": json.dumps(split.labels)})
-    onnx.checker.check_model(model, full_check=True)
-    verify(model, trained, split)
+    _check(model, trained)
+    verify_sklearn(model, trained, feeds, features)
     return model
 
 
-def feeds_for(frame: Any, features: list[dict[str, Any]]) -> dict[str, np.ndarray]:
-    """One [N, 1] tensor per feature, named by its graph input: the layout the browser uses too."""
-    return {
-        f["input"]: frame[[f["input"]]].to_numpy(np.float32 if f["type"] == "numeric" else object)
-        for f in features
-    }
+def verify_sklearn(model: onnx.ModelProto, trained: Trained, feeds: Feeds, features: list[dict[str, Any]]) -> None:
+    """Fail the export when onnxruntime disagrees with the fitted model on the test rows."""
+    import pandas as pd
 
-
-def verify(model: onnx.ModelProto, trained: Trained, split: Split) -> None:
-    """Fail the export when onnxruntime disagrees with the fitted model on the test split."""
+    post = trained.io["postprocessing"]
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
-    labels, probabilities = session.run(None, feeds_for(split.X_test, split.features))
-    expected = trained.model.predict_proba(split.X_test)
+    batch = {name: np.concatenate([row[name] for row in feeds]) for name in feeds[0]}
+    labels, probabilities = session.run([post["label_output"], post["probability_output"]], batch)
+    frame = pd.DataFrame({f["input"]: batch[f["input"]][:, 0] for f in features})
+    expected = trained.model.predict_proba(frame)
     diff = float(np.abs(probabilities - expected).max())
     if diff > PARITY_ATOL:
         raise ExportError(f"ONNX probabilities differ from scikit-learn by {diff:.2e} (> {PARITY_ATOL})")
-    agree = float(np.mean(labels == trained.model.predict(split.X_test)))
+    agree = float(np.mean(labels == trained.model.predict(frame)))
     if agree < 1.0:
         raise ExportError(f"ONNX labels agree with scikit-learn on only {agree:.1%} of test rows")
+
+
+def _torch(trained: Trained, feeds: Feeds, features: Any) -> onnx.ModelProto:
+    """Legacy TorchScript exporter (dynamo=False): its graphs fuse well offline (TOOLCHAIN.md); batch axis dynamic."""
+    import torch
+
+    names_in, names_out = trained.io["inputs"], trained.io["outputs"]
+    example = tuple(torch.from_numpy(feeds[0][name]) for name in names_in)
+    buffer = io.BytesIO()
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # TorchScript tracer notes on constant folding, not problems of the export
+        torch.onnx.export(
+            trained.model, example, buffer, dynamo=False, opset_version=TARGET_OPSET,
+            input_names=names_in, output_names=names_out,
+            dynamic_axes={name: {0: "N"} for name in [*names_in, *names_out]},
+        )
+    model = onnx.load_from_string(buffer.getvalue())
+    _check(model, trained)
+    verify_torch(model, trained, feeds)
+    return model
+
+
+def verify_torch(model: onnx.ModelProto, trained: Trained, feeds: Feeds) -> None:
+    import torch
+
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    for row in feeds:
+        with torch.no_grad():
+            expected = trained.model(*(torch.from_numpy(row[name]) for name in trained.io["inputs"]))
+        got = session.run(trained.io["outputs"], row)
+        for name, want, have in zip(trained.io["outputs"], expected, got, strict=True):
+            want = want.numpy()
+            if want.dtype.kind in "iu":  # class indices: exact
+                if not np.array_equal(want, have):
+                    raise ExportError(f"ONNX output {name!r} differs from torch: {have.ravel()[:8]} vs {want.ravel()[:8]}")
+            elif (diff := float(np.abs(want - have).max())) > TORCH_ATOL:
+                raise ExportError(f"ONNX output {name!r} differs from torch by {diff:.2e} (> {TORCH_ATOL})")
+
+
+def _onnx(trained: Trained, feeds: Feeds, features: Any) -> onnx.ModelProto:
+    """A recipe that converts to ONNX itself (a TFLite file): check it runs on real inputs and answers finite numbers."""
+    model = trained.model
+    _check(model, trained)
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    for row in feeds:
+        for output in session.run(None, row):
+            if not np.all(np.isfinite(output)):
+                raise ExportError("the converted model answers NaN or infinity on a real input")
+    return model
+
+
+def _check(model: onnx.ModelProto, trained: Trained) -> None:
+    """A valid graph (onnx.checker, before onnxruntime sees it) with the outputs the postprocessing spec names."""
+    onnx.checker.check_model(model, full_check=True)
+    have = {o.name for o in model.graph.output}
+    named = {v for k, v in trained.io["postprocessing"].items() if k.endswith("_output")}
+    if missing := named - have:
+        raise ExportError(f"the exported graph has no output {', '.join(sorted(missing))} (it has {', '.join(sorted(have))})")
 
 
 def tensor_specs(values: Any) -> list[dict[str, Any]]:

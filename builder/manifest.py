@@ -27,7 +27,6 @@ from . import __version__
 
 MANIFEST = "manifest.json"
 GENERATOR = f"vitrine {__version__}"
-_OUTPUT_SUFFIXES = (".onnx", ".parity.json", ".md")
 
 
 @cache
@@ -69,7 +68,7 @@ def load(out_dir: Path) -> dict[str, Any]:
 
 def is_intact(out_dir: Path, entry: dict[str, Any]) -> bool:
     """True when every file the entry names exists and its variant and artifact files have the recorded hash."""
-    named = [*entry["variants"], *entry["artifacts"]]
+    named = [*entry["variants"], *entry["artifacts"], *(a for v in entry["variants"] for a in v.get("artifacts", []))]
     return all((out_dir / v["fixtures"]).is_file() for v in entry["variants"]) and all(_whole(out_dir / f["url"], f) for f in named)
 
 
@@ -135,12 +134,21 @@ def write_json_atomic(path: Path, data: Any) -> None:
         raise
 
 
+def named_files(manifest: dict[str, Any]) -> list[str]:
+    """Every file a manifest names (relative URLs): model files, parity fixtures, model and variant artifacts."""
+    names = []
+    for m in manifest["models"]:
+        for v in m["variants"]:
+            names += [v["url"], v["fixtures"], *(a["url"] for a in v.get("artifacts", []))]
+        names += [a["url"] for a in m["artifacts"]]
+    return names
+
+
 def _collect_garbage(out_dir: Path, manifest: dict[str, Any]) -> list[Path]:
-    keep = {out_dir / v[k] for m in manifest["models"] for v in m["variants"] for k in ("url", "fixtures")}
-    keep |= {out_dir / a["url"] for m in manifest["models"] for a in m["artifacts"]}
+    keep = {out_dir / name for name in named_files(manifest)}
     removed = []
     for path in out_dir.glob("*/*"):
-        if path.is_file() and path.name.endswith(_OUTPUT_SUFFIXES) and path not in keep:
+        if path.is_file() and not path.name.startswith(".") and path not in keep:
             path.unlink()
             removed.append(path)
     for folder in out_dir.iterdir():

@@ -30,6 +30,7 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["kb"] = lambda n: f"{n / 1024:,.1f} KB"
+    env.filters["size"] = lambda n: f"{n / 1024:,.1f} KB" if n < 1024**2 else f"{n / 1024**2:,.1f} MB"
     env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
     env.filters["shape"] = lambda dims: "[" + ", ".join(str(d) for d in dims) + "]"
     env.filters["num"] = lambda x: f"{x:,.6g}"

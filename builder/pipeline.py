@@ -12,31 +12,36 @@ import importlib.metadata
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from . import __version__, datasets, manifest, recipes
+from . import __version__, manifest, recipes, tasks
 from .cards import Card, read_cards
 from .errors import BuildError, CardError
 
-if TYPE_CHECKING:
-    from .datasets import Split
-
-STAGES = ("data", "train", "export", "evaluate")
-_VERSIONED = ("numpy", "pandas", "scikit-learn", "skl2onnx", "onnx", "onnxruntime")
+_VERSIONED = ("numpy", "pandas", "scikit-learn", "skl2onnx", "onnx", "onnxruntime", "torch", "pillow")
 _PACKAGE = Path(__file__).resolve().parent
 # Every file of this package that shapes what a build writes to exported_models/ (manifest
 # entries, model files, fixtures): their hashes go into each model's build key, with the card's
-# recipe module. tests/unit/test_build_key.py fails when a module is in neither list.
+# recipe module. tests/unit/test_authoring.py fails when a module is in no list.
 BUILD_INPUTS = (
-    "cards.py", "datasets.py", "export.py", "evaluate.py", "manifest.py", "pipeline.py",
-    "recipes/__init__.py", "schemas/card.schema.json", "schemas/manifest.schema.json",
+    "cards.py", "export.py", "evaluate.py", "manifest.py", "optimize.py", "pipeline.py", "quantize.py",
+    "recipes/__init__.py", "variant_report.py", "schemas/card.schema.json", "schemas/manifest.schema.json", "tasks/__init__.py",
 )
+# …and the modules of the card's task only: a change to image code does not rebuild tabular models.
+TASK_INPUTS = {
+    "tabular-classification": ("datasets.py", "tasks/tabular.py"),
+    "image-classification": ("image_preprocess.py", "image_sets.py", "tasks/image_classification.py"),
+    "object-detection": (
+        "image_preprocess.py", "image_sets.py", "tasks/object_detection.py", "detectors/__init__.py", "detectors/blazeface.py",
+        "detectors/evaluate_boxes.py", "detectors/face_set.py", "detectors/face_truth.json", "detectors/ssd.py", "detectors/tflite_onnx.py",
+    ),
+}
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
-    "__init__.py", "assets.py", "bench.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
+    "__init__.py", "assets.py", "bench.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
     "site_swap.py",
 )
 
@@ -75,7 +80,7 @@ def validate(cards_dir: Path) -> list[Card]:
     partial: list[Card] = []
     cards, problems = read_cards(cards_dir, partial)
     problems += [p for card in [*cards, *partial] for p in recipes.check(card)]
-    problems += [p for card in cards for p in datasets.check(card)]
+    problems += [p for card in cards for p in tasks.get(card.data["task"]).check(card)]
     errors = [p for p in problems if not p.warning]
     if errors:
         raise CardError(sorted(errors, key=lambda p: (str(p.path), p.line or 0)))
@@ -113,110 +118,236 @@ def build_models(cards_dir: Path, out_dir: Path, console: Console | None = None)
     return result
 
 
-def _build_or_reuse(card: Card, out_dir: Path, stage: Path, old: dict[str, Any] | None, progress: Progress, console: Console) -> ModelResult:
-    from . import export  # onnx, onnxruntime and scikit-learn load only when a model is built
+@dataclass
+class Build:
+    """One model's build, filled in stage by stage (see STAGES)."""
 
-    start = time.perf_counter()
-    task = progress.add_task(f"{card.id}: data", total=len(STAGES))
-    current = "data"
-    try:
-        split = datasets.prepare(card)
-        key = _build_key(card, split)
-        if old is not None and old["build_key"] == key and manifest.is_intact(out_dir, old):
-            progress.update(task, completed=len(STAGES), description=f"{card.id}: unchanged")
-            return ModelResult(card.id, "unchanged", time.perf_counter() - start, old)
-        progress.advance(task)
-        current = "train"
-        progress.update(task, description=f"{card.id}: train")
-        trained = recipes.get(card.recipe["kind"]).train(card, split)
-        progress.advance(task)
-        current = "export"
-        progress.update(task, description=f"{card.id}: export")
-        model = export.to_onnx(trained, split, card.id)
-        progress.advance(task)
-        current = "evaluate"
-        progress.update(task, description=f"{card.id}: evaluate")
-        entry = _entry(card, split, trained, model, key, stage)
-        progress.advance(task)
-    except (BuildError, CardError):
-        raise
-    except Exception as err:
-        raise BuildError(card.id, current, f"{type(err).__name__}: {err}") from err
-    progress.update(task, description=f"{card.id}: built")
-    return ModelResult(card.id, "built", time.perf_counter() - start, entry)
+    card: Card
+    out_dir: Path
+    stage: Path
+    old: dict[str, Any] | None
+    task: Any = None  # the card's task module (builder/tasks/)
+    data: Any = None
+    key: str = ""
+    trained: recipes.Trained | None = None
+    parts: dict[str, Any] = field(default_factory=dict)  # task-specific manifest parts (labels, pre/postprocessing…)
+    model: Any = None  # the verified fp32 onnx.ModelProto
+    optimization: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # variant name → the bytes that ship
+    methods: dict[str, str] = field(default_factory=dict)
+    entry: dict[str, Any] | None = None
+    reused: bool = False
+
+    def artifact(self, kind: str, data: bytes, suffix: str, **extra: Any) -> dict[str, Any]:
+        """Stage a content-addressed side file of this model and describe it for the manifest."""
+        digest = manifest.sha256(data)
+        url = manifest.content_name(self.card.id, kind, digest, suffix)
+        (self.stage / url).parent.mkdir(parents=True, exist_ok=True)
+        (self.stage / url).write_bytes(data)
+        return {"kind": kind, "url": url, "sha256": digest, "bytes": len(data), **extra}
 
 
-def _entry(card: Card, split: Split, trained: recipes.Trained, model: Any, key: str, stage: Path) -> dict[str, Any]:
-    from . import evaluate, export
+def _data(b: Build) -> None:
+    b.task = tasks.get(b.card.data["task"])
+    b.data = b.task.prepare(b.card)
+    b.key = _build_key(b.card, b.data)
+    if b.old is not None and b.old["build_key"] == b.key and manifest.is_intact(b.out_dir, b.old):
+        b.entry, b.reused = b.old, True
 
-    model_bytes = model.SerializeToString()
-    digest = manifest.sha256(model_bytes)
-    variants = []
-    for variant in card.variants:  # recipes check that only fp32 is asked for today
-        result = evaluate.evaluate(model_bytes, split, card.data["demo"]["examples"])
-        url = manifest.content_name(card.id, variant, digest, ".onnx")
-        fixtures = manifest.content_name(card.id, variant, digest, ".parity.json")
-        (stage / card.id).mkdir(parents=True, exist_ok=True)
-        (stage / url).write_bytes(model_bytes)
-        manifest.write_json_atomic(stage / fixtures, {"model": card.id, "variant": variant, "sha256": digest, **result.fixtures})
+
+def _train(b: Build) -> None:
+    b.trained = recipes.get(b.card.recipe["kind"]).train(b.card, b.data)
+    b.parts = b.task.describe(b.card, b.data, b.trained, None, b.artifact)
+
+
+def _export(b: Build) -> None:
+    from . import export
+
+    assert b.trained is not None
+    features = b.parts["preprocessing"].get("features")
+    b.model = export.to_onnx(b.trained, b.task.feeds(b.data, b.parts, "verify"), b.card.id, b.parts["labels"], features)
+
+
+def _optimize(b: Build) -> None:
+    """Offline graph optimization for the browser (never ORT_ENABLE_ALL: onnxruntime-web cannot run its layout ops)."""
+    level = recipes.get(b.card.recipe["kind"]).OPTIMIZE
+    fp32 = b.model.SerializeToString()
+    if level is None:
+        b.files["fp32"] = fp32
+        b.optimization = {"level": "none", "nodes_before": len(b.model.graph.node), "nodes_after": len(b.model.graph.node)}
+        return
+    from . import optimize
+
+    result = optimize.optimize(fp32, level)
+    b.files["fp32"] = result.model_bytes
+    b.optimization = {"level": result.level, "nodes_before": result.nodes_before, "nodes_after": result.nodes_after}
+
+
+def _variants(b: Build) -> None:
+    """fp16 and int8 files made from the exported fp32 graph, as the card asks (builder/quantize.py)."""
+    wanted = [v for v in b.card.variants if v != "fp32"]
+    if not wanted:
+        return
+    from . import quantize
+
+    exported = b.model.SerializeToString()
+    for name in wanted:
+        recipe = quantize.recipe(name)
+        calibration = b.task.feeds(b.data, b.parts, "calibration") if recipe.needs_calibration else None
+        b.files[name] = recipe.make(exported, calibration=calibration)
+        b.methods[name] = METHODS[name]
+
+
+# How each variant is made, in words for the variants table.
+METHODS = {
+    "fp16": "fp16 weights and activations; float32 inputs and outputs",
+    "int8": "static QDQ: int8 weights per channel, uint8 activations calibrated on other inputs",
+}
+
+
+def _evaluate(b: Build) -> None:
+    """Measure every variant on the bytes that ship, then write files and the manifest entry."""
+    import numpy as np
+    import onnx
+
+    from . import evaluate, export, variant_report
+
+    n_examples = b.card.data["demo"]["examples"]
+    default = b.card.variants[0]
+    agreement_rows = b.task.feeds(b.data, b.parts, "agreement") if len(b.files) > 1 else []
+    reference = None
+    variants, examples = [], []
+    for name in ["fp32", *[v for v in b.card.variants if v != "fp32"]]:
+        data = b.files[name]
+        session = evaluate.native_session(data, as_in_browser=True)
+        result = b.task.evaluate(session, b.data, b.parts, n_examples)
+        proto = onnx.load_from_string(data)
+        metrics = {
+            **result.metrics,
+            "latency_ms": evaluate.latency(evaluate.native_session(data), b.task.feeds(b.data, b.parts, "verify")[0]),
+            "parameters": variant_report.parameter_count(proto),
+        }
+        if agreement_rows:
+            outputs = np.concatenate([session.run(None, row)[0] for row in agreement_rows])
+            reference = outputs if reference is None else reference
+            gap = variant_report.agreement([reference], [outputs])
+            top1 = {"top1": gap["top1_agreement"]} if b.card.data["task"] != "object-detection" else {}  # detectors have no top class
+            metrics["agreement"] = {"rows": len(agreement_rows), **top1, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
+        if name == default:
+            examples = result.examples
+        digest = manifest.sha256(data)
+        url = manifest.content_name(b.card.id, name, digest, ".onnx")
+        fixtures = manifest.content_name(b.card.id, name, digest, ".parity.json")
+        (b.stage / b.card.id).mkdir(parents=True, exist_ok=True)
+        (b.stage / url).write_bytes(data)
+        manifest.write_json_atomic(b.stage / fixtures, {"model": b.card.id, "variant": name, "sha256": digest, "runtime": f"onnxruntime {evaluate.ort.__version__}", **result.fixtures})
+        raw, gz = evaluate.sizes(data)
         variants.append({
-            "name": variant,
-            "precision": variant,
+            "name": name,
+            "precision": name,
             "url": url,
             "sha256": digest,
-            "bytes": result.bytes,
-            "gzip_bytes": result.gzip_bytes,
-            "opsets": {o.domain or "ai.onnx": o.version for o in model.opset_import},
-            "ir_version": model.ir_version,
-            "metrics": result.metrics,
+            "bytes": raw,
+            "gzip_bytes": gz,
+            "opsets": {o.domain or "ai.onnx": o.version for o in proto.opset_import},
+            "ir_version": proto.ir_version,
+            "metrics": metrics,
             "fixtures": fixtures,
+            "tolerance": variant_report.parity_tolerance(name, b.card.data["task"], proto),
+            **({"method": b.methods[name]} if name in b.methods else {}),
+            "optimization": b.optimization,
+            "artifacts": [],
         })
-    outputs = export.tensor_specs(model.graph.output)
-    return {
-        "id": card.id,
-        "title": card.data["title"],
-        "task": card.data["task"],
-        "recipe": trained.summary,
-        "build_key": key,
-        "labels": split.labels,
+    order = {name: i for i, name in enumerate(b.card.variants)}
+    model = onnx.load_from_string(b.files["fp32"])
+    artifacts = b.parts.get("artifacts", [])
+    if b.card.data["description"]:
+        artifacts = [b.artifact("description", b.card.data["description"].encode(), ".md"), *artifacts]
+    b.entry = {
+        "id": b.card.id,
+        "title": b.card.data["title"],
+        "task": b.card.data["task"],
+        "recipe": b.trained.summary if b.trained else "",
+        "build_key": b.key,
+        "labels": b.parts["labels"],
         "inputs": export.tensor_specs(model.graph.input),
-        "outputs": outputs,
-        "preprocessing": {
-            "kind": "tabular",
-            "features": split.features,
-            "label_output": outputs[0]["name"],
-            "probability_output": outputs[1]["name"],
-        },
-        "dataset": split.info,
-        "examples": result.examples,
-        "default_variant": card.variants[0],
-        "variants": variants,
-        "artifacts": [_artifact(stage, card.id, "description", card.data["description"].encode(), ".md")] if card.data["description"] else [],
+        "outputs": export.tensor_specs(model.graph.output),
+        "preprocessing": b.parts["preprocessing"],
+        "postprocessing": b.parts["postprocessing"],
+        "dataset": b.parts["dataset"],
+        "examples": examples,
+        "default_variant": default,
+        "variants": sorted(variants, key=lambda v: order[v["name"]]),
+        "artifacts": artifacts,
     }
 
 
-def _artifact(stage: Path, model_id: str, kind: str, data: bytes, suffix: str) -> dict[str, Any]:
-    """Stage a content-addressed side file of a model and describe it for the manifest."""
-    digest = manifest.sha256(data)
-    url = manifest.content_name(model_id, kind, digest, suffix)
-    (stage / url).parent.mkdir(parents=True, exist_ok=True)
-    (stage / url).write_bytes(data)
-    return {"kind": kind, "url": url, "sha256": digest, "bytes": len(data)}
+Stage = Callable[[Build], None]
+# The order of a build, and the labels of its progress bar: one table.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("data", _data),
+    ("train", _train),
+    ("export", _export),
+    ("optimize", _optimize),
+    ("variants", _variants),
+    ("evaluate", _evaluate),
+)
 
 
-def code_fingerprint(recipe_kind: str) -> dict[str, str]:
+def _build_or_reuse(card: Card, out_dir: Path, stage: Path, old: dict[str, Any] | None, progress: Progress, console: Console) -> ModelResult:
+    start = time.perf_counter()
+    b = Build(card, out_dir, stage, old)
+    task = progress.add_task(f"{card.id}: {STAGES[0][0]}", total=len(STAGES))
+    for name, run in STAGES:
+        progress.update(task, description=f"{card.id}: {name}")
+        try:
+            run(b)
+        except (BuildError, CardError):
+            raise
+        except Exception as err:
+            raise BuildError(card.id, name, f"{type(err).__name__}: {err}") from err
+        if b.reused:
+            progress.update(task, completed=len(STAGES), description=f"{card.id}: unchanged")
+            assert b.entry is not None
+            return ModelResult(card.id, "unchanged", time.perf_counter() - start, b.entry)
+        progress.advance(task)
+    progress.update(task, description=f"{card.id}: built")
+    assert b.entry is not None
+    return ModelResult(card.id, "built", time.perf_counter() - start, b.entry)
+
+
+def code_fingerprint(recipe_kind: str, task: str) -> dict[str, str]:
     """sha256 of every source file that shapes a model's outputs, by path inside the package."""
-    paths = [_PACKAGE / name for name in BUILD_INPUTS] + [recipes.source_file(recipe_kind).resolve()]
+    paths = [_PACKAGE / name for name in (*BUILD_INPUTS, *TASK_INPUTS[task])] + [recipes.source_file(recipe_kind).resolve()]
     return {p.relative_to(_PACKAGE).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
-def _build_key(card: Card, split: Split) -> str:
+def _build_key(card: Card, data: Any) -> str:
     return manifest.build_key({
         "card": card.data,
-        "data": split.fingerprint,
-        "code": code_fingerprint(card.recipe["kind"]),
-        "versions": {"vitrine": __version__, **{name: importlib.metadata.version(name) for name in _VERSIONED}},
+        "data": data.fingerprint,
+        "code": code_fingerprint(card.recipe["kind"], card.data["task"]),
+        "versions": {"vitrine": __version__, **{name: _version(name) for name in _VERSIONED}},
     })
+
+
+def _headline(variant: dict[str, Any]) -> str:
+    """One variant in a line: size and its task's main metric."""
+    metrics = variant["metrics"]
+    if "accuracy" in metrics:
+        score = f"accuracy {metrics['accuracy']:.3f}"
+    elif "top1" in metrics:
+        score = f"top-1 {metrics['top1']:.2f}, top-5 {metrics['top5']:.2f} on {metrics['images']} photos"
+    else:
+        score = f"AP@0.5 {metrics['ap50']:.3f} on {metrics['images']} images"
+    return f"{variant['name']} {variant['bytes'] / 1024:.0f} KB ({variant['gzip_bytes'] / 1024:.0f} KB gzip), {score}"
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _progress(console: Console) -> Progress:
@@ -234,13 +365,9 @@ def _progress(console: Console) -> Progress:
 
 def _summarise(console: Console, result: BuildResult) -> None:
     for model in result.models:
-        variant = model.entry["variants"][0]
         if model.status == "built":
-            console.print(
-                f"[green]✓[/] {model.id}: built in {model.seconds:.1f} s — {variant['name']} "
-                f"{variant['bytes'] / 1024:.0f} KB ({variant['gzip_bytes'] / 1024:.0f} KB gzip), "
-                f"accuracy {variant['metrics']['accuracy']:.3f}"
-            )
+            shown = "; ".join(_headline(v) for v in model.entry["variants"])
+            console.print(f"[green]✓[/] {model.id}: built in {model.seconds:.1f} s — {shown}")
         else:
             console.print(f"[dim]= {model.id}: unchanged, nothing re-exported[/]")
     for path in result.removed:

@@ -1,20 +1,20 @@
-// The demo widget for tabular-classification models: a form generated from the manifest's
-// preprocessing spec, the predicted label, a bar chart and an accessible probability table.
-// It talks to the model only through the public API (vitrine.load → predict).
+// The demo widget for tabular models (preprocessing kind "tabular"): a form generated from the
+// manifest's preprocessing spec, the predicted label, a bar chart and an accessible probability table.
+// It runs on the demo shell (demo_shell.js: loading, status, errors, debounce, cancellation), which
+// talks to the model only through the public API (vitrine.load → predict).
 //
 // The form and the shown prediction never disagree: an empty or non-numeric box marks that field
 // invalid and clears the prediction (no model run); a prediction that failed for edited inputs is
 // marked as being for the previous ones; inputs outside the training data get a notice.
 import { loadChart } from './chart_loader.js';
-import { clearError, h, showError } from './dom.js';
+import { h } from './dom.js';
+import { mountShell } from './demo_shell.js';
 import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sliderRange } from './form_checks.js';
-import { isAbortError } from './worker_client.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').NumericFeature} NumericFeature */
 /** @typedef {import('./manifest.js').CategoricalFeature} CategoricalFeature */
-/** @typedef {import('./model.js').Model | import('./static_model.js').StaticModel} Model */
-/** @typedef {{load: typeof import('./vitrine.js').load}} Api */
+/** @typedef {import('./demo_shell.js').Api} Api */
 /** @typedef {import('./manifest.js').Example} Example */
 /** @typedef {{ok: true, value: number|string} | {ok: false, message: string}} FieldValue */
 /**
@@ -27,13 +27,6 @@ import { isAbortError } from './worker_client.js';
 /** @typedef {Record<string, number|string>} Row */
 /** @typedef {{ok: true, row: Row} | {ok: false, messages: string[]}} FormValue */
 
-/** Wait this long after the last edit before predicting, so dragging a slider does not flood the worker. */
-const DEBOUNCE_MS = 150;
-/** Start loading a little before the demo scrolls into view. */
-const PRELOAD_MARGIN = '200px';
-
-let widgets = 0;
-
 /**
  * Replace the static content of `root` (a `.vitrine-demo` element) with a live widget.
  * @param {HTMLElement} root
@@ -42,11 +35,26 @@ let widgets = 0;
  * @param {string} variant a variant name or "auto" (the page's data-variant)
  */
 export function mountTabular(root, info, api, variant) {
-  const uid = `vitrine-${++widgets}`;
   const features = info.preprocessing.features;
   const example = info.examples[0];
   /** @type {Record<string, number|string>} */
   const initial = Object.fromEntries(features.map((f) => [f.name, example?.input[f.name] ?? f.default]));
+
+  /** @type {import('./demo_shell.js').Shell<Row>} */
+  const shell = mountShell(root, info, api, {
+    variant,
+    predict: (model, row, signal) => model.predict(row, { signal }),
+    onResult(result, row, run) {
+      show(result.label, result.probabilities, run.live ? 'live' : 'precomputed', row);
+    },
+    onError(_error, row) {
+      if (shownRow && !sameInputs(features, shownRow, row)) markStale();
+    },
+    forVisitors,
+    onVisible: predictNow, // the example's inputs, live, as soon as the demo is in view
+    onLoading: startChart,
+  });
+  const uid = shell.uid;
 
   // ---- form ----
   /** @type {Map<string, Field>} */
@@ -60,10 +68,11 @@ export function mountTabular(root, info, api, variant) {
   });
   const resetButton = h('button', { type: 'button', class: 'vitrine-reset md-button' }, 'Reset');
   // Shown on the static tier: the form stays usable for the precomputed examples, and says why no more.
-  const staticNote = h('p', { class: 'vitrine-static-note', role: 'note', hidden: true });
+  const staticNote = shell.staticNote;
   form.append(staticNote);
   form.append(h('div', { class: 'vitrine-actions' },
     h('button', { type: 'submit', class: 'vitrine-predict md-button md-button--primary' }, 'Predict'), resetButton));
+  shell.inputs.append(form);
 
   // ---- output ----
   const source = h('p', { class: 'vitrine-source' });
@@ -86,24 +95,8 @@ export function mountTabular(root, info, api, variant) {
     tbody);
   // Beside the prediction: which inputs lie outside the training data (updated with every prediction).
   const rangeNotice = h('div', { class: 'vitrine-range-notice', role: 'status', hidden: true });
-  const output = h('div', { class: 'vitrine-output' },
+  shell.output.append(
     source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), rangeNotice, chartBox, table);
-
-  // ---- status ----
-  const backend = h('span', { class: 'vitrine-backend' }, 'Runs in your browser; the model is not loaded yet');
-  const reason = h('span', { class: 'vitrine-reason' });
-  const time = h('span', { class: 'vitrine-time' });
-  const progress = h('progress'); // indeterminate until the first progress report
-  const progressText = h('span', { class: 'vitrine-progress-text' });
-  const progressBox = h('div', { class: 'vitrine-progress', hidden: true }, progress, progressText);
-
-  root.replaceChildren(
-    h('div', { class: 'vitrine-body' }, form, output),
-    h('p', { class: 'vitrine-status' }, backend, reason, time),
-    progressBox,
-    h('div', { class: 'vitrine-error', role: 'alert', hidden: true }),
-  );
-  root.dataset.state = 'idle';
 
   // ---- rendering ----
   /** @type {Record<string, number> | null} */
@@ -169,7 +162,7 @@ export function mountTabular(root, info, api, variant) {
     delete root.dataset.stale;
     source.textContent = `No prediction: ${messages.join(' ')}`;
     showRangeNotice({});
-    time.textContent = '';
+    shell.setTime('');
     updateChart();
   }
 
@@ -218,56 +211,7 @@ export function mountTabular(root, info, api, variant) {
     source.textContent = 'Edit the inputs or press Predict to run the model in your browser.';
   }
 
-  // ---- model ----
-  /** @type {Promise<Model> | null} */
-  let modelPromise = null;
-
-  function ensureModel() {
-    modelPromise ??= loadModel();
-    return modelPromise;
-  }
-
-  /** @returns {Promise<Model>} */
-  async function loadModel() {
-    root.dataset.state = 'loading';
-    backend.textContent = 'Downloading the model…';
-    progressBox.hidden = false;
-    startChart();
-    try {
-      const model = await api.load(info.id, {
-        variant,
-        onProgress({ loaded, total }) {
-          progress.max = total;
-          progress.value = loaded;
-          progressText.textContent = `${formatBytes(loaded)} of ${formatBytes(total)} (${Math.round((100 * loaded) / total)}%)`;
-        },
-      });
-      root.dataset.state = 'ready';
-      root.dataset.backend = model.backend;
-      backend.textContent = model.threads ? `${model.backendLabel}, ${model.threads} thread${model.threads === 1 ? '' : 's'}` : model.backendLabel;
-      reason.textContent = `(${model.backendReason})`;
-      if ('notice' in model) {
-        staticNote.textContent = model.notice;
-        staticNote.hidden = false;
-      }
-      return model;
-    } catch (e) {
-      modelPromise = null; // the next edit or click tries again
-      root.dataset.state = 'error';
-      backend.textContent = 'The model is not loaded';
-      throw e;
-    } finally {
-      progressBox.hidden = true;
-    }
-  }
-
-  // ---- predicting: at most one run in flight; edits during a run trigger one more run with the newest values ----
-  let busy = false;
-  let again = false;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  /** Cancels the in-flight run when newer values supersede it. @type {AbortController | null} */
-  let inFlight = null;
+  // ---- predicting: the shell keeps one run in flight and cancels it when newer values supersede it ----
 
   /**
    * Read every field, marking the invalid ones (and clearing the marks of valid ones).
@@ -292,75 +236,21 @@ export function mountTabular(root, info, api, variant) {
    * @param {string[]} messages
    */
   function rejectInputs(messages) {
-    clearTimeout(timer);
-    again = false;
-    inFlight?.abort();
+    shell.cancel();
     showInvalid(messages);
-    clearError(root);
+    shell.clearError();
   }
 
-  async function predictNow() {
-    clearTimeout(timer);
+  function predictNow() {
     const check = readForm();
-    if (!check.ok) {
-      rejectInputs(check.messages);
-      return;
-    }
-    if (busy) {
-      again = true;
-      inFlight?.abort();
-      return;
-    }
-    busy = true;
-    try {
-      do {
-        again = false;
-        const current = readForm();
-        if (!current.ok) {
-          rejectInputs(current.messages);
-          break;
-        }
-        const row = current.row;
-        try {
-          const model = await ensureModel();
-          inFlight = new AbortController();
-          const result = await model.predict(row, { signal: inFlight.signal });
-          if (again) continue; // newer values are waiting; this result is already stale
-          const now = readForm();
-          if (!now.ok) {
-            rejectInputs(now.messages);
-            break;
-          }
-          if (!sameInputs(features, row, now.row)) {
-            again = true; // edited while the model loaded or ran: predict the newest values instead
-            continue;
-          }
-          const live = model.backend !== 'static';
-          show(result.label, result.probabilities, live ? 'live' : 'precomputed', row);
-          time.textContent = live ? `last run ${formatMs(result.ms)}` : '';
-          clearError(root);
-        } catch (e) {
-          if (isAbortError(e)) continue; // a superseded run is not an error
-          showError(root, forVisitors(e));
-          if (shownRow && !sameInputs(features, shownRow, row)) markStale();
-        } finally {
-          inFlight = null;
-        }
-      } while (again);
-    } finally {
-      busy = false;
-    }
-  }
-
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(predictNow, DEBOUNCE_MS);
+    if (check.ok) shell.runNow(check.row);
+    else rejectInputs(check.messages);
   }
 
   form.addEventListener('input', () => {
     // Check at once, so an emptied box never leaves the old prediction looking current.
     const check = readForm();
-    if (check.ok) schedule();
+    if (check.ok) shell.run(check.row);
     else rejectInputs(check.messages);
   });
   form.addEventListener('submit', (event) => {
@@ -371,23 +261,6 @@ export function mountTabular(root, info, api, variant) {
     for (const [name, field] of fields) field.write(initial[name]);
     predictNow();
   });
-
-  // Load when the demo comes into view or is first touched, whichever happens first.
-  const startLoading = () => {
-    ensureModel().catch((e) => showError(root, e));
-  };
-  form.addEventListener('focusin', startLoading, { once: true });
-  form.addEventListener('pointerdown', startLoading, { once: true });
-  if (typeof IntersectionObserver === 'function') {
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      predictNow();
-    }, { rootMargin: PRELOAD_MARGIN });
-    observer.observe(root);
-  } else {
-    predictNow();
-  }
 }
 
 /**
@@ -539,16 +412,4 @@ function chartOptions(colors) {
 /** @param {number | undefined} p */
 function formatPercent(p) {
   return typeof p === 'number' && Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : '–';
-}
-
-/** @param {number} bytes */
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** @param {number} ms */
-function formatMs(ms) {
-  return `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
 }

@@ -13,17 +13,49 @@ const vitrine = Object.freeze({
 });
 Object.assign(window, { vitrine });
 
-/** Demo widget modules by manifest task; each exports a mount function. */
-const WIDGETS = {
-  'tabular-classification': async () => (await import('./demo_tabular.js')).mountTabular,
+/**
+ * A widget's mount function: replaces the demo's static content with the live widget (or throws,
+ * leaving it, with a message for visitors).
+ * @typedef {(root: HTMLElement, info: import('./manifest.js').ModelEntry, api: import('./demo_shell.js').Api,
+ *   variant: string) => void} MountWidget
+ */
+
+/**
+ * Demo widget modules, loaded on demand; each is built on the demo shell (demo_shell.js). A model gets
+ * the widget for its task where there is one, else the one for its input kind (the manifest's
+ * `preprocessing.kind`); image tasks differ in what they show, so they have no fallback by kind.
+ * @type {Record<string, () => Promise<MountWidget>>}
+ */
+const WIDGETS_BY_TASK = {
+  'image-classification': async () => (await import('./demo_image.js')).mountImage,
+  'object-detection': async () => (await import('./demo_detection.js')).mountDetection,
 };
+/** @type {Record<string, () => Promise<MountWidget>>} */
+const WIDGETS_BY_KIND = {
+  tabular: async () => (await import('./demo_tabular.js')).mountTabular,
+};
+
+/**
+ * The widget for a model, or undefined.
+ * @param {string} task
+ * @param {unknown} kind
+ */
+function widgetFor(task, kind) {
+  if (Object.hasOwn(WIDGETS_BY_TASK, task)) return WIDGETS_BY_TASK[task];
+  if (typeof kind === 'string' && Object.hasOwn(WIDGETS_BY_KIND, kind)) return WIDGETS_BY_KIND[kind];
+  return undefined;
+}
 
 /** @param {HTMLElement} root */
 async function mountDemo(root) {
   try {
     const info = findModel(await vitrine.manifest(), root.dataset.model ?? '');
-    const widget = WIDGETS[info.task];
-    if (!widget) throw new Error(`There is no demo widget for task "${info.task}" yet.`);
+    const kind = /** @type {{kind?: unknown} | undefined} */ (info.preprocessing)?.kind;
+    const widget = widgetFor(String(info.task), kind);
+    if (!widget) {
+      throw new Error(`There is no live demo for ${typeof kind === 'string' ? `${kind} inputs` : 'this model\'s inputs'} ` +
+        `(task "${info.task}") yet; the page shows what the build precomputed.`);
+    }
     (await widget())(root, info, vitrine, root.dataset.variant ?? 'auto');
   } catch (e) {
     // Keep the page's static (precomputed) content and say why the live demo is missing.

@@ -38,18 +38,47 @@
 /** @typedef {NumericFeature|CategoricalFeature} Feature */
 
 /**
- * @typedef {object} Preprocessing
- * @property {'tabular'} kind
- * @property {Feature[]} features
- * @property {string} label_output
- * @property {string} probability_output
+ * @typedef {object} Preprocessing How the task's input becomes feeds: `tabular` (features) or `image`
+ *   (the other fields; see builder/image_preprocess.py). Tabular-only code reads `features` after
+ *   checking `kind`.
+ * @property {'tabular'|'image'} kind
+ * @property {Feature[]} features tabular only
+ * @property {string} [input] image: the graph input
+ * @property {[number, number]} [size] image: [height, width]
+ * @property {'center-crop'|'letterbox'|'stretch'} [fit]
+ * @property {number} [resize]
+ * @property {'NCHW'|'NHWC'} [layout]
+ * @property {'RGB'|'BGR'} [channels]
+ * @property {number[]} [mean]
+ * @property {number[]} [std]
+ * @property {number[]} [background]
  */
 
 /**
- * @typedef {object} Example
- * @property {Record<string, number|string>} input
+ * @typedef {object} Postprocessing How outputs become the task's answer.
+ * @property {'tabular-classification'|'image-classification'|'object-detection'} kind
+ * @property {string} [label_output] tabular
+ * @property {string} [probability_output] tabular
+ * @property {string} [logits_output] image classification
+ * @property {number} [top_k]
+ * @property {string} [cam_output]
+ * @property {string} [cam_classes_output]
+ * @property {string} [boxes_output] object detection (see worker/detection.js DetectionSpec)
+ * @property {string} [scores_output]
+ * @property {number} [min_score] default score threshold
+ * @property {number} [iou] default NMS IoU threshold
+ * @property {'weighted'|'hard'} [nms]
+ * @property {number} [candidate_floor] lowest score `predict(…, {candidates: true})` returns
+ * @property {string[]} [classes]
+ * @property {string[]} [keypoint_names]
+ */
+
+/**
+ * @typedef {object} Example A precomputed answer: a tabular row, or an example image (URL, absolute once loaded).
+ * @property {Record<string, number|string>} input tabular only (image examples have `image`)
+ * @property {string} [image]
  * @property {string} [expected]
- * @property {{label: string, probabilities: number[]}} output
+ * @property {any} output {label, probabilities} (tabular) or [{label, score, index}] (image)
  */
 
 /**
@@ -65,19 +94,22 @@
  * @property {number} ir_version
  * @property {Record<string, unknown>} metrics
  * @property {string} fixtures relative to manifest.json in the file; absolute once loaded
+ * @property {number} tolerance max |browser − Python onnxruntime| the parity tests accept
+ * @property {Artifact[]} artifacts side files of this variant (absolute once loaded)
  */
 
 /**
  * @typedef {object} ModelEntry
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'} task
+ * @property {'tabular-classification'|'image-classification'|'object-detection'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels
  * @property {TensorSpec[]} inputs
  * @property {TensorSpec[]} outputs
  * @property {Preprocessing} preprocessing
+ * @property {Postprocessing} postprocessing
  * @property {Record<string, unknown>} dataset
  * @property {Example[]} examples
  * @property {string} default_variant
@@ -87,7 +119,9 @@
 
 /**
  * @typedef {object} Artifact
- * @property {'description'} kind
+ * @property {'description'|'example'} kind
+ * @property {string} [name] e.g. the example's file name
+ * @property {string} [media_type]
  * @property {string} url relative to manifest.json in the file; absolute once loaded by fetchManifest
  * @property {string} sha256
  * @property {number} bytes
@@ -207,18 +241,26 @@ export function resolveManifest(json, base, validate) {
       if (typeof m !== 'object' || m === null || !Array.isArray(m.variants)) {
         throw damaged(`${where}.variants: required${modelName(m)}`);
       }
+      /**
+       * @param {any} list
+       * @param {string} at
+       */
+      const artifacts = (list, at) => (Array.isArray(list) ? {
+        artifacts: list.map((a, j) => ({ ...a, url: insideFolder(a?.url, folder, `${at}.artifacts[${j}].url`, modelName(m)) })),
+      } : {});
       return {
         ...m,
         variants: m.variants.map((v, j) => ({
           ...v,
           url: insideFolder(v?.url, folder, `${where}.variants[${j}].url`, modelName(m)),
           fixtures: insideFolder(v?.fixtures, folder, `${where}.variants[${j}].fixtures`, modelName(m)),
+          ...artifacts(v?.artifacts, `${where}.variants[${j}]`),
         })),
-        ...(Array.isArray(m.artifacts) ? {
-          artifacts: m.artifacts.map((a, j) => ({
-            ...a,
-            url: insideFolder(a?.url, folder, `${where}.artifacts[${j}].url`, modelName(m)),
-          })),
+        ...artifacts(m.artifacts, where),
+        ...(Array.isArray(m.examples) ? {
+          examples: m.examples.map((e, j) => (typeof e?.image === 'string'
+            ? { ...e, image: insideFolder(e.image, folder, `${where}.examples[${j}].image`, modelName(m)) }
+            : e)),
         } : {}),
       };
     }),

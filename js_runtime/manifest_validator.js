@@ -6,14 +6,13 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"const":"tabular-classification"},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":2},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}}}};
-const schema40 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
-const schema41 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
-const schema45 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description"],"description":"description: the card's Markdown description (UTF-8)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","image-classification","object-detection"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":1},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"}}};
+const schema57 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern10 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$", "u");
+const pattern12 = new RegExp("^[a-z]+/[a-z0-9.+-]+$", "u");
 const schema35 = {"enum":["float32","float16","float64","int8","uint8","int32","int64","bool","string"]};
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -227,13 +226,14 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","required":["name","input","label","type","min","max","step","default"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"the ONNX graph input fed with this feature (the column name made an identifier: skl2onnx renames others)"},"label":{"type":"string"},"type":{"const":"numeric"},"unit":{"type":"string"},"description":{"type":"string"},"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number","exclusiveMinimum":0},"default":{"type":"number"}}};
+const schema41 = {"type":"object","additionalProperties":false,"required":["kind","input","size","fit","layout","channels","mean","std","background"],"description":"How an image becomes the input tensor (worker/image_preprocess.js, equal to builder/image_preprocess.py): EXIF-oriented, composited over `background`, resized with PIL's antialiased bilinear filter to fit `size`, then tensor = (pixel/255 - mean[c]) / std[c].","properties":{"kind":{"const":"image"},"input":{"type":"string","minLength":1,"description":"the graph input that takes the image"},"size":{"type":"array","items":{"type":"integer","minimum":1,"maximum":4096},"minItems":2,"maxItems":2,"description":"[height, width] of the model input"},"fit":{"enum":["center-crop","letterbox","stretch"]},"resize":{"type":"integer","minimum":1,"description":"center-crop: the shorter side is resized to this before the centre crop"},"layout":{"enum":["NCHW","NHWC"]},"channels":{"enum":["RGB","BGR"]},"mean":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"std":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"background":{"type":"array","items":{"type":"integer","minimum":0,"maximum":255},"minItems":3,"maxItems":3}}};
+const schema39 = {"type":"object","required":["name","input","label","type","min","max","step","default"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"the ONNX graph input fed with this feature (the column name made an identifier: skl2onnx renames others)"},"label":{"type":"string"},"type":{"const":"numeric"},"unit":{"type":"string"},"description":{"type":"string"},"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number","exclusiveMinimum":0},"default":{"type":"number"}}};
 const pattern6 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -243,15 +243,15 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((data.kind === undefined) && (missing0 = "kind")) || ((data.features === undefined) && (missing0 = "features"))) || ((data.label_output === undefined) && (missing0 = "label_output"))) || ((data.probability_output === undefined) && (missing0 = "probability_output"))){
-validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(((data.kind === undefined) && (missing0 = "kind")) || ((data.features === undefined) && (missing0 = "features"))){
+validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((key0 === "kind") || (key0 === "features")) || (key0 === "label_output")) || (key0 === "probability_output"))){
-validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!((key0 === "kind") || (key0 === "features"))){
+validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -260,7 +260,7 @@ if(_errs1 === errors){
 if(data.kind !== undefined){
 const _errs2 = errors;
 if("tabular" !== data.kind){
-validate25.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "tabular"},message:"must be equal to constant"}];
+validate26.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "tabular"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -275,7 +275,7 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(Array.isArray(data1)){
 if(data1.length < 1){
-validate25.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate26.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -305,7 +305,7 @@ errors++;
 else {
 const _errs10 = errors;
 for(const key1 in data2){
-if(!(func1.call(schema38.properties, key1))){
+if(!(func1.call(schema39.properties, key1))){
 const err1 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/numeric_feature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -907,7 +907,7 @@ else {
 vErrors.push(err33);
 }
 errors++;
-validate25.errors = vErrors;
+validate26.errors = vErrors;
 return false;
 }
 else {
@@ -929,7 +929,7 @@ break;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate26.errors = [{instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -938,53 +938,1658 @@ var valid0 = _errs3 === errors;
 else {
 var valid0 = true;
 }
-if(valid0){
-if(data.label_output !== undefined){
-const _errs57 = errors;
-if(typeof data.label_output !== "string"){
-validate25.errors = [{instancePath:instancePath+"/label_output",schemaPath:"#/properties/label_output/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs57 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.probability_output !== undefined){
-const _errs59 = errors;
-if(typeof data.probability_output !== "string"){
-validate25.errors = [{instancePath:instancePath+"/probability_output",schemaPath:"#/properties/probability_output/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs59 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
+}
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((((data.kind === undefined) && (missing0 = "kind")) || ((data.input === undefined) && (missing0 = "input"))) || ((data.size === undefined) && (missing0 = "size"))) || ((data.fit === undefined) && (missing0 = "fit"))) || ((data.layout === undefined) && (missing0 = "layout"))) || ((data.channels === undefined) && (missing0 = "channels"))) || ((data.mean === undefined) && (missing0 = "mean"))) || ((data.std === undefined) && (missing0 = "std"))) || ((data.background === undefined) && (missing0 = "background"))){
+const err0 = {instancePath,schemaPath:"#/$defs/image_preprocessing/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs5 = errors;
+for(const key0 in data){
+if(!(func1.call(schema41.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/$defs/image_preprocessing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs5 === errors){
+if(data.kind !== undefined){
+const _errs6 = errors;
+if("image" !== data.kind){
+const err2 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/image_preprocessing/properties/kind/const",keyword:"const",params:{allowedValue: "image"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid2 = _errs6 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.input !== undefined){
+let data1 = data.input;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err3 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/image_preprocessing/properties/input/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/image_preprocessing/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.size !== undefined){
+let data2 = data.size;
+const _errs9 = errors;
+if(errors === _errs9){
+if(Array.isArray(data2)){
+if(data2.length > 2){
+const err5 = {instancePath:instancePath+"/size",schemaPath:"#/$defs/image_preprocessing/properties/size/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+if(data2.length < 2){
+const err6 = {instancePath:instancePath+"/size",schemaPath:"#/$defs/image_preprocessing/properties/size/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+var valid3 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs11 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/size/" + i0,schemaPath:"#/$defs/image_preprocessing/properties/size/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(errors === _errs11){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 4096 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/size/" + i0,schemaPath:"#/$defs/image_preprocessing/properties/size/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4096},message:"must be <= 4096"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+if(data3 < 1 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/size/" + i0,schemaPath:"#/$defs/image_preprocessing/properties/size/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+var valid3 = _errs11 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/size",schemaPath:"#/$defs/image_preprocessing/properties/size/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.fit !== undefined){
+let data4 = data.fit;
+const _errs13 = errors;
+if(!(((data4 === "center-crop") || (data4 === "letterbox")) || (data4 === "stretch"))){
+const err11 = {instancePath:instancePath+"/fit",schemaPath:"#/$defs/image_preprocessing/properties/fit/enum",keyword:"enum",params:{allowedValues: schema41.properties.fit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.resize !== undefined){
+let data5 = data.resize;
+const _errs14 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/resize",schemaPath:"#/$defs/image_preprocessing/properties/resize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(errors === _errs14){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err13 = {instancePath:instancePath+"/resize",schemaPath:"#/$defs/image_preprocessing/properties/resize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+var valid2 = _errs14 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.layout !== undefined){
+let data6 = data.layout;
+const _errs16 = errors;
+if(!((data6 === "NCHW") || (data6 === "NHWC"))){
+const err14 = {instancePath:instancePath+"/layout",schemaPath:"#/$defs/image_preprocessing/properties/layout/enum",keyword:"enum",params:{allowedValues: schema41.properties.layout.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.channels !== undefined){
+let data7 = data.channels;
+const _errs17 = errors;
+if(!((data7 === "RGB") || (data7 === "BGR"))){
+const err15 = {instancePath:instancePath+"/channels",schemaPath:"#/$defs/image_preprocessing/properties/channels/enum",keyword:"enum",params:{allowedValues: schema41.properties.channels.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.mean !== undefined){
+let data8 = data.mean;
+const _errs18 = errors;
+if(errors === _errs18){
+if(Array.isArray(data8)){
+if(data8.length > 3){
+const err16 = {instancePath:instancePath+"/mean",schemaPath:"#/$defs/image_preprocessing/properties/mean/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+if(data8.length < 3){
+const err17 = {instancePath:instancePath+"/mean",schemaPath:"#/$defs/image_preprocessing/properties/mean/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+else {
+var valid4 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+const _errs20 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err18 = {instancePath:instancePath+"/mean/" + i1,schemaPath:"#/$defs/image_preprocessing/properties/mean/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var valid4 = _errs20 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/mean",schemaPath:"#/$defs/image_preprocessing/properties/mean/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var valid2 = _errs18 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.std !== undefined){
+let data10 = data.std;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data10)){
+if(data10.length > 3){
+const err20 = {instancePath:instancePath+"/std",schemaPath:"#/$defs/image_preprocessing/properties/std/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data10.length < 3){
+const err21 = {instancePath:instancePath+"/std",schemaPath:"#/$defs/image_preprocessing/properties/std/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+var valid5 = true;
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+let data11 = data10[i2];
+const _errs24 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err22 = {instancePath:instancePath+"/std/" + i2,schemaPath:"#/$defs/image_preprocessing/properties/std/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var valid5 = _errs24 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/std",schemaPath:"#/$defs/image_preprocessing/properties/std/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var valid2 = _errs22 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.background !== undefined){
+let data12 = data.background;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data12)){
+if(data12.length > 3){
+const err24 = {instancePath:instancePath+"/background",schemaPath:"#/$defs/image_preprocessing/properties/background/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+if(data12.length < 3){
+const err25 = {instancePath:instancePath+"/background",schemaPath:"#/$defs/image_preprocessing/properties/background/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+var valid6 = true;
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+let data13 = data12[i3];
+const _errs28 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err26 = {instancePath:instancePath+"/background/" + i3,schemaPath:"#/$defs/image_preprocessing/properties/background/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(errors === _errs28){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 255 || isNaN(data13)){
+const err27 = {instancePath:instancePath+"/background/" + i3,schemaPath:"#/$defs/image_preprocessing/properties/background/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+else {
+if(data13 < 0 || isNaN(data13)){
+const err28 = {instancePath:instancePath+"/background/" + i3,schemaPath:"#/$defs/image_preprocessing/properties/background/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+}
+var valid6 = _errs28 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/background",schemaPath:"#/$defs/image_preprocessing/properties/background/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+var valid2 = _errs26 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/$defs/image_preprocessing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid0){
+const err31 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+validate25.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
 }
 }
 validate25.errors = vErrors;
+evaluated0.props = props0;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema42 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"}}};
-const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
+const schema43 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate29.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((((data.name === undefined) && (missing0 = "name")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.rows === undefined) && (missing0 = "rows"))) || ((data.train_rows === undefined) && (missing0 = "train_rows"))) || ((data.test_rows === undefined) && (missing0 = "test_rows"))) || ((data.dropped_rows === undefined) && (missing0 = "dropped_rows"))) || ((data.target === undefined) && (missing0 = "target"))) || ((data.class_counts === undefined) && (missing0 = "class_counts"))){
+const err0 = {instancePath,schemaPath:"#/$defs/tabular_dataset/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs4 = errors;
+for(const key0 in data){
+if(!(func1.call(schema43.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/$defs/tabular_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs4 === errors){
+if(data.name !== undefined){
+const _errs5 = errors;
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/tabular_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid2 = _errs5 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.source !== undefined){
+const _errs7 = errors;
+if(typeof data.source !== "string"){
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/tabular_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.citation !== undefined){
+const _errs9 = errors;
+if(typeof data.citation !== "string"){
+const err4 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/tabular_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.rows !== undefined){
+let data3 = data.rows;
+const _errs11 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/rows",schemaPath:"#/$defs/tabular_dataset/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.train_rows !== undefined){
+let data4 = data.train_rows;
+const _errs13 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err6 = {instancePath:instancePath+"/train_rows",schemaPath:"#/$defs/tabular_dataset/properties/train_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.test_rows !== undefined){
+let data5 = data.test_rows;
+const _errs15 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err7 = {instancePath:instancePath+"/test_rows",schemaPath:"#/$defs/tabular_dataset/properties/test_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.dropped_rows !== undefined){
+let data6 = data.dropped_rows;
+const _errs17 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err8 = {instancePath:instancePath+"/dropped_rows",schemaPath:"#/$defs/tabular_dataset/properties/dropped_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.target !== undefined){
+const _errs19 = errors;
+if(typeof data.target !== "string"){
+const err9 = {instancePath:instancePath+"/target",schemaPath:"#/$defs/tabular_dataset/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid2 = _errs19 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.class_counts !== undefined){
+let data8 = data.class_counts;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+let data9 = data8[key1];
+const _errs24 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err10 = {instancePath:instancePath+"/class_counts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_dataset/properties/class_counts/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var valid3 = _errs24 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/class_counts",schemaPath:"#/$defs/tabular_dataset/properties/class_counts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var valid2 = _errs21 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/$defs/tabular_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs26 = errors;
+const _errs27 = errors;
+if(errors === _errs27){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if(((((data.name === undefined) && (missing1 = "name")) || ((data.source === undefined) && (missing1 = "source"))) || ((data.images === undefined) && (missing1 = "images"))) || ((data.citation === undefined) && (missing1 = "citation"))){
+const err13 = {instancePath,schemaPath:"#/$defs/image_dataset/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+const _errs29 = errors;
+for(const key2 in data){
+if(!(((((((key2 === "name") || (key2 === "source")) || (key2 === "citation")) || (key2 === "images")) || (key2 === "calibration_images")) || (key2 === "agreement_images")) || (key2 === "notes"))){
+const err14 = {instancePath,schemaPath:"#/$defs/image_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+break;
+}
+}
+if(_errs29 === errors){
+if(data.name !== undefined){
+const _errs30 = errors;
+if(typeof data.name !== "string"){
+const err15 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/image_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid5 = _errs30 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.source !== undefined){
+const _errs32 = errors;
+if(typeof data.source !== "string"){
+const err16 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/image_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var valid5 = _errs32 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.citation !== undefined){
+const _errs34 = errors;
+if(typeof data.citation !== "string"){
+const err17 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/image_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var valid5 = _errs34 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.images !== undefined){
+let data13 = data.images;
+const _errs36 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err18 = {instancePath:instancePath+"/images",schemaPath:"#/$defs/image_dataset/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var valid5 = _errs36 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.calibration_images !== undefined){
+let data14 = data.calibration_images;
+const _errs38 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err19 = {instancePath:instancePath+"/calibration_images",schemaPath:"#/$defs/image_dataset/properties/calibration_images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var valid5 = _errs38 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.agreement_images !== undefined){
+let data15 = data.agreement_images;
+const _errs40 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err20 = {instancePath:instancePath+"/agreement_images",schemaPath:"#/$defs/image_dataset/properties/agreement_images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var valid5 = _errs40 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.notes !== undefined){
+const _errs42 = errors;
+if(typeof data.notes !== "string"){
+const err21 = {instancePath:instancePath+"/notes",schemaPath:"#/$defs/image_dataset/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var valid5 = _errs42 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/$defs/image_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid0 = _errs26 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid0){
+const err23 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+validate29.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate29.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema46 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.input === undefined) && (missing0 = "input")) || ((data.output === undefined) && (missing0 = "output"))){
+const err0 = {instancePath,schemaPath:"#/$defs/tabular_example/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs4 = errors;
+for(const key0 in data){
+if(!(((key0 === "input") || (key0 === "expected")) || (key0 === "output"))){
+const err1 = {instancePath,schemaPath:"#/$defs/tabular_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs4 === errors){
+if(data.input !== undefined){
+let data0 = data.input;
+const _errs5 = errors;
+if(errors === _errs5){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+let data1 = data0[key1];
+const _errs8 = errors;
+if((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema46.properties.input.additionalProperties.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid3 = _errs8 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/tabular_example/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.expected !== undefined){
+const _errs10 = errors;
+if(typeof data.expected !== "string"){
+const err4 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/tabular_example/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid2 = _errs10 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.output !== undefined){
+let data3 = data.output;
+const _errs12 = errors;
+if(errors === _errs12){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((data3.label === undefined) && (missing1 = "label")) || ((data3.probabilities === undefined) && (missing1 = "probabilities"))){
+const err5 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/tabular_example/properties/output/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+const _errs14 = errors;
+for(const key2 in data3){
+if(!((key2 === "label") || (key2 === "probabilities"))){
+const err6 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/tabular_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+break;
+}
+}
+if(_errs14 === errors){
+if(data3.label !== undefined){
+const _errs15 = errors;
+if(typeof data3.label !== "string"){
+const err7 = {instancePath:instancePath+"/output/label",schemaPath:"#/$defs/tabular_example/properties/output/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid4 = _errs15 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data3.probabilities !== undefined){
+let data5 = data3.probabilities;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data5)){
+var valid5 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs19 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err8 = {instancePath:instancePath+"/output/probabilities/" + i0,schemaPath:"#/$defs/tabular_example/properties/output/properties/probabilities/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var valid5 = _errs19 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/output/probabilities",schemaPath:"#/$defs/tabular_example/properties/output/properties/probabilities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid4 = _errs17 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/tabular_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var valid2 = _errs12 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/$defs/tabular_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs21 = errors;
+const _errs22 = errors;
+if(errors === _errs22){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((((data.image === undefined) && (missing2 = "image")) || ((data.shows === undefined) && (missing2 = "shows"))) || ((data.output === undefined) && (missing2 = "output"))){
+const err12 = {instancePath,schemaPath:"#/$defs/image_example/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+const _errs24 = errors;
+for(const key3 in data){
+if(!(((key3 === "image") || (key3 === "output")) || (key3 === "shows"))){
+const err13 = {instancePath,schemaPath:"#/$defs/image_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+break;
+}
+}
+if(_errs24 === errors){
+if(data.image !== undefined){
+const _errs25 = errors;
+if(typeof data.image !== "string"){
+const err14 = {instancePath:instancePath+"/image",schemaPath:"#/$defs/image_example/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var valid7 = _errs25 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.output !== undefined){
+let data8 = data.output;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data8)){
+var valid8 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+const _errs29 = errors;
+if(errors === _errs29){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing3;
+if(((data9.label === undefined) && (missing3 = "label")) || ((data9.score === undefined) && (missing3 = "score"))){
+const err15 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+const _errs31 = errors;
+for(const key4 in data9){
+if(!((((key4 === "label") || (key4 === "score")) || (key4 === "index")) || (key4 === "box"))){
+const err16 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break;
+}
+}
+if(_errs31 === errors){
+if(data9.label !== undefined){
+const _errs32 = errors;
+if(typeof data9.label !== "string"){
+const err17 = {instancePath:instancePath+"/output/" + i1+"/label",schemaPath:"#/$defs/image_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var valid9 = _errs32 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data9.score !== undefined){
+let data11 = data9.score;
+const _errs34 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err18 = {instancePath:instancePath+"/output/" + i1+"/score",schemaPath:"#/$defs/image_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var valid9 = _errs34 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data9.index !== undefined){
+let data12 = data9.index;
+const _errs36 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/output/" + i1+"/index",schemaPath:"#/$defs/image_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var valid9 = _errs36 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data9.box !== undefined){
+let data13 = data9.box;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data13)){
+if(data13.length > 4){
+const err20 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data13.length < 4){
+const err21 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+else {
+var valid10 = true;
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+const _errs40 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+const err22 = {instancePath:instancePath+"/output/" + i1+"/box/" + i2,schemaPath:"#/$defs/image_example/properties/output/items/properties/box/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var valid10 = _errs40 === errors;
+if(!valid10){
+break;
+}
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var valid9 = _errs38 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var valid8 = _errs29 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/image_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var valid7 = _errs27 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.shows !== undefined){
+const _errs42 = errors;
+if(typeof data.shows !== "string"){
+const err26 = {instancePath:instancePath+"/shows",schemaPath:"#/$defs/image_example/properties/shows/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var valid7 = _errs42 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/$defs/image_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+var _valid0 = _errs21 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid0){
+const err28 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+validate31.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate31.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema48 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}}}};
+const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -995,14 +2600,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.accuracy === undefined) && (missing0 = "accuracy")) || ((data.macro_f1 === undefined) && (missing0 = "macro_f1"))) || ((data.per_class === undefined) && (missing0 = "per_class"))) || ((data.confusion_matrix === undefined) && (missing0 = "confusion_matrix"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
-validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((key0 === "accuracy") || (key0 === "macro_f1")) || (key0 === "per_class")) || (key0 === "confusion_matrix")) || (key0 === "latency_ms"))){
-validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(((((((key0 === "accuracy") || (key0 === "macro_f1")) || (key0 === "per_class")) || (key0 === "confusion_matrix")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1014,18 +2619,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1 || isNaN(data0)){
-validate28.errors = [{instancePath:instancePath+"/accuracy",schemaPath:"#/properties/accuracy/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate35.errors = [{instancePath:instancePath+"/accuracy",schemaPath:"#/properties/accuracy/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
 if(data0 < 0 || isNaN(data0)){
-validate28.errors = [{instancePath:instancePath+"/accuracy",schemaPath:"#/properties/accuracy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/accuracy",schemaPath:"#/properties/accuracy/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/accuracy",schemaPath:"#/properties/accuracy/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/accuracy",schemaPath:"#/properties/accuracy/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -1041,18 +2646,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-validate28.errors = [{instancePath:instancePath+"/macro_f1",schemaPath:"#/properties/macro_f1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate35.errors = [{instancePath:instancePath+"/macro_f1",schemaPath:"#/properties/macro_f1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
 if(data1 < 0 || isNaN(data1)){
-validate28.errors = [{instancePath:instancePath+"/macro_f1",schemaPath:"#/properties/macro_f1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/macro_f1",schemaPath:"#/properties/macro_f1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/macro_f1",schemaPath:"#/properties/macro_f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/macro_f1",schemaPath:"#/properties/macro_f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -1075,14 +2680,14 @@ if(errors === _errs10){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if(((((data3.precision === undefined) && (missing1 = "precision")) || ((data3.recall === undefined) && (missing1 = "recall"))) || ((data3.f1 === undefined) && (missing1 = "f1"))) || ((data3.support === undefined) && (missing1 = "support"))){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/class_metrics/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/class_metrics/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs12 = errors;
 for(const key2 in data3){
 if(!((((key2 === "precision") || (key2 === "recall")) || (key2 === "f1")) || (key2 === "support"))){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/class_metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/class_metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1092,7 +2697,7 @@ if(data3.precision !== undefined){
 let data4 = data3.precision;
 const _errs13 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/precision",schemaPath:"#/$defs/class_metrics/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/precision",schemaPath:"#/$defs/class_metrics/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid3 = _errs13 === errors;
@@ -1105,7 +2710,7 @@ if(data3.recall !== undefined){
 let data5 = data3.recall;
 const _errs15 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/recall",schemaPath:"#/$defs/class_metrics/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/recall",schemaPath:"#/$defs/class_metrics/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid3 = _errs15 === errors;
@@ -1118,7 +2723,7 @@ if(data3.f1 !== undefined){
 let data6 = data3.f1;
 const _errs17 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/f1",schemaPath:"#/$defs/class_metrics/properties/f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/f1",schemaPath:"#/$defs/class_metrics/properties/f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -1131,13 +2736,13 @@ if(data3.support !== undefined){
 let data7 = data3.support;
 const _errs19 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/support",schemaPath:"#/$defs/class_metrics/properties/support/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/support",schemaPath:"#/$defs/class_metrics/properties/support/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs19){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/support",schemaPath:"#/$defs/class_metrics/properties/support/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/support",schemaPath:"#/$defs/class_metrics/properties/support/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1154,7 +2759,7 @@ var valid3 = true;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/class_metrics/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath:instancePath+"/per_class/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/class_metrics/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1165,7 +2770,7 @@ break;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/per_class",schemaPath:"#/properties/per_class/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath:instancePath+"/per_class",schemaPath:"#/properties/per_class/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1193,13 +2798,13 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 const _errs25 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate28.errors = [{instancePath:instancePath+"/confusion_matrix/" + i0+"/" + i1,schemaPath:"#/properties/confusion_matrix/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/confusion_matrix/" + i0+"/" + i1,schemaPath:"#/properties/confusion_matrix/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate28.errors = [{instancePath:instancePath+"/confusion_matrix/" + i0+"/" + i1,schemaPath:"#/properties/confusion_matrix/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate35.errors = [{instancePath:instancePath+"/confusion_matrix/" + i0+"/" + i1,schemaPath:"#/properties/confusion_matrix/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1211,7 +2816,7 @@ break;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/confusion_matrix/" + i0,schemaPath:"#/properties/confusion_matrix/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/confusion_matrix/" + i0,schemaPath:"#/properties/confusion_matrix/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1222,7 +2827,7 @@ break;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/confusion_matrix",schemaPath:"#/properties/confusion_matrix/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate35.errors = [{instancePath:instancePath+"/confusion_matrix",schemaPath:"#/properties/confusion_matrix/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1235,72 +2840,73 @@ if(valid0){
 if(data.latency_ms !== undefined){
 let data11 = data.latency_ms;
 const _errs27 = errors;
-if(errors === _errs27){
+const _errs28 = errors;
+if(errors === _errs28){
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 let missing2;
 if(((((data11.p50 === undefined) && (missing2 = "p50")) || ((data11.p95 === undefined) && (missing2 = "p95"))) || ((data11.runs === undefined) && (missing2 = "runs"))) || ((data11.runtime === undefined) && (missing2 = "runtime"))){
-validate28.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs29 = errors;
+const _errs30 = errors;
 for(const key3 in data11){
 if(!((((key3 === "p50") || (key3 === "p95")) || (key3 === "runs")) || (key3 === "runtime"))){
-validate28.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs29 === errors){
+if(_errs30 === errors){
 if(data11.p50 !== undefined){
 let data12 = data11.p50;
-const _errs30 = errors;
+const _errs31 = errors;
 if(!((typeof data12 == "number") && (isFinite(data12)))){
-validate28.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/properties/latency_ms/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid6 = _errs30 === errors;
+var valid7 = _errs31 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data11.p95 !== undefined){
 let data13 = data11.p95;
-const _errs32 = errors;
+const _errs33 = errors;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-validate28.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/properties/latency_ms/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid6 = _errs32 === errors;
+var valid7 = _errs33 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data11.runs !== undefined){
 let data14 = data11.runs;
-const _errs34 = errors;
+const _errs35 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate28.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/properties/latency_ms/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid6 = _errs34 === errors;
+var valid7 = _errs35 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-if(valid6){
+if(valid7){
 if(data11.runtime !== undefined){
-const _errs36 = errors;
+const _errs37 = errors;
 if(typeof data11.runtime !== "string"){
-validate28.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/properties/latency_ms/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid6 = _errs36 === errors;
+var valid7 = _errs37 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
 }
 }
@@ -1309,11 +2915,120 @@ var valid6 = true;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/properties/latency_ms/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
 var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data16 = data.agreement;
+const _errs39 = errors;
+if(errors === _errs39){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+let missing3;
+if((((data16.rows === undefined) && (missing3 = "rows")) || ((data16.max_abs === undefined) && (missing3 = "max_abs"))) || ((data16.mean_abs === undefined) && (missing3 = "mean_abs"))){
+validate35.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs41 = errors;
+for(const key4 in data16){
+if(!((((key4 === "rows") || (key4 === "top1")) || (key4 === "max_abs")) || (key4 === "mean_abs"))){
+validate35.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs41 === errors){
+if(data16.rows !== undefined){
+let data17 = data16.rows;
+const _errs42 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate35.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid8 = _errs42 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.top1 !== undefined){
+let data18 = data16.top1;
+const _errs44 = errors;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+validate35.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid8 = _errs44 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.max_abs !== undefined){
+let data19 = data16.max_abs;
+const _errs46 = errors;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+validate35.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid8 = _errs46 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data16.mean_abs !== undefined){
+let data20 = data16.mean_abs;
+const _errs48 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+validate35.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid8 = _errs48 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs39 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data21 = data.parameters;
+const _errs50 = errors;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+validate35.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs50){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+validate35.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
@@ -1325,21 +3040,23 @@ var valid0 = true;
 }
 }
 }
+}
+}
 else {
-validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate28.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1349,15 +3066,783 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((data.name === undefined) && (missing0 = "name")) || ((data.precision === undefined) && (missing0 = "precision"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))) || ((data.bytes === undefined) && (missing0 = "bytes"))) || ((data.gzip_bytes === undefined) && (missing0 = "gzip_bytes"))) || ((data.metrics === undefined) && (missing0 = "metrics"))) || ((data.fixtures === undefined) && (missing0 = "fixtures"))) || ((data.opsets === undefined) && (missing0 = "opsets"))) || ((data.ir_version === undefined) && (missing0 = "ir_version"))){
-validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema42.properties, key0))){
-validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.images !== undefined){
+let data0 = data.images;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate37.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate37.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.top1 !== undefined){
+let data1 = data.top1;
+const _errs4 = errors;
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1 || isNaN(data1)){
+validate37.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate37.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.top5 !== undefined){
+let data2 = data.top5;
+const _errs6 = errors;
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1 || isNaN(data2)){
+validate37.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate37.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data3 = data.per_image;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs10 = errors;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+validate37.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs15 = errors;
+for(const key1 in data5){
+if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs16 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs18 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid3 = _errs20 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
+validate37.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs22 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key2 in data10){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate37.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid4 = _errs27 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate37.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs29 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate37.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs31 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate37.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs33 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate37.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validate37.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
+validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.images !== undefined){
+let data0 = data.images;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate39.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ap50 !== undefined){
+let data1 = data.ap50;
+const _errs4 = errors;
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+validate39.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data2 = data.latency_ms;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs9 = errors;
+for(const key1 in data2){
+if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs9 === errors){
+if(data2.p50 !== undefined){
+let data3 = data2.p50;
+const _errs10 = errors;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs10 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.p95 !== undefined){
+let data4 = data2.p95;
+const _errs12 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs12 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.runs !== undefined){
+let data5 = data2.runs;
+const _errs14 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs14 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.runtime !== undefined){
+const _errs16 = errors;
+if(typeof data2.runtime !== "string"){
+validate39.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data7 = data.agreement;
+const _errs18 = errors;
+if(errors === _errs18){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let missing2;
+if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
+validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs20 = errors;
+for(const key2 in data7){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs20 === errors){
+if(data7.rows !== undefined){
+let data8 = data7.rows;
+const _errs21 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate39.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data7.top1 !== undefined){
+let data9 = data7.top1;
+const _errs23 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+validate39.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs23 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data7.max_abs !== undefined){
+let data10 = data7.max_abs;
+const _errs25 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+validate39.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs25 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data7.mean_abs !== undefined){
+let data11 = data7.mean_abs;
+const _errs27 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+validate39.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs27 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data12 = data.parameters;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validate39.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs29){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+validate39.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recall !== undefined){
+let data13 = data.recall;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate39.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.precision !== undefined){
+let data14 = data.precision;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate39.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data15 = data.per_image;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data15)){
+var valid4 = true;
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+const _errs37 = errors;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+validate39.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs2 = errors;
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs3 = errors;
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+validate34.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate34.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate34.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((((((((data.name === undefined) && (missing0 = "name")) || ((data.precision === undefined) && (missing0 = "precision"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))) || ((data.bytes === undefined) && (missing0 = "bytes"))) || ((data.gzip_bytes === undefined) && (missing0 = "gzip_bytes"))) || ((data.metrics === undefined) && (missing0 = "metrics"))) || ((data.fixtures === undefined) && (missing0 = "fixtures"))) || ((data.opsets === undefined) && (missing0 = "opsets"))) || ((data.ir_version === undefined) && (missing0 = "ir_version"))) || ((data.tolerance === undefined) && (missing0 = "tolerance"))) || ((data.artifacts === undefined) && (missing0 = "artifacts"))){
+validate33.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema48.properties, key0))){
+validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1369,12 +3854,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-validate27.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]+$"},message:"must match pattern \""+"^[a-z0-9_-]+$"+"\""}];
+validate33.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]+$"},message:"must match pattern \""+"^[a-z0-9_-]+$"+"\""}];
 return false;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1388,7 +3873,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate27.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema42.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema48.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1400,7 +3885,7 @@ if(valid0){
 if(data.url !== undefined){
 const _errs5 = errors;
 if(typeof data.url !== "string"){
-validate27.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -1415,12 +3900,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data3 === "string"){
 if(!pattern5.test(data3)){
-validate27.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate33.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1434,13 +3919,13 @@ if(data.bytes !== undefined){
 let data4 = data.bytes;
 const _errs9 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate27.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate33.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-validate27.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate33.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -1455,13 +3940,13 @@ if(data.gzip_bytes !== undefined){
 let data5 = data.gzip_bytes;
 const _errs11 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate27.errors = [{instancePath:instancePath+"/gzip_bytes",schemaPath:"#/properties/gzip_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate33.errors = [{instancePath:instancePath+"/gzip_bytes",schemaPath:"#/properties/gzip_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs11){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 1 || isNaN(data5)){
-validate27.errors = [{instancePath:instancePath+"/gzip_bytes",schemaPath:"#/properties/gzip_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate33.errors = [{instancePath:instancePath+"/gzip_bytes",schemaPath:"#/properties/gzip_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -1474,8 +3959,8 @@ var valid0 = true;
 if(valid0){
 if(data.metrics !== undefined){
 const _errs13 = errors;
-if(!(validate28(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate34(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs13 === errors;
@@ -1487,7 +3972,7 @@ if(valid0){
 if(data.fixtures !== undefined){
 const _errs14 = errors;
 if(typeof data.fixtures !== "string"){
-validate27.errors = [{instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate33.errors = [{instancePath:instancePath+"/fixtures",schemaPath:"#/properties/fixtures/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -1505,13 +3990,13 @@ for(const key1 in data8){
 let data9 = data8[key1];
 const _errs19 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate27.errors = [{instancePath:instancePath+"/opsets/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/opsets/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate33.errors = [{instancePath:instancePath+"/opsets/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/opsets/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs19){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 1 || isNaN(data9)){
-validate27.errors = [{instancePath:instancePath+"/opsets/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/opsets/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate33.errors = [{instancePath:instancePath+"/opsets/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/opsets/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -1523,7 +4008,7 @@ break;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/opsets",schemaPath:"#/properties/opsets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate33.errors = [{instancePath:instancePath+"/opsets",schemaPath:"#/properties/opsets/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1537,18 +4022,291 @@ if(data.ir_version !== undefined){
 let data10 = data.ir_version;
 const _errs21 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate27.errors = [{instancePath:instancePath+"/ir_version",schemaPath:"#/properties/ir_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate33.errors = [{instancePath:instancePath+"/ir_version",schemaPath:"#/properties/ir_version/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs21){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 1 || isNaN(data10)){
-validate27.errors = [{instancePath:instancePath+"/ir_version",schemaPath:"#/properties/ir_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate33.errors = [{instancePath:instancePath+"/ir_version",schemaPath:"#/properties/ir_version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
 var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tolerance !== undefined){
+let data11 = data.tolerance;
+const _errs23 = errors;
+if(errors === _errs23){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 <= 0 || isNaN(data11)){
+validate33.errors = [{instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.method !== undefined){
+const _errs25 = errors;
+if(typeof data.method !== "string"){
+validate33.errors = [{instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.optimization !== undefined){
+let data13 = data.optimization;
+const _errs27 = errors;
+if(errors === _errs27){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing1;
+if((((data13.level === undefined) && (missing1 = "level")) || ((data13.nodes_before === undefined) && (missing1 = "nodes_before"))) || ((data13.nodes_after === undefined) && (missing1 = "nodes_after"))){
+validate33.errors = [{instancePath:instancePath+"/optimization",schemaPath:"#/properties/optimization/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs29 = errors;
+for(const key2 in data13){
+if(!(((key2 === "level") || (key2 === "nodes_before")) || (key2 === "nodes_after"))){
+validate33.errors = [{instancePath:instancePath+"/optimization",schemaPath:"#/properties/optimization/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs29 === errors){
+if(data13.level !== undefined){
+let data14 = data13.level;
+const _errs30 = errors;
+if(!(((data14 === "none") || (data14 === "basic")) || (data14 === "extended"))){
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema48.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid2 = _errs30 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data13.nodes_before !== undefined){
+let data15 = data13.nodes_before;
+const _errs31 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate33.errors = [{instancePath:instancePath+"/optimization/nodes_before",schemaPath:"#/properties/optimization/properties/nodes_before/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs31 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data13.nodes_after !== undefined){
+let data16 = data13.nodes_after;
+const _errs33 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validate33.errors = [{instancePath:instancePath+"/optimization/nodes_after",schemaPath:"#/properties/optimization/properties/nodes_after/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs33 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/optimization",schemaPath:"#/properties/optimization/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.artifacts !== undefined){
+let data17 = data.artifacts;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data17)){
+var valid3 = true;
+const len0 = data17.length;
+for(let i0=0; i0<len0; i0++){
+let data18 = data17[i0];
+const _errs37 = errors;
+const _errs38 = errors;
+if(errors === _errs38){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let missing2;
+if(((((data18.kind === undefined) && (missing2 = "kind")) || ((data18.url === undefined) && (missing2 = "url"))) || ((data18.sha256 === undefined) && (missing2 = "sha256"))) || ((data18.bytes === undefined) && (missing2 = "bytes"))){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0,schemaPath:"#/$defs/artifact/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs40 = errors;
+for(const key3 in data18){
+if(!((((((key3 === "kind") || (key3 === "url")) || (key3 === "sha256")) || (key3 === "bytes")) || (key3 === "name")) || (key3 === "media_type"))){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0,schemaPath:"#/$defs/artifact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs40 === errors){
+if(data18.kind !== undefined){
+let data19 = data18.kind;
+const _errs41 = errors;
+if(!((data19 === "description") || (data19 === "example"))){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema57.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs41 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data18.url !== undefined){
+let data20 = data18.url;
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data20 === "string"){
+if(!pattern10.test(data20)){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/url",schemaPath:"#/$defs/artifact/properties/url/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$"+"\""}];
+return false;
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/url",schemaPath:"#/$defs/artifact/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs42 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data18.sha256 !== undefined){
+let data21 = data18.sha256;
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data21 === "string"){
+if(!pattern5.test(data21)){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/sha256",schemaPath:"#/$defs/artifact/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/sha256",schemaPath:"#/$defs/artifact/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs44 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data18.bytes !== undefined){
+let data22 = data18.bytes;
+const _errs46 = errors;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/bytes",schemaPath:"#/$defs/artifact/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs46){
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/bytes",schemaPath:"#/$defs/artifact/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid5 = _errs46 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data18.name !== undefined){
+const _errs48 = errors;
+if(typeof data18.name !== "string"){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/name",schemaPath:"#/$defs/artifact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs48 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data18.media_type !== undefined){
+let data24 = data18.media_type;
+const _errs50 = errors;
+if(errors === _errs50){
+if(typeof data24 === "string"){
+if(!pattern12.test(data24)){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/media_type",schemaPath:"#/$defs/artifact/properties/media_type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9.+-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9.+-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/media_type",schemaPath:"#/$defs/artifact/properties/media_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs50 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0,schemaPath:"#/$defs/artifact/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs37 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
@@ -1565,15 +4323,19 @@ var valid0 = true;
 }
 }
 }
+}
+}
+}
+}
 else {
-validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate33.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate27.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1589,7 +4351,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.task === undefined) && (missing0 = "task"))) || ((data.build_key === undefined) && (missing0 = "build_key"))) || ((data.labels === undefined) && (missing0 = "labels"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.outputs === undefined) && (missing0 = "outputs"))) || ((data.preprocessing === undefined) && (missing0 = "preprocessing"))) || ((data.dataset === undefined) && (missing0 = "dataset"))) || ((data.examples === undefined) && (missing0 = "examples"))) || ((data.default_variant === undefined) && (missing0 = "default_variant"))) || ((data.variants === undefined) && (missing0 = "variants"))) || ((data.recipe === undefined) && (missing0 = "recipe"))) || ((data.artifacts === undefined) && (missing0 = "artifacts"))){
+if((((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.task === undefined) && (missing0 = "task"))) || ((data.build_key === undefined) && (missing0 = "build_key"))) || ((data.labels === undefined) && (missing0 = "labels"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.outputs === undefined) && (missing0 = "outputs"))) || ((data.preprocessing === undefined) && (missing0 = "preprocessing"))) || ((data.dataset === undefined) && (missing0 = "dataset"))) || ((data.examples === undefined) && (missing0 = "examples"))) || ((data.default_variant === undefined) && (missing0 = "default_variant"))) || ((data.variants === undefined) && (missing0 = "variants"))) || ((data.recipe === undefined) && (missing0 = "recipe"))) || ((data.artifacts === undefined) && (missing0 = "artifacts"))) || ((data.postprocessing === undefined) && (missing0 = "postprocessing"))){
 validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -1638,9 +4400,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.task !== undefined){
+let data2 = data.task;
 const _errs7 = errors;
-if("tabular-classification" !== data.task){
-validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/const",keyword:"const",params:{allowedValue: "tabular-classification"},message:"must be equal to constant"}];
+if(!(((data2 === "tabular-classification") || (data2 === "image-classification")) || (data2 === "object-detection"))){
+validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -1675,8 +4438,8 @@ let data4 = data.labels;
 const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data4)){
-if(data4.length < 2){
-validate21.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
+if(data4.length < 1){
+validate21.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -1791,169 +4554,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.dataset !== undefined){
-let data11 = data.dataset;
 const _errs21 = errors;
-const _errs22 = errors;
-if(errors === _errs22){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-let missing1;
-if(((((((((data11.name === undefined) && (missing1 = "name")) || ((data11.source === undefined) && (missing1 = "source"))) || ((data11.rows === undefined) && (missing1 = "rows"))) || ((data11.train_rows === undefined) && (missing1 = "train_rows"))) || ((data11.test_rows === undefined) && (missing1 = "test_rows"))) || ((data11.dropped_rows === undefined) && (missing1 = "dropped_rows"))) || ((data11.target === undefined) && (missing1 = "target"))) || ((data11.class_counts === undefined) && (missing1 = "class_counts"))){
-validate21.errors = [{instancePath:instancePath+"/dataset",schemaPath:"#/$defs/dataset/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs24 = errors;
-for(const key1 in data11){
-if(!(func1.call(schema40.properties, key1))){
-validate21.errors = [{instancePath:instancePath+"/dataset",schemaPath:"#/$defs/dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs24 === errors){
-if(data11.name !== undefined){
-const _errs25 = errors;
-if(typeof data11.name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/dataset/name",schemaPath:"#/$defs/dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs25 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.source !== undefined){
-const _errs27 = errors;
-if(typeof data11.source !== "string"){
-validate21.errors = [{instancePath:instancePath+"/dataset/source",schemaPath:"#/$defs/dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs27 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.citation !== undefined){
-const _errs29 = errors;
-if(typeof data11.citation !== "string"){
-validate21.errors = [{instancePath:instancePath+"/dataset/citation",schemaPath:"#/$defs/dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs29 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.rows !== undefined){
-let data15 = data11.rows;
-const _errs31 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate21.errors = [{instancePath:instancePath+"/dataset/rows",schemaPath:"#/$defs/dataset/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid6 = _errs31 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.train_rows !== undefined){
-let data16 = data11.train_rows;
-const _errs33 = errors;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate21.errors = [{instancePath:instancePath+"/dataset/train_rows",schemaPath:"#/$defs/dataset/properties/train_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid6 = _errs33 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.test_rows !== undefined){
-let data17 = data11.test_rows;
-const _errs35 = errors;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-validate21.errors = [{instancePath:instancePath+"/dataset/test_rows",schemaPath:"#/$defs/dataset/properties/test_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid6 = _errs35 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.dropped_rows !== undefined){
-let data18 = data11.dropped_rows;
-const _errs37 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate21.errors = [{instancePath:instancePath+"/dataset/dropped_rows",schemaPath:"#/$defs/dataset/properties/dropped_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid6 = _errs37 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.target !== undefined){
-const _errs39 = errors;
-if(typeof data11.target !== "string"){
-validate21.errors = [{instancePath:instancePath+"/dataset/target",schemaPath:"#/$defs/dataset/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs39 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data11.class_counts !== undefined){
-let data20 = data11.class_counts;
-const _errs41 = errors;
-if(errors === _errs41){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key2 in data20){
-let data21 = data20[key2];
-const _errs44 = errors;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-validate21.errors = [{instancePath:instancePath+"/dataset/class_counts/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/dataset/properties/class_counts/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid7 = _errs44 === errors;
-if(!valid7){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/dataset/class_counts",schemaPath:"#/$defs/dataset/properties/class_counts/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid6 = _errs41 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/dataset",schemaPath:"#/$defs/dataset/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
+if(!(validate29(data.dataset, {instancePath:instancePath+"/dataset",parentData:data,parentDataProperty:"dataset",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs21 === errors;
 }
@@ -1962,162 +4566,20 @@ var valid0 = true;
 }
 if(valid0){
 if(data.examples !== undefined){
-let data22 = data.examples;
-const _errs46 = errors;
-if(errors === _errs46){
-if(Array.isArray(data22)){
-var valid8 = true;
-const len3 = data22.length;
+let data12 = data.examples;
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data12)){
+var valid5 = true;
+const len3 = data12.length;
 for(let i3=0; i3<len3; i3++){
-let data23 = data22[i3];
-const _errs48 = errors;
-const _errs49 = errors;
-if(errors === _errs49){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-let missing2;
-if(((data23.input === undefined) && (missing2 = "input")) || ((data23.output === undefined) && (missing2 = "output"))){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3,schemaPath:"#/$defs/example/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
+const _errs24 = errors;
+if(!(validate31(data12[i3], {instancePath:instancePath+"/examples/" + i3,parentData:data12,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
 }
-else {
-const _errs51 = errors;
-for(const key3 in data23){
-if(!(((key3 === "input") || (key3 === "expected")) || (key3 === "output"))){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3,schemaPath:"#/$defs/example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs51 === errors){
-if(data23.input !== undefined){
-let data24 = data23.input;
-const _errs52 = errors;
-if(errors === _errs52){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key4 in data24){
-let data25 = data24[key4];
-const _errs55 = errors;
-if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema41.properties.input.additionalProperties.type},message:"must be number,string"}];
-return false;
-}
-var valid11 = _errs55 === errors;
-if(!valid11){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/input",schemaPath:"#/$defs/example/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid10 = _errs52 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data23.expected !== undefined){
-const _errs57 = errors;
-if(typeof data23.expected !== "string"){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/expected",schemaPath:"#/$defs/example/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid10 = _errs57 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data23.output !== undefined){
-let data27 = data23.output;
-const _errs59 = errors;
-if(errors === _errs59){
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-let missing3;
-if(((data27.label === undefined) && (missing3 = "label")) || ((data27.probabilities === undefined) && (missing3 = "probabilities"))){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/output",schemaPath:"#/$defs/example/properties/output/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
-return false;
-}
-else {
-const _errs61 = errors;
-for(const key5 in data27){
-if(!((key5 === "label") || (key5 === "probabilities"))){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/output",schemaPath:"#/$defs/example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs61 === errors){
-if(data27.label !== undefined){
-const _errs62 = errors;
-if(typeof data27.label !== "string"){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/output/label",schemaPath:"#/$defs/example/properties/output/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid12 = _errs62 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data27.probabilities !== undefined){
-let data29 = data27.probabilities;
-const _errs64 = errors;
-if(errors === _errs64){
-if(Array.isArray(data29)){
-var valid13 = true;
-const len4 = data29.length;
-for(let i4=0; i4<len4; i4++){
-let data30 = data29[i4];
-const _errs66 = errors;
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/output/probabilities/" + i4,schemaPath:"#/$defs/example/properties/output/properties/probabilities/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid13 = _errs66 === errors;
-if(!valid13){
-break;
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/output/probabilities",schemaPath:"#/$defs/example/properties/output/properties/probabilities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid12 = _errs64 === errors;
-}
-else {
-var valid12 = true;
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3+"/output",schemaPath:"#/$defs/example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid10 = _errs59 === errors;
-}
-else {
-var valid10 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/examples/" + i3,schemaPath:"#/$defs/example/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid8 = _errs48 === errors;
-if(!valid8){
+var valid5 = _errs24 === errors;
+if(!valid5){
 break;
 }
 }
@@ -2127,44 +4589,44 @@ validate21.errors = [{instancePath:instancePath+"/examples",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs46 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.default_variant !== undefined){
-const _errs68 = errors;
+const _errs25 = errors;
 if(typeof data.default_variant !== "string"){
 validate21.errors = [{instancePath:instancePath+"/default_variant",schemaPath:"#/properties/default_variant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs68 === errors;
+var valid0 = _errs25 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.variants !== undefined){
-let data32 = data.variants;
-const _errs70 = errors;
-if(errors === _errs70){
-if(Array.isArray(data32)){
-if(data32.length < 1){
+let data15 = data.variants;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data15)){
+if(data15.length < 1){
 validate21.errors = [{instancePath:instancePath+"/variants",schemaPath:"#/properties/variants/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid14 = true;
-const len5 = data32.length;
-for(let i5=0; i5<len5; i5++){
-const _errs72 = errors;
-if(!(validate27(data32[i5], {instancePath:instancePath+"/variants/" + i5,parentData:data32,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+var valid6 = true;
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+const _errs29 = errors;
+if(!(validate33(data15[i4], {instancePath:instancePath+"/variants/" + i4,parentData:data15,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
-var valid14 = _errs72 === errors;
-if(!valid14){
+var valid6 = _errs29 === errors;
+if(!valid6){
 break;
 }
 }
@@ -2175,139 +4637,175 @@ validate21.errors = [{instancePath:instancePath+"/variants",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs70 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.recipe !== undefined){
-const _errs73 = errors;
+const _errs30 = errors;
 if(typeof data.recipe !== "string"){
 validate21.errors = [{instancePath:instancePath+"/recipe",schemaPath:"#/properties/recipe/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid0 = _errs73 === errors;
+var valid0 = _errs30 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.artifacts !== undefined){
-let data35 = data.artifacts;
-const _errs75 = errors;
-if(errors === _errs75){
-if(Array.isArray(data35)){
-var valid15 = true;
-const len6 = data35.length;
-for(let i6=0; i6<len6; i6++){
-let data36 = data35[i6];
-const _errs77 = errors;
-const _errs78 = errors;
-if(errors === _errs78){
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-let missing4;
-if(((((data36.kind === undefined) && (missing4 = "kind")) || ((data36.url === undefined) && (missing4 = "url"))) || ((data36.sha256 === undefined) && (missing4 = "sha256"))) || ((data36.bytes === undefined) && (missing4 = "bytes"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6,schemaPath:"#/$defs/artifact/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+let data18 = data.artifacts;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data18)){
+var valid7 = true;
+const len5 = data18.length;
+for(let i5=0; i5<len5; i5++){
+let data19 = data18[i5];
+const _errs34 = errors;
+const _errs35 = errors;
+if(errors === _errs35){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let missing1;
+if(((((data19.kind === undefined) && (missing1 = "kind")) || ((data19.url === undefined) && (missing1 = "url"))) || ((data19.sha256 === undefined) && (missing1 = "sha256"))) || ((data19.bytes === undefined) && (missing1 = "bytes"))){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/$defs/artifact/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs80 = errors;
-for(const key6 in data36){
-if(!((((key6 === "kind") || (key6 === "url")) || (key6 === "sha256")) || (key6 === "bytes"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6,schemaPath:"#/$defs/artifact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+const _errs37 = errors;
+for(const key1 in data19){
+if(!((((((key1 === "kind") || (key1 === "url")) || (key1 === "sha256")) || (key1 === "bytes")) || (key1 === "name")) || (key1 === "media_type"))){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/$defs/artifact/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs80 === errors){
-if(data36.kind !== undefined){
-const _errs81 = errors;
-if(!(data36.kind === "description")){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema45.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+if(_errs37 === errors){
+if(data19.kind !== undefined){
+let data20 = data19.kind;
+const _errs38 = errors;
+if(!((data20 === "description") || (data20 === "example"))){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema57.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid17 = _errs81 === errors;
+var valid9 = _errs38 === errors;
 }
 else {
-var valid17 = true;
+var valid9 = true;
 }
-if(valid17){
-if(data36.url !== undefined){
-let data38 = data36.url;
-const _errs82 = errors;
-if(errors === _errs82){
-if(typeof data38 === "string"){
-if(!pattern10.test(data38)){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/url",schemaPath:"#/$defs/artifact/properties/url/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$"+"\""}];
-return false;
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/url",schemaPath:"#/$defs/artifact/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid17 = _errs82 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data36.sha256 !== undefined){
-let data39 = data36.sha256;
-const _errs84 = errors;
-if(errors === _errs84){
-if(typeof data39 === "string"){
-if(!pattern5.test(data39)){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/sha256",schemaPath:"#/$defs/artifact/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+if(valid9){
+if(data19.url !== undefined){
+let data21 = data19.url;
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data21 === "string"){
+if(!pattern10.test(data21)){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/url",schemaPath:"#/$defs/artifact/properties/url/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$"+"\""}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/sha256",schemaPath:"#/$defs/artifact/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/url",schemaPath:"#/$defs/artifact/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid17 = _errs84 === errors;
+var valid9 = _errs39 === errors;
 }
 else {
-var valid17 = true;
+var valid9 = true;
 }
-if(valid17){
-if(data36.bytes !== undefined){
-let data40 = data36.bytes;
-const _errs86 = errors;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/bytes",schemaPath:"#/$defs/artifact/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(valid9){
+if(data19.sha256 !== undefined){
+let data22 = data19.sha256;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data22 === "string"){
+if(!pattern5.test(data22)){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/sha256",schemaPath:"#/$defs/artifact/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
 return false;
-}
-if(errors === _errs86){
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6+"/bytes",schemaPath:"#/$defs/artifact/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid17 = _errs86 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i6,schemaPath:"#/$defs/artifact/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/sha256",schemaPath:"#/$defs/artifact/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid15 = _errs77 === errors;
-if(!valid15){
+var valid9 = _errs41 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data19.bytes !== undefined){
+let data23 = data19.bytes;
+const _errs43 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/bytes",schemaPath:"#/$defs/artifact/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs43){
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/bytes",schemaPath:"#/$defs/artifact/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid9 = _errs43 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data19.name !== undefined){
+const _errs45 = errors;
+if(typeof data19.name !== "string"){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/name",schemaPath:"#/$defs/artifact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs45 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data19.media_type !== undefined){
+let data25 = data19.media_type;
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data25 === "string"){
+if(!pattern12.test(data25)){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/media_type",schemaPath:"#/$defs/artifact/properties/media_type/pattern",keyword:"pattern",params:{pattern: "^[a-z]+/[a-z0-9.+-]+$"},message:"must match pattern \""+"^[a-z]+/[a-z0-9.+-]+$"+"\""}];
+return false;
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/media_type",schemaPath:"#/$defs/artifact/properties/media_type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid9 = _errs47 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/$defs/artifact/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs34 === errors;
+if(!valid7){
 break;
 }
 }
@@ -2317,10 +4815,372 @@ validate21.errors = [{instancePath:instancePath+"/artifacts",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs75 === errors;
+var valid0 = _errs32 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.postprocessing !== undefined){
+let data26 = data.postprocessing;
+const _errs49 = errors;
+const _errs51 = errors;
+let valid11 = false;
+let passing0 = null;
+const _errs52 = errors;
+if(errors === _errs52){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing2;
+if((((data26.kind === undefined) && (missing2 = "kind")) || ((data26.label_output === undefined) && (missing2 = "label_output"))) || ((data26.probability_output === undefined) && (missing2 = "probability_output"))){
+const err0 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/0/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+const _errs54 = errors;
+for(const key2 in data26){
+if(!(((key2 === "kind") || (key2 === "label_output")) || (key2 === "probability_output"))){
+const err1 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+break;
+}
+}
+if(_errs54 === errors){
+if(data26.kind !== undefined){
+const _errs55 = errors;
+if("tabular-classification" !== data26.kind){
+const err2 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "tabular-classification"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid12 = _errs55 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data26.label_output !== undefined){
+const _errs56 = errors;
+if(typeof data26.label_output !== "string"){
+const err3 = {instancePath:instancePath+"/postprocessing/label_output",schemaPath:"#/$defs/postprocessing/oneOf/0/properties/label_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid12 = _errs56 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data26.probability_output !== undefined){
+const _errs58 = errors;
+if(typeof data26.probability_output !== "string"){
+const err4 = {instancePath:instancePath+"/postprocessing/probability_output",schemaPath:"#/$defs/postprocessing/oneOf/0/properties/probability_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid12 = _errs58 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid0 = _errs52 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+var props3 = true;
+}
+const _errs60 = errors;
+if(errors === _errs60){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing3;
+if((((data26.kind === undefined) && (missing3 = "kind")) || ((data26.logits_output === undefined) && (missing3 = "logits_output"))) || ((data26.top_k === undefined) && (missing3 = "top_k"))){
+const err6 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+const _errs62 = errors;
+for(const key3 in data26){
+if(!(((((key3 === "kind") || (key3 === "logits_output")) || (key3 === "top_k")) || (key3 === "cam_output")) || (key3 === "cam_classes_output"))){
+const err7 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+break;
+}
+}
+if(_errs62 === errors){
+if(data26.kind !== undefined){
+const _errs63 = errors;
+if("image-classification" !== data26.kind){
+const err8 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var valid13 = _errs63 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data26.logits_output !== undefined){
+const _errs64 = errors;
+if(typeof data26.logits_output !== "string"){
+const err9 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid13 = _errs64 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data26.top_k !== undefined){
+let data32 = data26.top_k;
+const _errs66 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err10 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(errors === _errs66){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 1 || isNaN(data32)){
+const err11 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+var valid13 = _errs66 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data26.cam_output !== undefined){
+const _errs68 = errors;
+if(typeof data26.cam_output !== "string"){
+const err12 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var valid13 = _errs68 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data26.cam_classes_output !== undefined){
+const _errs70 = errors;
+if(typeof data26.cam_classes_output !== "string"){
+const err13 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var valid13 = _errs70 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid0 = _errs60 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+if(props3 !== true){
+props3 = true;
+}
+}
+const _errs72 = errors;
+if(errors === _errs72){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing4;
+if((data26.kind === undefined) && (missing4 = "kind")){
+const err15 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+if(data26.kind !== undefined){
+if("object-detection" !== data26.kind){
+const err16 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid0 = _errs72 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 2;
+if(props3 !== true){
+props3 = props3 || {};
+props3.kind = true;
+}
+}
+}
+}
+if(!valid11){
+const err18 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+validate21.errors = vErrors;
+return false;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs49 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

@@ -61,22 +61,55 @@ export class Model {
   }
 
   /**
-   * Classify one row of a tabular model.
-   * @param {Record<string, number|string>} row {featureName: value}
-   * @param {RunOptions} [options]
-   * @returns {Promise<TimedPrediction>}
+   * Task-native prediction. Tabular: one row `{featureName: value}` → `{label, labelIndex,
+   * probabilities, ms}`. Image classification: an image (Blob, File, ArrayBuffer, ImageBitmap,
+   * HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first;
+   * decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
+   * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` in the image's
+   * pixels; options `minScore`, `iou` (NMS threshold) or `candidates: true` (every box before NMS).
+   * @param {unknown} input
+   * @param {RunOptions & {topK?: number, cam?: boolean}} [options]
+   * @returns {Promise<any>}
    */
-  async predict(row, options) {
+  async predict(input, options) {
     checkOpen(this);
+    if (this.info.preprocessing.kind !== 'tabular') return this.predictInWorker(input, options);
     const signal = runSignal(options, 'predict');
-    if (this.info.task !== 'tabular-classification') {
-      throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
-    }
+    const row = /** @type {Record<string, number|string>} */ (input);
     const tabular = rowToFeeds(row, this.info.preprocessing);
     checkRowFits(/** @type {Record<string, unknown>} */ (row), this.info);
     const feeds = normalizeFeeds(tabular, this.info.inputs);
     const { outputs, ms } = await this.runTimed(feeds, signal);
     return { ...checkPrediction(readPrediction(outputs, this.info), this.info), ms };
+  }
+
+  /**
+   * @param {unknown} input
+   * @param {RunOptions & {topK?: number, cam?: boolean, minScore?: number, iou?: number, candidates?: boolean}} [options]
+   */
+  async predictInWorker(input, options) {
+    const checked = checkOptions(options, ['signal', 'topK', 'cam', 'minScore', 'iou', 'candidates'], 'predict()');
+    const signal = checkSignal(checked.signal, 'predict()');
+    const { topK, cam } = checked;
+    if (topK !== undefined && !(typeof topK === 'number' && Number.isInteger(topK) && topK >= 1)) {
+      throw new TypeError(`predict(): topK must be a whole number ≥ 1, got ${JSON.stringify(topK)}.`);
+    }
+    if (cam !== undefined && typeof cam !== 'boolean') throw new TypeError('predict(): cam must be true or false.');
+    const { minScore, iou, candidates } = checked;
+    for (const [name, v] of Object.entries({ minScore, iou })) {
+      if (v !== undefined && !(typeof v === 'number' && v >= 0 && v <= 1)) {
+        throw new TypeError(`predict(): ${name} must be a number from 0 to 1, got ${JSON.stringify(v)}.`);
+      }
+    }
+    if (candidates !== undefined && typeof candidates !== 'boolean') throw new TypeError('predict(): candidates must be true or false.');
+    const { value, transfer } = await transferableImage(input);
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.predict(this.key, value, { topK, cam, minScore, iou, candidates }, transfer, generation, signal);
+    const output = /** @type {unknown[]} */ (reply.output);
+    // As for tabular predictions, `ms` is the session.run time in the worker (not enumerable: the answer stays a plain list).
+    Object.defineProperty(output, 'ms', { value: reply.ms, enumerable: false });
+    if (reply.notice) Object.defineProperty(output, 'notice', { value: reply.notice, enumerable: false });
+    return output;
   }
 
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */
@@ -97,6 +130,33 @@ export class Model {
     const reply = await this.sessions.client.run(this.key, feeds, transferList(feeds), generation, signal);
     return { outputs: reply.outputs, ms: reply.ms };
   }
+}
+
+/**
+ * An image input as something a worker message can carry: DOM elements become ImageBitmaps (or
+ * their URL), URL strings become absolute (the worker resolves against its own location otherwise).
+ * @param {unknown} input
+ * @returns {Promise<{value: unknown, transfer: Transferable[]}>}
+ */
+export async function transferableImage(input) {
+  if (typeof input === 'string' || input instanceof URL) {
+    return { value: new URL(String(input), globalThis.location?.href).href, transfer: [] };
+  }
+  if (typeof HTMLImageElement === 'function' && input instanceof HTMLImageElement) {
+    if (!input.complete || input.naturalWidth === 0) await input.decode();
+    const bitmap = await createImageBitmap(input);
+    return { value: bitmap, transfer: [bitmap] };
+  }
+  if ((typeof HTMLCanvasElement === 'function' && input instanceof HTMLCanvasElement) ||
+      (typeof HTMLVideoElement === 'function' && input instanceof HTMLVideoElement)) {
+    const bitmap = await createImageBitmap(input);
+    return { value: bitmap, transfer: [bitmap] };
+  }
+  if (typeof ImageBitmap === 'function' && input instanceof ImageBitmap) return { value: input, transfer: [] };
+  if (input instanceof Blob || input instanceof ArrayBuffer) return { value: input, transfer: [] };
+  if (ArrayBuffer.isView(input)) return { value: input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength), transfer: [] };
+  const kind = input === null ? 'null' : typeof input;
+  throw new TypeError(`predict() takes an image: a Blob or File, an ArrayBuffer, an ImageBitmap, an <img>, a <canvas> or a URL — got ${kind}.`);
 }
 
 /**

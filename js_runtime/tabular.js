@@ -57,7 +57,8 @@ export function rowToFeeds(row, preprocessing) {
  * @returns {Prediction}
  */
 export function readPrediction(outputs, info) {
-  const { label_output: labelName, probability_output: probName } = info.preprocessing;
+  const labelName = String(info.postprocessing.label_output);
+  const probName = String(info.postprocessing.probability_output);
   const labelTensor = outputs[labelName];
   const probTensor = outputs[probName];
   if (!labelTensor || !probTensor) {

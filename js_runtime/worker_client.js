@@ -54,7 +54,7 @@ export class WorkerClient {
 
   /**
    * Load a model; resolves with the session's input/output names.
-   * @param {{model: string, url: string, sha256: string, bytes: number}} payload
+   * @param {{model: string, url: string, sha256: string, bytes: number, spec?: import('../worker/predict.js').TaskSpec}} payload
    * @param {(p: {loaded: number, total: number}) => void} [onProgress]
    */
   async load(payload, onProgress) {
@@ -72,6 +72,20 @@ export class WorkerClient {
    */
   async run(model, feeds, transfer, generation, signal) {
     return /** @type {ResultReply} */ (await this.request({ type: REQUEST.run, model, feeds }, transfer, undefined, generation, signal));
+  }
+
+  /**
+   * Task-native prediction in the worker (preprocessing + run + postprocessing).
+   * @param {string} model
+   * @param {unknown} input structured-cloneable (Blob, ArrayBuffer, ImageBitmap, URL string)
+   * @param {Record<string, unknown>} options
+   * @param {Transferable[]} transfer
+   * @param {number} [generation] see run
+   * @param {AbortSignal} [signal] see run
+   */
+  async predict(model, input, options, transfer, generation, signal) {
+    return /** @type {import('../worker/protocol.js').PredictionReply} */ (
+      await this.request({ type: REQUEST.predict, model, input, options }, transfer, undefined, generation, signal));
   }
 
   /** @param {string} model */

@@ -16,6 +16,29 @@ from rich.console import Console
 from builder import BuildResult, build_models
 
 REPO = Path(__file__).resolve().parent.parent
+TABULAR = "penguins-species"  # the gallery's tabular model: the form, feature and manifest-message tests use it
+
+
+def gallery_ids() -> list[str]:
+    """The ids of the repo's cards, in build (file name) order."""
+    return sorted(p.stem for p in (REPO / "model_cards").glob("*.yaml"))
+
+
+def unknown_recipe(card: Path, line: int) -> str:
+    """The error line every entry point prints for the test cards' misspelt recipe 'sklearn_tabulr'."""
+    from builder import recipes
+
+    return f"{card}:{line}: recipe.kind: unknown recipe 'sklearn_tabulr' (available: {', '.join(recipes.available())})"
+
+
+def model_entry(manifest: dict, model_id: str = TABULAR) -> dict:
+    """A model's manifest entry by id (the gallery holds several: never rely on their order)."""
+    return next(m for m in manifest["models"] if m["id"] == model_id)
+
+
+def only_model(manifest: dict, model_id: str = TABULAR) -> dict:
+    """The manifest with one model, so a test's `models[0]` means that model."""
+    return {**manifest, "models": [model_entry(manifest, model_id)]}
 BIN = Path(sys.executable).parent
 
 

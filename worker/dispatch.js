@@ -32,14 +32,17 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
   }
 
   /**
-   * Run after the model's previous runs; skipped if cancelled while waiting.
-   * @param {import('./protocol.js').RunRequest} request
+   * Run after the model's previous runs and predictions; skipped if cancelled while waiting.
+   * @template T
+   * @param {{id: number, model: string}} request
+   * @param {() => Promise<T>} work
+   * @returns {Promise<T>}
    */
-  function queuedRun(request) {
+  function queued(request, work) {
     const previous = queues.get(request.model) ?? Promise.resolve();
     const run = previous.then(() => {
       if (cancelled.has(request.id)) throw abortedError(request.id);
-      return engine.run(request);
+      return work();
     });
     const tail = run.catch(() => undefined);
     queues.set(request.model, tail);
@@ -64,10 +67,16 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
         return;
       }
       case REQUEST.run: {
-        const { outputs, ms } = await queuedRun(request);
+        const { outputs, ms } = await queued(request, () => engine.run(request));
         // A run that was already executing when its cancel arrived: drop the stale result.
         if (cancelled.has(id)) throw abortedError(id);
         post({ id, type: REPLY.result, outputs, ms }, transferList(outputs));
+        return;
+      }
+      case REQUEST.predict: {
+        const { output, ms, notice } = await queued(request, () => engine.predict(request));
+        if (cancelled.has(id)) throw abortedError(id);
+        post({ id, type: REPLY.prediction, output, ms, ...(notice ? { notice } : {}) });
         return;
       }
       case REQUEST.dispose: {

@@ -5,6 +5,7 @@ import { ERROR_CODE, VitrineError } from './protocol.js';
 import { SITE, checkSiteUrl, fetchModel } from './fetch_model.js';
 import { describeOrtError } from './ort_errors.js';
 import { RUNTIMES } from './runtimes.js';
+import { handlerFor } from './predict.js';
 import { hasWasmSimd } from './wasm_features.js';
 
 /** @typedef {typeof import('onnxruntime-web')} Ort */
@@ -17,6 +18,7 @@ import { hasWasmSimd } from './wasm_features.js';
  * @typedef {object} SessionEntry
  * @property {Promise<Session>} session
  * @property {Promise<unknown>} queue runs are serialised per session: ORT sessions are not re-entrant
+ * @property {import('./predict.js').TaskSpec} [spec] the manifest's task spec, for `predict`
  */
 
 export class Engine {
@@ -68,11 +70,11 @@ export class Engine {
 
   /**
    * Create the session for `model` unless it exists (then reuse it).
-   * @param {{model: string, url: string, sha256: string, bytes: number}} request
+   * @param {{model: string, url: string, sha256: string, bytes: number, spec?: import('./predict.js').TaskSpec}} request
    * @param {(loaded: number, total: number) => void} [onProgress]
    * @returns {Promise<{inputs: string[], outputs: string[]}>}
    */
-  async load({ model, url, sha256, bytes }, onProgress) {
+  async load({ model, url, sha256, bytes, spec }, onProgress) {
     const ort = this.requireOrt();
     let entry = this.sessions.get(model);
     if (!entry) {
@@ -83,6 +85,7 @@ export class Engine {
         if (this.sessions.get(model) === entry) this.sessions.delete(model);
       });
     }
+    if (spec) entry.spec = spec;
     const session = await entry.session;
     return { inputs: [...session.inputNames], outputs: [...session.outputNames] };
   }
@@ -140,6 +143,22 @@ export class Engine {
     });
     entry.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Task-native input → answer: the task handler prepares feeds, the session runs, the handler reads the outputs.
+   * @param {{model: string, input: unknown, options?: Record<string, unknown>}} request
+   * @returns {Promise<{output: unknown, ms: number, notice?: string}>}
+   */
+  async predict({ model, input, options = {} }) {
+    const entry = this.requireEntry(model);
+    if (!entry.spec) throw new VitrineError(ERROR_CODE.badRequest, `Model "${model}" was loaded without its task spec; use run().`);
+    const spec = entry.spec;
+    const handler = handlerFor(spec);
+    const prepared = await handler.prepare(input, spec, { fetchImpl: this.fetchImpl });
+    const { outputs, ms } = await this.run({ model, feeds: prepared.feeds });
+    const output = handler.finish(outputs, spec, options, prepared);
+    return prepared.notice ? { output, ms, notice: prepared.notice } : { output, ms };
   }
 
   /** @param {{model: string}} request */

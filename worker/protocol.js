@@ -10,6 +10,8 @@ export const REQUEST = Object.freeze({
   init: 'init',
   load: 'load',
   run: 'run',
+  /** task-native input → answer, preprocessing and postprocessing in the worker (worker/predict.js) */
+  predict: 'predict',
   dispose: 'dispose',
   /** abandon the pending request with this id; gets no reply of its own */
   cancel: 'cancel',
@@ -21,6 +23,7 @@ export const REPLY = Object.freeze({
   progress: 'progress',
   loaded: 'loaded',
   result: 'result',
+  prediction: 'prediction',
   disposed: 'disposed',
   error: 'error',
 });
@@ -41,6 +44,8 @@ export const ERROR_CODE = Object.freeze({
   notLoaded: 'not-loaded',
   /** the model failed while running */
   run: 'run',
+  /** the input given to predict() is unusable (not an image, corrupt, too large); the message says why */
+  badInput: 'bad-input',
   /** the request was cancelled (`cancel`, or superseded on the page); the error's name is "AbortError" */
   aborted: 'aborted',
   /** the worker stopped (crash, failed start); set by the page, never sent by the worker */
@@ -98,6 +103,8 @@ export const ERROR_CODE = Object.freeze({
  * @property {string} url absolute URL of the .onnx file
  * @property {string} sha256 expected hex digest (from the manifest)
  * @property {number} bytes expected size, used for progress when the server sends no Content-Length
+ * @property {import('./predict.js').TaskSpec} [spec] what `predict` needs of the manifest entry
+ *   (task, labels, pre- and postprocessing); without it the session answers `run` only
  */
 
 /**
@@ -108,6 +115,14 @@ export const ERROR_CODE = Object.freeze({
  * @property {TensorMap} feeds data buffers are transferred, not copied
  */
 
+/**
+ * @typedef {object} PredictRequest
+ * @property {number} id
+ * @property {'predict'} type
+ * @property {string} model
+ * @property {unknown} input task-native: an image as Blob, File, ArrayBuffer, ImageBitmap (transferred) or URL string
+ * @property {Record<string, unknown>} [options] task options, e.g. {topK, cam}
+ */
 /**
  * @typedef {object} DisposeRequest
  * @property {number} id
@@ -126,7 +141,7 @@ export const ERROR_CODE = Object.freeze({
 // Reserved for a later issue: `explain {model, method, input, options}` → `explanation {...}`. Not
 // implemented: the worker answers it with a bad-request error like any other unknown type.
 
-/** @typedef {InitRequest|LoadRequest|RunRequest|DisposeRequest|CancelRequest} Request */
+/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|DisposeRequest|CancelRequest} Request */
 
 /**
  * A request before the client assigns its id.
@@ -184,7 +199,15 @@ export const ERROR_CODE = Object.freeze({
  * @property {string} message readable by a visitor
  */
 
-/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|DisposedReply|ErrorReply} Reply */
+/**
+ * @typedef {object} PredictionReply
+ * @property {number} id
+ * @property {'prediction'} type
+ * @property {unknown} output the task's answer, e.g. ClassScore[] (worker/predict.js)
+ * @property {number} ms time spent in session.run
+ * @property {string} [notice] something the visitor should know about the input (e.g. it was scaled down)
+ */
+/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|DisposedReply|ErrorReply} Reply */
 
 /** An Error that carries one of ERROR_CODE; thrown in the worker, rebuilt on the page from `error` replies. */
 export class VitrineError extends Error {

@@ -1,14 +1,15 @@
 """Model families. Each recipe module trains (or loads) a model for a card.
 
-A recipe exposes `SUPPORTED_VARIANTS`, `check(card) -> list[CardProblem]` (parameter problems,
-reported before anything is built) and `train(card, split) -> Trained`.
+A recipe exposes `TASKS` (the card tasks it serves), `SUPPORTED_VARIANTS`, `check(card) ->
+list[CardProblem]` (parameter problems, reported before anything is built) and `train(card, data)
+-> Trained`; its `Trained.framework` picks the exporter (builder/export.py).
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,8 +23,10 @@ class Trained:
     """A fitted model plus what export needs to know about it."""
 
     model: Any
-    framework: str  # which exporter handles it: "sklearn"
+    framework: str  # which exporter handles it: "sklearn" | "torch"
     summary: str  # one line for the model page, e.g. "RandomForestClassifier(n_estimators=100)"
+    labels: list[str] | None = None  # class names when the model brings its own (pretrained), else the data's
+    io: dict[str, Any] = field(default_factory=dict)  # graph input/output names and the postprocessing spec
 
 
 def available() -> list[str]:
@@ -45,8 +48,12 @@ def check(card: Card) -> list[CardProblem]:
     if kind not in available():
         return [card.problem(("recipe", "kind"), f"unknown recipe {kind!r} (available: {', '.join(available())})")]
     recipe = get(kind)
+    task = card.data.get("task")  # absent from the partial card of a schema error
+    if task is not None and task not in recipe.TASKS:
+        return [card.problem(("recipe", "kind"), f"recipe {kind!r} makes {' or '.join(recipe.TASKS)} models, not {task!r}")]
     problems = list(recipe.check(card))
     for i, variant in enumerate(card.variants):
         if variant not in recipe.SUPPORTED_VARIANTS:
-            problems.append(card.problem(("variants", i), f"recipe {kind!r} cannot make a {variant!r} variant ({recipe.VARIANTS_WHY}); supported: {', '.join(recipe.SUPPORTED_VARIANTS)}"))
+            why = f" ({recipe.VARIANTS_WHY})" if recipe.VARIANTS_WHY else ""
+            problems.append(card.problem(("variants", i), f"recipe {kind!r} cannot make a {variant!r} variant{why}; supported: {', '.join(recipe.SUPPORTED_VARIANTS)}"))
     return problems

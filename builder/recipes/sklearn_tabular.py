@@ -26,7 +26,9 @@ ESTIMATORS: dict[str, tuple[str, dict[str, type | tuple[type, ...]]]] = {
     "gradient_boosting": ("sklearn.ensemble.GradientBoostingClassifier", {"n_estimators": int, "max_depth": int, "learning_rate": (int, float)}),
     "logistic_regression": ("sklearn.linear_model.LogisticRegression", {"C": (int, float), "max_iter": int}),
 }
+TASKS = ("tabular-classification",)
 SUPPORTED_VARIANTS = ("fp32",)
+OPTIMIZE = None  # skl2onnx graphs are small and already lean; offline optimization would only churn their bytes
 VARIANTS_WHY = "skl2onnx graphs are small and do not survive onnxruntime quantization"
 
 
@@ -66,4 +68,9 @@ def train(card: Card, split: Split) -> Trained:
     pipeline.fit(split.X_train, split.y_train)
     shown = ", ".join(f"{k}={v}" for k, v in params.items())
     steps = "StandardScaler + OneHotEncoder" if name in SCALED else "OneHotEncoder"
-    return Trained(model=pipeline, framework="sklearn", summary=f"{cls.__name__}({shown}) after {steps}")
+    return Trained(
+        model=pipeline,
+        framework="sklearn",
+        summary=f"{cls.__name__}({shown}) after {steps}",
+        io={"postprocessing": {"kind": "tabular-classification", "label_output": "label", "probability_output": "probabilities"}},
+    )

@@ -42,6 +42,18 @@ def browser(launch: Callable[..., Browser]) -> Browser:
     return launch()
 
 
+@pytest.fixture(scope="session")
+def nosimd_browser(launch: Callable[..., Browser]) -> Browser:
+    """Chromium without WASM SIMD: V8 has SIMD128 only with SSE4.1 (TOOLCHAIN.md)."""
+    return launch("--js-flags=--no-enable-sse4-1")
+
+
+@pytest.fixture(scope="session")
+def webgpu_browser(launch: Callable[..., Browser]) -> Browser:
+    """Chromium with a SwiftShader WebGPU adapter (no shader-f16)."""
+    return launch("--enable-unsafe-webgpu")
+
+
 @dataclass
 class Session:
     """A page plus everything it logged and requested (its workers' requests included)."""
@@ -84,3 +96,40 @@ def session(browser: Browser, site_url: str) -> Iterator[Session]:
     s = open_session(browser, site_url, service_workers="block")
     yield s
     s.context.close()
+
+
+def api_page(browser: Browser, site_url: str) -> Iterator[Session]:
+    """A session on the site's home page (no demo on it): tests drive `window.vitrine` themselves."""
+    s = open_session(browser, site_url, service_workers="block")
+    s.page.goto(site_url)
+    s.page.wait_for_function("() => window.vitrine !== undefined")
+    yield s
+    s.context.close()
+
+
+@pytest.fixture
+def simd(browser: Browser, site_url: str) -> Iterator[Session]:
+    yield from api_page(browser, site_url)
+
+
+@pytest.fixture
+def nosimd(nosimd_browser: Browser, site_url: str) -> Iterator[Session]:
+    yield from api_page(nosimd_browser, site_url)
+
+
+@pytest.fixture
+def webgpu(webgpu_browser: Browser, site_url: str) -> Iterator[Session]:
+    yield from api_page(webgpu_browser, site_url)
+
+
+# Raw tensors in, every output back as plain numbers: the parity tests of the image models.
+RUN_TENSORS = """async ([id, variant, backend, inputs]) => {
+    const m = await vitrine.load(id, {variant, backend});
+    const feeds = {};
+    for (const [name, t] of Object.entries(inputs)) feeds[name] = {type: t.type, dims: t.dims, data: Float32Array.from(t.data)};
+    const out = await m.run(feeds);
+    const r = {backend: m.backend, reason: m.backendReason, outputs: {}};
+    for (const [name, t] of Object.entries(out)) r.outputs[name] = Array.from(t.data, Number);
+    m.dispose();
+    return r;
+}"""

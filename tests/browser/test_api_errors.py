@@ -8,7 +8,7 @@ from typing import Callable
 
 import pytest
 
-from ..conftest import BuiltSite
+from ..conftest import BuiltSite, only_model
 from .conftest import Session
 
 pytestmark = pytest.mark.browser
@@ -17,7 +17,8 @@ PAGE = "gallery/penguins-species/"
 
 @pytest.fixture(scope="module")
 def manifest(built_site: BuiltSite) -> dict:
-    return json.loads((built_site.site / "models" / "manifest.json").read_text())
+    """The site's manifest with the tabular model only: the damage below is done to `models[0]`."""
+    return only_model(json.loads((built_site.site / "models" / "manifest.json").read_text()))
 
 
 def serve_manifest(session: Session, manifest: dict, damage: Callable[[dict], None]) -> None:

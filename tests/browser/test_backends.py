@@ -15,9 +15,8 @@ import shutil
 from typing import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser
 
-from ..conftest import BuiltSite
+from ..conftest import BuiltSite, model_entry
 from .conftest import Session, open_session
 
 pytestmark = pytest.mark.browser
@@ -47,23 +46,13 @@ RUN_FIXTURES = """async ([fx, backend]) => {
 @pytest.fixture(scope="module")
 def fixtures(built_site: BuiltSite) -> dict:
     manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
-    variant = manifest["models"][0]["variants"][0]
+    variant = model_entry(manifest)["variants"][0]
     return json.loads((built_site.site / "models" / variant["fixtures"]).read_text())
 
 
 @pytest.fixture(scope="module")
 def example(built_site: BuiltSite) -> dict:
-    return json.loads((built_site.site / "models" / "manifest.json").read_text())["models"][0]["examples"][0]
-
-
-@pytest.fixture(scope="module")
-def nosimd_browser(launch: Callable[..., Browser]) -> Browser:
-    return launch("--js-flags=--no-enable-sse4-1")
-
-
-@pytest.fixture(scope="module")
-def webgpu_browser(launch: Callable[..., Browser]) -> Browser:
-    return launch("--enable-unsafe-webgpu")
+    return model_entry(json.loads((built_site.site / "models" / "manifest.json").read_text()))["examples"][0]
 
 
 def sessions_on(browser_fixture: str) -> Callable[..., Iterator[Session]]:

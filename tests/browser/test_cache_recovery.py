@@ -25,7 +25,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from builder.browser import Override
 
-from ..conftest import BuiltSite
+from ..conftest import BuiltSite, model_entry
 from .conftest import Session, open_session
 from .sitecopy import LoggedSite, fetch_model_cache_name, logged_site_copy
 
@@ -84,7 +84,7 @@ class ModelFile:
 
 def model_file(site: LoggedSite) -> ModelFile:
     manifest = json.loads((site.root / "models" / "manifest.json").read_text())
-    rel = "models/" + manifest["models"][0]["variants"][0]["url"]
+    rel = "models/" + model_entry(manifest)["variants"][0]["url"]
     return ModelFile("/" + rel, (site.root / rel).read_bytes())
 
 

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from playwright.sync_api import Locator
 
-from ..conftest import BuiltSite
+from ..conftest import BuiltSite, gallery_ids, model_entry
 from .conftest import Session
 
 pytestmark = pytest.mark.browser
@@ -23,14 +23,14 @@ PAGE = "gallery/penguins-species/"
 @pytest.fixture(scope="module")
 def fixtures(built_site: BuiltSite) -> dict:
     manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
-    variant = manifest["models"][0]["variants"][0]
+    variant = model_entry(manifest)["variants"][0]
     return json.loads((built_site.site / "models" / variant["fixtures"]).read_text())
 
 
 @pytest.fixture(scope="module")
 def info(built_site: BuiltSite) -> dict:
     """The model's manifest entry (feature specs computed on the training split, examples from the test split)."""
-    return json.loads((built_site.site / "models" / "manifest.json").read_text())["models"][0]
+    return model_entry(json.loads((built_site.site / "models" / "manifest.json").read_text()))
 
 
 # Page-side instrumentation of the worker protocol (every message is {id, type, ...}): records what the
@@ -234,7 +234,7 @@ def test_api_reports_models_capabilities_and_bad_input(session: Session, site_ur
             return {models: await vitrine.models(), caps: await vitrine.capabilities(), errors};
         }"""
     )
-    assert info["models"] == ["penguins-species"]
+    assert info["models"] == gallery_ids()
     assert info["caps"]["wasmSimd"] is True
     assert info["caps"]["crossOriginIsolated"] is False  # plain http.server sends no COOP/COEP
     errors = info["errors"]

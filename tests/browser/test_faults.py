@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Route
 
-from ..conftest import BuiltSite
+from ..conftest import BuiltSite, model_entry
 from .conftest import Session, open_session
 from .sitecopy import fetch_model_cache_name
 
@@ -31,7 +31,7 @@ def is_model(url: str) -> bool:
 @pytest.fixture(scope="module")
 def model_bytes(built_site: BuiltSite) -> bytes:
     manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
-    return (built_site.site / "models" / manifest["models"][0]["variants"][0]["url"]).read_bytes()
+    return (built_site.site / "models" / model_entry(manifest)["variants"][0]["url"]).read_bytes()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Request, Response
 from builder.assets import write_service_worker
 from builder.errors import VitrineError
 
-from ..conftest import REPO, BuiltSite, mkdocs, write_site_config
+from ..conftest import REPO, BuiltSite, mkdocs, model_entry, write_site_config
 from .conftest import Session, open_session
 from .sitecopy import LoggedSite, fetch_model_cache_name, logged_site_copy
 
@@ -194,7 +194,7 @@ def test_service_worker_adds_isolation_headers_the_server_does_not_send(sw_sessi
     open_isolated(s, site)
     manifest = json.loads((site.root / "models" / "manifest.json").read_text())
     paths = [PAGE, "vitrine/js_runtime/main.js", "vitrine/vendor/onnxruntime-web/ort-wasm-simd-threaded.wasm",
-             "models/" + manifest["models"][0]["variants"][0]["url"]]
+             "models/" + model_entry(manifest)["variants"][0]["url"]]
     for path in paths:
         with urllib.request.urlopen(urllib.request.Request(site.url + path, method="HEAD")) as direct:
             assert direct.headers.get("Cross-Origin-Opener-Policy") is None, "the test server must not send it"

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from ..conftest import BIN, mkdocs, write_site_config
+from ..conftest import BIN, mkdocs, unknown_recipe, write_site_config
 from ..unit.test_pipeline import snapshot
 
 BROKEN = ("kind: sklearn_tabular", "kind: sklearn_tabulr")
@@ -36,7 +36,7 @@ def break_card(cards: Path) -> tuple[Path, str]:
     text = card.read_text().replace(*BROKEN)
     card.write_text(text)
     line = text.splitlines().index(f"  {BROKEN[1]}") + 1
-    return card, f"{card}:{line}: recipe.kind: unknown recipe 'sklearn_tabulr' (available: sklearn_tabular)"
+    return card, unknown_recipe(card, line)
 
 
 def test_every_entry_point_prints_every_card_problem(project: tuple[Path, Path, Path]) -> None:

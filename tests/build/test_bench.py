@@ -21,14 +21,16 @@ def document(built_site: BuiltSite) -> dict:
     # In a thread of its own: the browser tests' Playwright (a session fixture) owns this thread's
     # event loop, and Playwright's sync API refuses to start a second one beside it.
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(bench.run, built_site.site, backends=("wasm", "no-such-tier"), runs=50, isolate=True).result()
+        return pool.submit(bench.run, built_site.site, backends=("wasm", "no-such-tier"), runs=50, isolate=True,
+                           models=("penguins-species", "face-detector")).result()
 
 
 def test_bench_measures_browser_and_native(document: dict, built_site: BuiltSite) -> None:
     assert document["runs"] == 50 and document["environment"]["browser"].startswith("Chromium ")
-    ok, bad = document["results"]
     manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
-    assert ok["model"] == "penguins-species" and ok["sha256"] == manifest["models"][0]["variants"][0]["sha256"]
+    penguins = next(m for m in manifest["models"] if m["id"] == "penguins-species")
+    ok, bad = [r for r in document["results"] if r["model"] == "penguins-species"]
+    assert ok["model"] == "penguins-species" and ok["sha256"] == penguins["variants"][0]["sha256"]
     assert ok["error"] is None and ok["backend_used"] == "wasm"
     assert ok["threads"] > 1, "COOP/COEP-isolated page should run WASM threads"
     for key in ("browser_ms", "session_run_ms", "native_ms"):
@@ -39,6 +41,18 @@ def test_bench_measures_browser_and_native(document: dict, built_site: BuiltSite
     assert ok["model_requests_on_reload"] == 0, "the cached reload downloaded the model again"
     assert ok["browser_over_native"] > 0 and ok["session_run_over_native"] > 0 and ok["cached_over_cold"] > 0
     assert bad["backend"] == "no-such-tier" and "no-such-tier" in bad["error"]
+    # An image model: every variant is measured, each predicting from its example photo.
+    faces = [r for r in document["results"] if r["model"] == "face-detector" and r["backend"] == "wasm"]
+    detector = next(m for m in manifest["models"] if m["id"] == "face-detector")
+    assert [r["variant"] for r in faces] == [v["name"] for v in detector["variants"]]
+    for r in faces:
+        assert r["error"] is None and 0 < r["session_run_ms"]["p50"] <= r["browser_ms"]["p50"], r
+        assert r["model_requests_on_reload"] == 0
+
+
+def test_bench_refuses_an_unknown_model(built_site: BuiltSite) -> None:
+    with pytest.raises(bench.VitrineError, match="no model nope"):
+        bench.run(built_site.site, models=("nope",))
 
 
 class _FakePage:
@@ -48,16 +62,16 @@ class _FakePage:
         self.log, self.first, self.timings = log, [cold, cached], timings
 
     def goto(self, url: str) -> None:
-        self.log += ["/gallery/m/", "/models/m/fp32.0123456789abcdef.onnx"]  # the cold load downloads the model
+        self.log += ["/", "/models/m/fp32.0123456789abcdef.onnx"]  # the cold load downloads the model
 
     def reload(self) -> None:
-        self.log += ["/gallery/m/", "/models/m/fp32.0123456789abcdef.onnx", "/models/m/fp32.parity.json", "/vitrine/vendor/ort.wasm"]
+        self.log += ["/", "/models/m/fp32.0123456789abcdef.onnx", "/models/m/fp32.parity.json", "/vitrine/vendor/ort.wasm"]
 
     def wait_for_function(self, script: str) -> None:
         pass
 
     def evaluate(self, script: str, args: dict) -> dict:
-        assert args["id"] == "m" and args["runs"] == 21
+        assert args["id"] == "m" and args["variant"] == "fp32" and args["runs"] == 21
         if script == bench._LATENCY:
             return self.timings
         assert script == bench._FIRST_PREDICTION
@@ -98,7 +112,7 @@ def test_bench_summary_against_hand_computed_numbers() -> None:
     entry = {"id": "m", "default_variant": "fp32", "variants": [{"name": "int8", "sha256": "1" * 64}, {"name": "fp32", "sha256": "f" * 64}],
              "examples": [{"input": {"x": 1.0}}]}
     native = {"fp32": {"p50": 2.5, "p95": 4.0, "runs": 21}, "int8": {"p50": 100.0, "p95": 200.0, "runs": 21}}
-    result = bench._bench_one(browser, "http://127.0.0.1:1/", log, entry, "wasm", 21, native)
+    result = bench._bench_one(browser, "http://127.0.0.1:1/", log, entry, entry["variants"][1], "wasm", 21, native)
     assert result == {
         "model": "m", "variant": "fp32", "sha256": "f" * 64, "backend": "wasm",
         "backend_used": "wasm", "threads": 2,
@@ -121,6 +135,7 @@ def test_performance_page_shows_bench_results(document: dict, built_models, tmp_
     html = (tmp_path / "site" / "performance" / "index.html").read_text()
     ok = document["results"][0]
     assert f"<strong>{ok['browser_over_native']}×</strong>" in html
+    assert "face-detector" in html and "int8" in html
     assert f"<strong>{ok['cached_over_cold']}×</strong>" in html
     assert "failed: " in html and "no-such-tier" in html
     assert "model changed since" not in html

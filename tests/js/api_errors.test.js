@@ -7,9 +7,9 @@ import { Model, checkPrediction } from '../../js_runtime/model.js';
 import { StaticModel } from '../../js_runtime/static_model.js';
 import { abortable } from '../../js_runtime/options.js';
 import { resolveManifest } from '../../js_runtime/manifest.js';
-import { manifestFiles, readJson } from './helpers.js';
+import { manifestFiles, readJson, tabularManifest } from './helpers.js';
 
-const info = resolveManifest(readJson(manifestFiles()[0].file), 'https://h/models/manifest.json').models[0];
+const info = resolveManifest(tabularManifest(), 'https://h/models/manifest.json').models[0];
 const variant = info.variants[0];
 const row = info.examples[0].input;
 const key = `${info.id}/${variant.name}`;

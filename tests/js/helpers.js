@@ -17,6 +17,19 @@ export function manifestFiles() {
   return [{ label: 'exported_models', file: EXPORTED_MANIFEST }];
 }
 
+/** The gallery's tabular model: the tests of form rows, feature checks and manifest messages use it. */
+export const TABULAR_ID = 'penguins-species';
+
+/**
+ * The real manifest with only the tabular model, so `models[0]` in a test means that model whatever
+ * else the gallery holds.
+ * @returns {any}
+ */
+export function tabularManifest() {
+  const manifest = readJson(manifestFiles()[0].file);
+  return { ...manifest, models: manifest.models.filter((/** @type {{id: string}} */ m) => m.id === TABULAR_ID) };
+}
+
 /** @param {string} file */
 export function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { fetchManifest, findModel, findVariant, loadValidator, manifestUrl, resolveManifest } from '../../js_runtime/manifest.js';
-import { REPO, manifestFiles, readJson } from './helpers.js';
+import { REPO, manifestFiles, readJson, tabularManifest } from './helpers.js';
 
 const schema = readJson(path.join(REPO, 'builder/schemas/manifest.schema.json'));
 
@@ -31,7 +31,7 @@ describe('manifest schema', () => {
   }
 
   it('rejects a manifest that breaks the contract (the check is not vacuous)', () => {
-    const manifest = readJson(manifestFiles()[0].file);
+    const manifest = tabularManifest();
     manifest.models[0].variants[0].sha256 = 'xyz';
     assert.equal(validate(manifest), false);
   });
@@ -44,7 +44,7 @@ describe('manifest URLs', () => {
   });
 
   it('resolves variant and fixture URLs against the manifest URL without mutating the input', () => {
-    const raw = readJson(manifestFiles()[0].file);
+    const raw = tabularManifest();
     const before = JSON.stringify(raw);
     const m = resolveManifest(raw, 'https://h/p/models/manifest.json');
     const v = m.models[0].variants[0];
@@ -83,7 +83,7 @@ describe('files the manifest names stay inside the site\'s models folder', () =>
    * @param {(m: any) => void} damage
    */
   async function fetchDamaged(damage) {
-    const raw = readJson(manifestFiles()[0].file);
+    const raw = tabularManifest();
     damage(raw);
     /** @type {string[]} */
     const requested = [];
@@ -106,7 +106,7 @@ describe('files the manifest names stay inside the site\'s models folder', () =>
   }
 
   it('refuses fixtures and artifact URLs outside the folder the same way', () => {
-    const raw = readJson(manifestFiles()[0].file);
+    const raw = tabularManifest();
     assert.throws(() => resolveManifest({ ...raw, models: [{ ...raw.models[0], variants: [{ ...raw.models[0].variants[0], fixtures: 'https://evil.example/f.json' }] }] }, url),
       /outside this site's models folder \(models\[0\]\.variants\[0\]\.fixtures is "https:\/\/evil\.example\/f\.json", in model "penguins-species"\)/);
     assert.throws(() => resolveManifest({ ...raw, models: [{ ...raw.models[0], artifacts: [{ ...raw.models[0].artifacts[0], url: '../../a.md' }] }] }, url),
@@ -120,7 +120,7 @@ describe('files the manifest names stay inside the site\'s models folder', () =>
   });
 
   it('keeps URLs inside the folder, artifacts made absolute too', () => {
-    const raw = readJson(manifestFiles()[0].file);
+    const raw = tabularManifest();
     const m = resolveManifest(raw, url);
     assert.equal(m.models[0].artifacts[0].url, `https://h/p/models/${raw.models[0].artifacts[0].url}`);
     assert.equal(resolveManifest({ ...raw, models: [{ ...raw.models[0], variants: [{ ...raw.models[0].variants[0], url: 'https://h/p/models/a/b.onnx' }] }] }, url)
@@ -145,14 +145,14 @@ describe('a damaged manifest is refused by its schema, naming the model and the 
     ['an unknown field', (m) => { m.models[0].variants[0].extra = 1; }, 'models[0].variants[0].extra: unknown field, in model "penguins-species"'],
     ['a wrong type', (m) => { m.models[0].variants[0].bytes = '12'; }, 'models[0].variants[0].bytes: must be an integer, in model "penguins-species"'],
     ['a model that is not an object', (m) => { m.models[0] = null; }, 'models[0]: must be an object'],
-    ['an unknown task', (m) => { m.models[0].task = 'x'; }, 'models[0].task: must be "tabular-classification", in model "penguins-species"'],
+    ['an unknown task', (m) => { m.models[0].task = 'x'; }, 'models[0].task: must be one of "tabular-classification", "image-classification", "object-detection", in model "penguins-species"'],
   ];
   /** @type {unknown} */
   let validator;
   before(async () => { validator = await loadValidator(); });
   for (const [what, damage, problem] of cases) {
     it(`${what}: ${problem}`, async () => {
-      const raw = readJson(manifestFiles()[0].file);
+      const raw = tabularManifest();
       damage(raw);
       await assert.rejects(fetchManifest(url, async () => Response.json(raw)), { message: message(problem) });
       assert.throws(() => resolveManifest(raw, url, /** @type {any} */ (validator)), { message: message(problem) });
@@ -160,7 +160,7 @@ describe('a damaged manifest is refused by its schema, naming the model and the 
   }
 
   it('without the schema check, a model without variants still gets a clear message', () => {
-    const raw = readJson(manifestFiles()[0].file);
+    const raw = tabularManifest();
     delete raw.models[0].variants;
     assert.throws(() => resolveManifest(raw, url), { message: message('models[0].variants: required, in model "penguins-species"') });
   });
@@ -170,7 +170,7 @@ describe('fetchManifest', () => {
   const url = 'https://h/p/models/manifest.json';
 
   it('fetches and resolves', async () => {
-    const raw = readJson(manifestFiles()[0].file);
+    const raw = tabularManifest();
     const m = await fetchManifest(url, async () => Response.json(raw));
     assert.ok(m.models[0].variants[0].url.startsWith('https://h/p/models/'));
   });
@@ -186,7 +186,7 @@ describe('fetchManifest', () => {
 });
 
 describe('lookups', () => {
-  const manifest = resolveManifest(readJson(manifestFiles()[0].file), 'https://h/models/manifest.json');
+  const manifest = resolveManifest(tabularManifest(), 'https://h/models/manifest.json');
   const model = manifest.models[0];
 
   it('finds models and variants; "auto" is the default variant', () => {

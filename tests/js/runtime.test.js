@@ -10,7 +10,7 @@ import { Sessions } from '../../js_runtime/sessions.js';
 import { Model } from '../../js_runtime/model.js';
 import { normalizeFeeds } from '../../js_runtime/tensors.js';
 import { findVariant, resolveManifest } from '../../js_runtime/manifest.js';
-import { REPO, fileFetch, fileUrl, manifestFiles, readJson } from './helpers.js';
+import { REPO, fileFetch, fileUrl, manifestFiles, readJson, TABULAR_ID } from './helpers.js';
 
 const ORT_DIST = path.join(REPO, 'node_modules/onnxruntime-web/dist/');
 const importOrt = () => import(fileUrl(path.join(ORT_DIST, 'ort.wasm.min.mjs')));
@@ -78,30 +78,41 @@ function maxAbsDiff(a, b) {
 }
 
 for (const { label, file } of manifestFiles()) {
-  describe(`${label}: models run in onnxruntime-web WASM and match Python onnxruntime`, () => {
+  describe(`${label}: every variant runs in onnxruntime-web WASM and matches Python onnxruntime`, () => {
     const manifest = loadManifest(file);
     for (const info of manifest.models) {
+      for (const variant of info.variants) {
+        const key = `${info.id}/${variant.name}`;
+
+        it(`${key}: parity fixtures (run) within the variant's tolerance (${variant.tolerance})`, async () => {
+          const { client, sessions } = makeClient();
+          /** @type {{loaded: number, total: number}[]} */
+          const progress = [];
+          await sessions.acquire(key, variant, (p) => progress.push(p));
+          assert.deepEqual(progress.at(-1), { loaded: variant.bytes, total: variant.bytes });
+          const model = new Model({ info, variant, plan: { name: 'wasm', label: 'WASM-SIMD', threads: 1, reason: 'test' }, threads: 1, sessions });
+          const parity = readJson(new URL(variant.fixtures).pathname);
+          const outputs = await model.run(parity.inputs);
+          assert.deepEqual(Object.keys(outputs).sort(), Object.keys(parity.outputs).sort());
+          const first = info.outputs[0].name;
+          for (const [name, want] of Object.entries(parity.outputs)) {
+            assert.deepEqual(outputs[name].dims, want.dims, name);
+            const got = [...outputs[name].data].map(Number);
+            const diff = want.type === 'int64' ? 0 : maxAbsDiff(got, want.data);
+            // Class indices (labels, top-k) are exact; the first output (scores) within the tolerance the
+            // build recorded; maps derived from int8 feature maps (CAMs) within 5 % of their range.
+            if (want.type === 'int64') assert.deepEqual(got, want.data, name);
+            else if (name === first || variant.precision !== 'int8') assert.ok(diff <= variant.tolerance * (name === first ? 1 : 10), `${name}: max |Δ| ${diff}`);
+            else assert.ok(diff <= 0.05 * Math.max(...want.data.map(Math.abs)), `${name}: max |Δ| ${diff}`);
+          }
+          model.dispose();
+          client.running?.worker.terminate();
+        });
+      }
+
+      if (info.preprocessing.kind !== 'tabular') continue; // images are decoded by the browser: tests/browser/test_image_model.py
       const variant = findVariant(info, 'auto');
       const key = `${info.id}/${variant.name}`;
-
-      it(`${key}: parity fixtures (run) within ${TOLERANCE}, identical labels`, async () => {
-        const { client, sessions } = makeClient();
-        /** @type {{loaded: number, total: number}[]} */
-        const progress = [];
-        await sessions.acquire(key, variant, (p) => progress.push(p));
-        assert.deepEqual(progress.at(-1), { loaded: variant.bytes, total: variant.bytes });
-        const model = new Model({ info, variant, plan: { name: 'wasm', label: 'WASM-SIMD', threads: 1, reason: 'test' }, threads: 1, sessions });
-        const parity = readJson(new URL(variant.fixtures).pathname);
-        const outputs = await model.run(parity.inputs);
-        const { label_output: labelName, probability_output: probName } = info.preprocessing;
-        assert.deepEqual(outputs[labelName].dims, parity.outputs[labelName].dims);
-        assert.deepEqual(outputs[probName].dims, parity.outputs[probName].dims);
-        assert.deepEqual([...outputs[labelName].data].map(Number), parity.outputs[labelName].data);
-        assert.ok(maxAbsDiff(/** @type {Float32Array} */ (outputs[probName].data), parity.outputs[probName].data) <= TOLERANCE);
-        model.dispose();
-        client.running?.worker.terminate();
-      });
-
       it(`${key}: predict() on the manifest examples gives the precomputed outputs`, async () => {
         const { client, sessions } = makeClient();
         await sessions.acquire(key, variant);
@@ -120,7 +131,7 @@ for (const { label, file } of manifestFiles()) {
 
 describe('worker client, sessions and engine behaviour', () => {
   const manifest = loadManifest(manifestFiles()[0].file);
-  const info = manifest.models[0];
+  const info = /** @type {import('../../js_runtime/manifest.js').ModelEntry} */ (manifest.models.find((m) => m.id === TABULAR_ID));
   const variant = findVariant(info, 'auto');
   const key = `${info.id}/${variant.name}`;
   const plan = { name: 'wasm', label: 'WASM-SIMD', threads: 1, reason: 'test' };

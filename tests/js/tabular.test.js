@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readPrediction, rowToFeeds } from '../../js_runtime/tabular.js';
 import { normalizeFeeds } from '../../js_runtime/tensors.js';
-import { manifestFiles, readJson } from './helpers.js';
+import { manifestFiles, readJson, tabularManifest } from './helpers.js';
 
-const info = readJson(manifestFiles()[0].file).models[0];
+const info = tabularManifest().models[0];
 const row = () => ({ ...info.examples[0].input });
 
 describe('rowToFeeds', () => {
@@ -42,7 +42,7 @@ describe('rowToFeeds', () => {
   it('feeds each feature to its graph input, whatever the column is called', () => {
     /** @type {import('../../js_runtime/manifest.js').Preprocessing} */
     const awkward = {
-      kind: 'tabular', label_output: 'label', probability_output: 'probabilities',
+      kind: 'tabular',
       features: [
         { name: 'Sépal.länge (cm)', input: 'S_pal_l_nge__cm_', label: 'Sépal', type: 'numeric', min: 0, max: 9, step: 0.1, default: 5 },
         { name: 'Ort / Standort', input: 'Ort___Standort', label: 'Ort', type: 'categorical', categories: ['Nord-Süd', 'Ost & West'], default: 'Nord-Süd' },

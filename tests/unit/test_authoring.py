@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -17,10 +16,11 @@ import pandas as pd
 import pytest
 from rich.console import Console
 
-from builder import build_models, datasets, pages, pipeline
+from builder import build_models, datasets, pages, pipeline, recipes, tasks
 from builder.pipeline import validate
 
 from ..conftest import REPO
+from .conftest import PENGUINS, PHOTO, model
 from .test_cards import problems as errors_of
 from .test_cards import write as write_card
 
@@ -145,32 +145,89 @@ def test_awkward_column_names_work_end_to_end(tmp_path: Path, monkeypatch: pytes
     assert "Sépal.länge (cm)" in pages.model_page(entry, "../../models")
 
 
-def test_build_key_covers_every_module_that_shapes_outputs() -> None:
-    """A new module must be listed as a build input or explicitly not one."""
+def package_files() -> set[str]:
+    """Every source and data file of builder/ but the recipe modules (each card's own recipe is added to its key)."""
     package = REPO / "builder"
-    files = {p.relative_to(package).as_posix() for p in [*package.glob("*.py"), *package.glob("schemas/*.json"), package / "recipes" / "__init__.py"]}
-    listed = set(pipeline.BUILD_INPUTS) | set(pipeline.NOT_BUILD_INPUTS)
-    assert not set(pipeline.BUILD_INPUTS) & set(pipeline.NOT_BUILD_INPUTS)
+    files = {
+        p.relative_to(package).as_posix() for p in package.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".json") and "__pycache__" not in p.parts
+    }
+    return files - {f"recipes/{kind}.py" for kind in recipes.available()}
+
+
+def test_build_key_covers_every_module_that_shapes_outputs() -> None:
+    """A new module must be listed as a build input (common or of a task) or explicitly not one."""
+    files = package_files()
+    task_inputs = {name for names in pipeline.TASK_INPUTS.values() for name in names}
+    listed = set(pipeline.BUILD_INPUTS) | task_inputs | set(pipeline.NOT_BUILD_INPUTS)
+    assert not (set(pipeline.BUILD_INPUTS) | task_inputs) & set(pipeline.NOT_BUILD_INPUTS)
+    assert not set(pipeline.BUILD_INPUTS) & task_inputs
     assert files == listed, f"unlisted: {sorted(files - listed)}; listed but missing: {sorted(listed - files)}"
-    fingerprint = pipeline.code_fingerprint("sklearn_tabular")
-    assert set(fingerprint) == {*pipeline.BUILD_INPUTS, "recipes/sklearn_tabular.py"}
-    assert "pipeline.py" in fingerprint  # pipeline._entry shapes every manifest entry
+    assert set(pipeline.TASK_INPUTS) == set(tasks.MODULES)
+    for task, module in tasks.MODULES.items():
+        assert f"tasks/{module}.py" in pipeline.TASK_INPUTS[task], task
+    fingerprint = pipeline.code_fingerprint("sklearn_tabular", "tabular-classification")
+    assert set(fingerprint) == {*pipeline.BUILD_INPUTS, *pipeline.TASK_INPUTS["tabular-classification"], "recipes/sklearn_tabular.py"}
+    assert "tasks/image_classification.py" not in fingerprint and "image_preprocess.py" not in fingerprint
+    assert "pipeline.py" in fingerprint  # pipeline._evaluate writes every manifest entry
 
 
-def test_build_key_changes_when_a_build_input_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    card = validate(REPO / "model_cards")[0]
-    split = datasets.prepare(card)
-    before = pipeline._build_key(card, split)
+def test_each_recipe_serves_known_tasks_and_its_key_holds_only_its_task() -> None:
+    for kind in recipes.available():
+        recipe = recipes.get(kind)
+        assert recipe.TASKS and set(recipe.TASKS) <= set(tasks.MODULES), kind
+        for task in recipe.TASKS:
+            fingerprint = pipeline.code_fingerprint(kind, task)
+            others = {f"tasks/{m}.py" for t, m in tasks.MODULES.items() if t != task}
+            assert set(fingerprint) == {*pipeline.BUILD_INPUTS, *pipeline.TASK_INPUTS[task], f"recipes/{kind}.py"}, (kind, task)
+            assert not others & set(fingerprint), (kind, task)
+
+
+@pytest.fixture
+def builder_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of builder/'s source that the build key reads instead of the real one."""
     copy = tmp_path / "builder"
-    copy.mkdir()
-    for name in [*pipeline.BUILD_INPUTS, "recipes/sklearn_tabular.py"]:
+    names = {*pipeline.BUILD_INPUTS, *(n for names in pipeline.TASK_INPUTS.values() for n in names)}
+    names |= {f"recipes/{kind}.py" for kind in recipes.available()}
+    for name in names:
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         (copy / name).write_bytes((pipeline._PACKAGE / name).read_bytes())
     monkeypatch.setattr(pipeline, "_PACKAGE", copy)
     monkeypatch.setattr(pipeline.recipes, "source_file", lambda kind: copy / "recipes" / f"{kind}.py")
+    return copy
+
+
+def touch(copy: Path, name: str) -> None:
+    (copy / name).write_bytes((copy / name).read_bytes() + b"\n# a change\n")
+
+
+def card_and_data(model_id: str):
+    [card] = [c for c in validate(REPO / "model_cards") if c.id == model_id]
+    return card, tasks.get(card.data["task"]).prepare(card)
+
+
+def test_build_key_changes_when_a_build_input_changes(builder_copy: Path) -> None:
+    card, split = card_and_data(PENGUINS)
+    before = pipeline._build_key(card, split)
+    for name in ("image_preprocess.py", "tasks/image_classification.py", "recipes/torch_image.py"):
+        touch(builder_copy, name)  # image code: the tabular model is not rebuilt
     assert pipeline._build_key(card, split) == before
-    (copy / "pipeline.py").write_text((copy / "pipeline.py").read_text() + "\n# a change to _entry\n")
-    assert pipeline._build_key(card, split) != before
+    for name in ("tasks/tabular.py", "tasks/__init__.py", "pipeline.py", "recipes/sklearn_tabular.py"):
+        touch(builder_copy, name)
+        assert pipeline._build_key(card, split) != before, name
+        before = pipeline._build_key(card, split)
+
+
+def test_image_build_key_follows_image_code_only(builder_copy: Path) -> None:
+    card, photos = card_and_data(PHOTO)
+    before = pipeline._build_key(card, photos)
+    for name in ("datasets.py", "tasks/tabular.py", "recipes/sklearn_tabular.py"):
+        touch(builder_copy, name)
+    assert pipeline._build_key(card, photos) == before
+    for name in ("image_preprocess.py", "image_sets.py", "tasks/image_classification.py", "recipes/torch_image.py", "quantize.py", "optimize.py"):
+        touch(builder_copy, name)
+        assert pipeline._build_key(card, photos) != before, name
+        before = pipeline._build_key(card, photos)
 
 
 def test_help_and_check_do_not_load_the_ml_stack() -> None:
@@ -180,7 +237,7 @@ def test_help_and_check_do_not_load_the_ml_stack() -> None:
         import builder.cli, builder.pages, builder.plugin
         from builder.pipeline import validate
         validate(Path(sys.argv[1]))
-        print(",".join(m for m in ("sklearn", "onnxruntime", "onnx", "skl2onnx") if m in sys.modules))
+        print(",".join(m for m in ("sklearn", "onnxruntime", "onnx", "skl2onnx", "torch", "skimage") if m in sys.modules))
     """)
     proc = subprocess.run([sys.executable, "-c", code, str(REPO / "model_cards")], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -199,7 +256,7 @@ def test_authoring_guide_example_card_is_valid(tmp_path: Path) -> None:
 def test_description_is_a_side_file_not_part_of_the_manifest(built_models) -> None:
     """Every model page loads manifest.json: long text stays out of it (content-addressed, verified, collected)."""
     out, result = built_models
-    [entry] = result.manifest["models"]
+    entry = model(result.manifest, PENGUINS)
     [artifact] = entry["artifacts"]
     assert artifact["kind"] == "description" and "description" not in entry
     text = (out / artifact["url"]).read_bytes()
@@ -207,17 +264,17 @@ def test_description_is_a_side_file_not_part_of_the_manifest(built_models) -> No
     assert text.decode().startswith("Which of the three Palmer Archipelago penguin species is this?")
     assert len(text) == artifact["bytes"]
     assert "Which of the three" not in (out / "manifest.json").read_text()
+    photo = model(result.manifest, PHOTO)
+    [description] = [a for a in photo["artifacts"] if a["kind"] == "description"]
+    assert (out / description["url"]).read_text().split("\n")[0] not in (out / "manifest.json").read_text()
 
 
-def test_description_change_replaces_its_side_file(tmp_path: Path, built_models) -> None:
-    out = tmp_path / "out"
-    shutil.copytree(built_models[0], out)
-    cards = tmp_path / "cards"
-    shutil.copytree(REPO / "model_cards", cards)
+def test_description_change_replaces_its_side_file(penguins_out: Path, penguins_cards: Path) -> None:
+    out, cards = penguins_out, penguins_cards
     card = cards / "penguins-species.yaml"
     card.write_text(card.read_text().replace("Which of the three", "Which one of the three"))
     result = build_models(cards, out, console=QUIET)
-    [artifact] = result.manifest["models"][0]["artifacts"]
+    [artifact] = model(result.manifest, PENGUINS)["artifacts"]
     assert [p.name for p in out.glob("penguins-species/description.*.md")] == [Path(artifact["url"]).name]
     (out / artifact["url"]).write_text("tampered")
     assert build_models(cards, out, console=QUIET).built == ["penguins-species"]  # a damaged side file is rebuilt

@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from builder import CardError, load_cards
+from builder import CardError, load_cards, recipes
 from builder.cards import card_schema, load_card
 from builder.pipeline import validate
+
+REPO = Path(__file__).parents[2]
+# The lists an error message offers grow with the gallery's tasks and recipes: read them where they are defined.
+TASKS = ", ".join(repr(t) for t in card_schema()["properties"]["task"]["enum"])
+RECIPES = ", ".join(recipes.available())
 
 GOOD = """\
 id: iris-test
@@ -89,8 +94,15 @@ def test_unknown_field_points_at_the_key(tmp_path: Path) -> None:
 
 
 def test_bad_enum_lists_choices(tmp_path: Path) -> None:
+    assert {"'tabular-classification'", "'image-classification'"} <= set(TASKS.split(", "))
     path = write(tmp_path, GOOD.replace("task: tabular-classification", "task: image-generation"))
-    assert problems(tmp_path) == [f"{path}:3: task: 'image-generation' is not one of 'tabular-classification'"]
+    assert problems(tmp_path)[0] == f"{path}:3: task: 'image-generation' is not one of {TASKS}"
+
+
+def test_an_unknown_task_is_one_problem_not_three(tmp_path: Path) -> None:
+    """The dataset fields depend on the task: while the task is unknown, they are not judged."""
+    path = write(tmp_path, GOOD.replace("task: tabular-classification", "task: image-generation"))
+    assert problems(tmp_path) == [f"{path}:3: task: 'image-generation' is not one of {TASKS}"]
 
 
 def test_bad_id(tmp_path: Path) -> None:
@@ -111,7 +123,8 @@ def test_out_of_range_number(tmp_path: Path) -> None:
 
 def test_unknown_recipe(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("kind: sklearn_tabular", "kind: sklearn_tabulr"))
-    assert problems(tmp_path) == [f"{path}:12: recipe.kind: unknown recipe 'sklearn_tabulr' (available: sklearn_tabular)"]
+    assert {"sklearn_tabular", "torch_image"} <= set(RECIPES.split(", "))
+    assert problems(tmp_path) == [f"{path}:12: recipe.kind: unknown recipe 'sklearn_tabulr' (available: {RECIPES})"]
 
 
 def test_unknown_estimator(tmp_path: Path) -> None:
@@ -279,12 +292,12 @@ def test_card_locates_fields_for_later_errors(tmp_path: Path) -> None:
 
 
 def test_several_problems_in_one_card_are_sorted_by_line(tmp_path: Path) -> None:
-    text = GOOD.replace("title: Iris", "title: 3").replace("task: tabular-classification", "task: x") + "colour: blue\n"
+    text = GOOD.replace("title: Iris", "title: 3").replace("type: numeric}\nrecipe", "type: 3}\nrecipe") + "colour: blue\n"
     path = write(tmp_path, text.replace("  target: target\n", ""))
     assert problems(tmp_path) == [
         f"{path}:2: title: 3 is not of type 'string'",
-        f"{path}:3: task: 'x' is not one of 'tabular-classification'",
         f"{path}:5: dataset.target: required field is missing",
+        f"{path}:9: dataset.features[1].type: 3 is not one of 'numeric', 'categorical'",
         f"{path}:15: colour: unknown field (allowed here: dataset, demo, description, explain, id, recipe, task, title, variants)",
     ]
 
@@ -335,3 +348,56 @@ def test_id_must_match_the_file_name(tmp_path: Path) -> None:
     assert problems(tmp_path) == [
         f"{path}:1: id: 'iris-test' differs from the file name 'iris.yaml': rename the file to iris-test.yaml or set id: iris"
     ]
+
+
+# ---- image cards: their own dataset fields, recipes that serve their task ----
+
+PHOTO = (REPO / "model_cards" / "photo-classifier.yaml").read_text()
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_image_card_gets_only_its_defaults(tmp_path: Path) -> None:
+    card = load_card(write(tmp_path, "id: photos\ntitle: T\ntask: image-classification\ndataset:\n  source: skimage\n  name: photos\nrecipe:\n  kind: torch_image\n"))
+    assert card.data["dataset"] == {"source": "skimage", "name": "photos", "seed": 0}  # no test_size, no features
+    assert card.variants == ["fp32"] and card.data["demo"] == {"examples": 3} and card.recipe == {"kind": "torch_image", "params": {}}
+
+
+def test_repo_image_card_is_valid_without_tabular_fields(tmp_path: Path) -> None:
+    write(tmp_path, PHOTO, "photo-classifier.yaml")
+    [card] = validate(tmp_path)
+    assert card.variants == ["fp32", "int8", "fp16"] and card.warnings == []
+    assert not {"target", "features", "test_size"} & set(card.dataset)
+
+
+def test_tabular_fields_in_an_image_card_are_errors(tmp_path: Path) -> None:
+    text = PHOTO.replace("  name: photos\n", "  name: photos\n  target: species\n  test_size: 0.3\n")
+    path = write(tmp_path, text, "photo-classifier.yaml")
+    assert problems(tmp_path) == [
+        f"{path}:{line_of(text, 'target:')}: dataset.target: is not a field of this task's dataset (allowed here: source, name, seed)",
+        f"{path}:{line_of(text, 'test_size:')}: dataset.test_size: is not a field of this task's dataset (allowed here: source, name, seed)",
+    ]
+
+
+@pytest.mark.parametrize(("text", "name", "recipe", "serves", "task"), [
+    (GOOD.replace("kind: sklearn_tabular", "kind: torch_image"), None, "torch_image", "image-classification", "tabular-classification"),
+    (PHOTO.replace("kind: torch_image", "kind: sklearn_tabular"), "photo-classifier.yaml", "sklearn_tabular", "tabular-classification", "image-classification"),
+], ids=["image-recipe-on-tabular-card", "tabular-recipe-on-image-card"])
+def test_a_recipe_that_does_not_serve_the_task_is_an_error(tmp_path: Path, text: str, name, recipe: str, serves: str, task: str) -> None:
+    path = write(tmp_path, text, name)
+    assert problems(tmp_path) == [
+        f"{path}:{line_of(text, 'kind:')}: recipe.kind: recipe {recipe!r} makes {serves} models, not {task!r}"
+    ]
+
+
+def test_image_card_names_unknown_photo_sets_and_recipe_params(tmp_path: Path) -> None:
+    text = PHOTO.replace("name: photos", "name: flowers").replace("model: efficientnet-lite0", "model: resnet50\n    size: 3")
+    path = write(tmp_path, text, "photo-classifier.yaml")
+    assert problems(tmp_path) == [
+        f"{path}:{line_of(text, 'name: flowers')}: dataset.name: skimage/flowers is not an image set (available: skimage/photos)",
+        f"{path}:{line_of(text, 'model: resnet50')}: recipe.params.model: unknown model 'resnet50' (available: efficientnet-lite0)",
+        f"{path}:{line_of(text, 'size: 3')}: recipe.params.size: not a parameter of torch_image (allowed: model)",
+    ]
+

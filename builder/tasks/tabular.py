@@ -1,0 +1,94 @@
+"""Tabular classification: one row of named features in, a label and class probabilities out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+import numpy as np
+
+from .. import datasets
+from ..cards import Card
+from ..errors import CardProblem
+from . import TaskEvaluation, tensor_json
+
+if TYPE_CHECKING:
+    import onnxruntime as ort
+
+    from ..datasets import Split
+    from ..recipes import Trained
+
+prepare = datasets.prepare
+
+
+def check(card: Card) -> list[CardProblem]:
+    return datasets.check(card)
+
+
+def describe(card: Card, split: Split, trained: Trained, model: Any, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "labels": split.labels,
+        "preprocessing": {"kind": "tabular", "features": split.features},
+        "postprocessing": trained.io["postprocessing"],
+        "dataset": split.info,
+    }
+
+
+def feeds(split: Split, parts: dict[str, Any], which: str) -> list[dict[str, np.ndarray]]:
+    batch = feeds_for(split.X_test if which != "calibration" else split.X_train, split.features)
+    n = len(next(iter(batch.values())))
+    return [{name: value[i : i + 1] for name, value in batch.items()} for i in range(n)]
+
+
+def feeds_for(frame: Any, features: list[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """One [N, 1] tensor per feature, named by its graph input: the layout the browser uses too."""
+    return {
+        f["input"]: frame[[f["input"]]].to_numpy(np.float32 if f["type"] == "numeric" else object)
+        for f in features
+    }
+
+
+def evaluate(session: ort.InferenceSession, split: Split, parts: dict[str, Any], n_examples: int) -> TaskEvaluation:
+    from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+
+    post = parts["postprocessing"]
+    feeds = feeds_for(split.X_test, split.features)
+    predicted, probabilities = session.run([post["label_output"], post["probability_output"]], feeds)
+    n_labels = len(split.labels)
+    precision, recall, f1, support = precision_recall_fscore_support(
+        split.y_test, predicted, labels=range(n_labels), zero_division=0
+    )
+    metrics = {
+        "accuracy": float(np.mean(predicted == split.y_test)),
+        "macro_f1": float(f1_score(split.y_test, predicted, average="macro", zero_division=0)),
+        "per_class": {
+            label: {"precision": float(precision[i]), "recall": float(recall[i]), "f1": float(f1[i]), "support": int(support[i])}
+            for i, label in enumerate(split.labels)
+        },
+        "confusion_matrix": confusion_matrix(split.y_test, predicted, labels=range(n_labels)).tolist(),
+    }
+    rows = _rows(split)
+    fixtures = {
+        "labels": split.labels,
+        "rows": rows,
+        "expected": [split.labels[i] for i in split.y_test],
+        "inputs": {name: tensor_json(value) for name, value in feeds.items()},
+        "outputs": {post["label_output"]: tensor_json(predicted), post["probability_output"]: tensor_json(probabilities)},
+    }
+    examples = [
+        {
+            "input": rows[i],
+            "expected": split.labels[int(split.y_test[i])],
+            "output": {"label": split.labels[int(predicted[i])], "probabilities": [float(p) for p in probabilities[i]]},
+        }
+        for i in range(min(n_examples, len(rows)))
+    ]
+    return TaskEvaluation(metrics, fixtures, examples)
+
+
+def _rows(split: Split) -> list[dict[str, Any]]:
+    """Test rows keyed by column name, as a person would type them: the shortest decimal that is the same float32."""
+    names = {f["input"]: f["name"] for f in split.features}
+    return [
+        {names[k]: float(str(np.float32(v))) if isinstance(v, (float, np.floating)) else str(v) for k, v in record.items()}
+        for record in split.X_test.to_dict("records")
+    ]
