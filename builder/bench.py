@@ -56,6 +56,10 @@ def run(
     """Benchmark every variant of every model (or of `models`) of a built site; returns the bench.json document."""
     if runs < 1:
         raise VitrineError("--runs must be at least 1")
+    data = json.loads((site_dir / "models" / manifest.MANIFEST).read_text())
+    unknown = set(models) - {m["id"] for m in data["models"]}
+    if unknown:
+        raise VitrineError(f"no model {', '.join(sorted(unknown))} in this site (models: {', '.join(m['id'] for m in data['models'])})")
     import onnxruntime as ort  # here, not at import: `vitrine --help` must stay light
 
     try:
@@ -65,10 +69,6 @@ def run(
     executable = find_chromium()
     if executable is None:
         raise VitrineError("vitrine bench needs Chromium: install it (Debian: apt-get install chromium) or set VITRINE_CHROMIUM")
-    data = json.loads((site_dir / "models" / manifest.MANIFEST).read_text())
-    unknown = set(models) - {m["id"] for m in data["models"]}
-    if unknown:
-        raise VitrineError(f"no model {', '.join(sorted(unknown))} in this site (models: {', '.join(m['id'] for m in data['models'])})")
     log: list[str] = []
     results = []
     with serve_directory(site_dir, isolate=isolate, log=log) as base, sync_playwright() as p:

@@ -1,8 +1,8 @@
 // A loaded model handle, returned by vitrine.load().
 import { transferList } from '../worker/protocol.js';
 import { checkOptions, checkSignal } from './options.js';
-import { misfit, normalizeFeeds } from './tensors.js';
-import { readPrediction, rowToFeeds } from './tabular.js';
+import { normalizeFeeds } from './tensors.js';
+import { checkRowFits, rowToFeeds } from './tabular.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */
@@ -73,21 +73,16 @@ export class Model {
    */
   async predict(input, options) {
     checkOpen(this);
-    if (this.info.preprocessing.kind !== 'tabular') return this.predictInWorker(input, options);
-    const signal = runSignal(options, 'predict');
-    const row = /** @type {Record<string, number|string>} */ (input);
-    const tabular = rowToFeeds(row, this.info.preprocessing);
-    checkRowFits(/** @type {Record<string, unknown>} */ (row), this.info);
-    const feeds = normalizeFeeds(tabular, this.info.inputs);
-    const { outputs, ms } = await this.runTimed(feeds, signal);
-    return { ...checkPrediction(readPrediction(outputs, this.info), this.info), ms };
-  }
-
-  /**
-   * @param {unknown} input
-   * @param {RunOptions & {topK?: number, cam?: boolean, minScore?: number, iou?: number, candidates?: boolean}} [options]
-   */
-  async predictInWorker(input, options) {
+    if (this.info.preprocessing.kind === 'tabular') {
+      // Checked here too, so a bad row fails at once with the same message (the worker checks again).
+      const signal = runSignal(options, 'predict');
+      const feeds = rowToFeeds(input, this.info.preprocessing);
+      checkRowFits(/** @type {Record<string, unknown>} */ (input), this.info);
+      normalizeFeeds(feeds, this.info.inputs);
+      const { generation } = await this.sessions.ensure(this.key, this.variant);
+      const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), input, {}, [], generation, signal);
+      return { .../** @type {object} */ (reply.output), ms: reply.ms };
+    }
     const checked = checkOptions(options, ['signal', 'topK', 'cam', 'minScore', 'iou', 'candidates'], 'predict()');
     const signal = checkSignal(checked.signal, 'predict()');
     const { topK, cam } = checked;
@@ -104,7 +99,7 @@ export class Model {
     if (candidates !== undefined && typeof candidates !== 'boolean') throw new TypeError('predict(): candidates must be true or false.');
     const { value, transfer } = await transferableImage(input);
     const { generation } = await this.sessions.ensure(this.key, this.variant);
-    const reply = await this.sessions.client.predict(this.key, value, { topK, cam, minScore, iou, candidates }, transfer, generation, signal);
+    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), value, { topK, cam, minScore, iou, candidates }, transfer, generation, signal);
     const output = /** @type {unknown[]} */ (reply.output);
     // As for tabular predictions, `ms` is the session.run time in the worker (not enumerable: the answer stays a plain list).
     Object.defineProperty(output, 'ms', { value: reply.ms, enumerable: false });
@@ -130,6 +125,16 @@ export class Model {
     const reply = await this.sessions.client.run(this.key, feeds, transferList(feeds), generation, signal);
     return { outputs: reply.outputs, ms: reply.ms };
   }
+}
+
+/**
+ * What the worker needs of the manifest entry to answer `predict` (sent with each request: small,
+ * and a session reloaded after a worker restart needs nothing else).
+ * @param {ModelEntry} info
+ * @returns {import('../worker/predict.js').TaskSpec}
+ */
+export function taskSpec({ task, labels, preprocessing, postprocessing, inputs }) {
+  return { task, labels, preprocessing, postprocessing, inputs };
 }
 
 /**
@@ -178,38 +183,3 @@ export function runSignal(options, method) {
   return checkSignal(checkOptions(options, ['signal'], call).signal, call);
 }
 
-/**
- * Each numeric feature must survive the conversion to its input's dtype: 1e39 is a finite JS
- * number but Infinity as a float32, and the model answers Infinity with NaN or confident nonsense.
- * Call after rowToFeeds (which checks that the values are finite numbers).
- * @param {Record<string, unknown>} row
- * @param {ModelEntry} info
- */
-export function checkRowFits(row, info) {
-  for (const feature of info.preprocessing.features) {
-    if (feature.type !== 'numeric') continue;
-    const dtype = info.inputs.find((s) => s.name === feature.input)?.dtype ?? 'float32';
-    const problem = misfit(/** @type {number} */ (row[feature.name]), dtype);
-    if (problem) throw new Error(`Feature "${feature.name}" ${problem}.`);
-  }
-}
-
-/**
- * A prediction whose probabilities are not numbers between 0 and 1 is no prediction: refuse it
- * rather than show a label with NaN beside it.
- * @template {import('./tabular.js').Prediction} P
- * @param {P} prediction
- * @param {ModelEntry} info
- * @returns {P}
- */
-export function checkPrediction(prediction, info) {
-  const bad = info.labels.filter((label) => {
-    const p = prediction.probabilities[label];
-    return !(Number.isFinite(p) && p >= -1e-3 && p <= 1 + 1e-3);
-  });
-  if (bad.length) {
-    const values = bad.map((label) => `${label}: ${prediction.probabilities[label]}`).join(', ');
-    throw new Error(`The model returned invalid probabilities (${values}) for these inputs, so there is no prediction.`);
-  }
-  return prediction;
-}

@@ -4,7 +4,6 @@
 /** @typedef {import('./manifest.js').Variant} Variant */
 /** @typedef {import('./worker_client.js').WorkerClient} WorkerClient */
 /** @typedef {(p: {loaded: number, total: number}) => void} ProgressFn */
-/** @typedef {import('../worker/predict.js').TaskSpec} TaskSpec */
 
 /**
  * @typedef {object} Entry
@@ -20,8 +19,6 @@ export class Sessions {
     this.client = client;
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
-    /** Task specs by key, sent with every (re)load so the worker can answer `predict`. @type {Map<string, TaskSpec>} */
-    this.specs = new Map();
   }
 
   /**
@@ -29,10 +26,8 @@ export class Sessions {
    * @param {string} key
    * @param {Variant} variant
    * @param {ProgressFn} [onProgress]
-   * @param {TaskSpec} [spec] the manifest's task spec, for `predict` in the worker
    */
-  async acquire(key, variant, onProgress, spec) {
-    if (spec) this.specs.set(key, spec);
+  async acquire(key, variant, onProgress) {
     const entry = await this.ensure(key, variant, onProgress);
     entry.refs++;
     return entry;
@@ -52,7 +47,7 @@ export class Sessions {
       /** @type {Set<ProgressFn>} */
       const listeners = new Set();
       const loaded = this.client.load(
-        { model: key, url: variant.url, sha256: variant.sha256, bytes: variant.bytes, spec: this.specs.get(key) },
+        { model: key, url: variant.url, sha256: variant.sha256, bytes: variant.bytes },
         (p) => listeners.forEach((fn) => fn(p)),
       );
       const fresh = { generation, loaded, listeners, refs: entry?.refs ?? 0 };

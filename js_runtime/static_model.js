@@ -3,8 +3,8 @@
 // build precomputed: predict() of a row equal to one of the manifest's examples returns that
 // example's stored output; anything else rejects with a message that says what is missing.
 // run() always rejects: the manifest stores task-level outputs (label, probabilities), not raw tensors.
-import { rowToFeeds } from './tabular.js';
-import { checkOpen, checkRowFits, runSignal } from './model.js';
+import { checkRowFits, rowToFeeds } from './tabular.js';
+import { checkOpen, runSignal } from './model.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */

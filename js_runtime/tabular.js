@@ -2,10 +2,16 @@
 // The manifest's preprocessing spec says each feature is one [1, 1] input (float32 for numeric,
 // string for categorical); scaling and encoding are inside the ONNX graph.
 
-/** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
+// Used on the page (early, synchronous checks) and in the worker (predict), so it imports nothing DOM.
+import { misfit } from './tensors.js';
+
 /** @typedef {import('./manifest.js').Preprocessing} Preprocessing */
 /** @typedef {import('../worker/protocol.js').TensorMap} TensorMap */
 /** @typedef {import('../worker/protocol.js').OutputTensor} OutputTensor */
+/**
+ * @typedef {Pick<import('./manifest.js').ModelEntry, 'labels'|'preprocessing'|'postprocessing'|'inputs'>} TabularSpec
+ * What these functions need of a manifest entry (the worker's task spec has exactly this).
+ */
 
 /**
  * @typedef {object} Prediction
@@ -53,7 +59,7 @@ export function rowToFeeds(row, preprocessing) {
 /**
  * Read the first row's label and probabilities from the model's outputs.
  * @param {Record<string, OutputTensor>} outputs
- * @param {ModelEntry} info
+ * @param {TabularSpec} info
  * @returns {Prediction}
  */
 export function readPrediction(outputs, info) {
@@ -81,4 +87,40 @@ export function readPrediction(outputs, info) {
     probabilities[label] = Number(probTensor.data[i]);
   });
   return { label: info.labels[labelIndex], labelIndex, probabilities };
+}
+
+/**
+ * Each numeric feature must survive the conversion to its input's dtype: 1e39 is a finite JS
+ * number but Infinity as a float32, and the model answers Infinity with NaN or confident nonsense.
+ * Call after rowToFeeds (which checks that the values are finite numbers).
+ * @param {Record<string, unknown>} row
+ * @param {TabularSpec} info
+ */
+export function checkRowFits(row, info) {
+  for (const feature of info.preprocessing.features) {
+    if (feature.type !== 'numeric') continue;
+    const dtype = info.inputs.find((s) => s.name === feature.input)?.dtype ?? 'float32';
+    const problem = misfit(/** @type {number} */ (row[feature.name]), dtype);
+    if (problem) throw new Error(`Feature "${feature.name}" ${problem}.`);
+  }
+}
+
+/**
+ * A prediction whose probabilities are not numbers between 0 and 1 is no prediction: refuse it
+ * rather than show a label with NaN beside it.
+ * @template {Prediction} P
+ * @param {P} prediction
+ * @param {TabularSpec} info
+ * @returns {P}
+ */
+export function checkPrediction(prediction, info) {
+  const bad = info.labels.filter((label) => {
+    const p = prediction.probabilities[label];
+    return !(Number.isFinite(p) && p >= -1e-3 && p <= 1 + 1e-3);
+  });
+  if (bad.length) {
+    const values = bad.map((label) => `${label}: ${prediction.probabilities[label]}`).join(', ');
+    throw new Error(`The model returned invalid probabilities (${values}) for these inputs, so there is no prediction.`);
+  }
+  return prediction;
 }

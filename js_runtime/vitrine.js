@@ -153,8 +153,7 @@ async function loadOn(plan, info, variant, onProgress) {
     runtimes.set(plan.name, sessions);
   }
   const key = `${info.id}/${variant.name}`;
-  const spec = { task: info.task, labels: info.labels, preprocessing: info.preprocessing, postprocessing: info.postprocessing };
-  const entry = await sessions.acquire(key, variant, onProgress, spec);
+  const entry = await sessions.acquire(key, variant, onProgress);
   // A manifest that disagrees with its model is a build bug; say so instead of failing at run time.
   const { inputs } = await entry.loaded;
   const absent = info.inputs.map((s) => s.name).filter((name) => !inputs.includes(name));

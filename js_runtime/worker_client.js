@@ -54,7 +54,7 @@ export class WorkerClient {
 
   /**
    * Load a model; resolves with the session's input/output names.
-   * @param {{model: string, url: string, sha256: string, bytes: number, spec?: import('../worker/predict.js').TaskSpec}} payload
+   * @param {{model: string, url: string, sha256: string, bytes: number}} payload
    * @param {(p: {loaded: number, total: number}) => void} [onProgress]
    */
   async load(payload, onProgress) {
@@ -77,15 +77,16 @@ export class WorkerClient {
   /**
    * Task-native prediction in the worker (preprocessing + run + postprocessing).
    * @param {string} model
-   * @param {unknown} input structured-cloneable (Blob, ArrayBuffer, ImageBitmap, URL string)
+   * @param {import('../worker/predict.js').TaskSpec} spec the manifest's task spec (worker/predict.js)
+   * @param {unknown} input structured-cloneable (a row object, Blob, ArrayBuffer, ImageBitmap, URL string)
    * @param {Record<string, unknown>} options
    * @param {Transferable[]} transfer
    * @param {number} [generation] see run
    * @param {AbortSignal} [signal] see run
    */
-  async predict(model, input, options, transfer, generation, signal) {
+  async predict(model, spec, input, options, transfer, generation, signal) {
     return /** @type {import('../worker/protocol.js').PredictionReply} */ (
-      await this.request({ type: REQUEST.predict, model, input, options }, transfer, undefined, generation, signal));
+      await this.request({ type: REQUEST.predict, model, spec, input, options }, transfer, undefined, generation, signal));
   }
 
   /** @param {string} model */

@@ -18,7 +18,6 @@ import { hasWasmSimd } from './wasm_features.js';
  * @typedef {object} SessionEntry
  * @property {Promise<Session>} session
  * @property {Promise<unknown>} queue runs are serialised per session: ORT sessions are not re-entrant
- * @property {import('./predict.js').TaskSpec} [spec] the manifest's task spec, for `predict`
  */
 
 export class Engine {
@@ -70,11 +69,11 @@ export class Engine {
 
   /**
    * Create the session for `model` unless it exists (then reuse it).
-   * @param {{model: string, url: string, sha256: string, bytes: number, spec?: import('./predict.js').TaskSpec}} request
+   * @param {{model: string, url: string, sha256: string, bytes: number}} request
    * @param {(loaded: number, total: number) => void} [onProgress]
    * @returns {Promise<{inputs: string[], outputs: string[]}>}
    */
-  async load({ model, url, sha256, bytes, spec }, onProgress) {
+  async load({ model, url, sha256, bytes }, onProgress) {
     const ort = this.requireOrt();
     let entry = this.sessions.get(model);
     if (!entry) {
@@ -85,7 +84,6 @@ export class Engine {
         if (this.sessions.get(model) === entry) this.sessions.delete(model);
       });
     }
-    if (spec) entry.spec = spec;
     const session = await entry.session;
     return { inputs: [...session.inputNames], outputs: [...session.outputNames] };
   }
@@ -147,13 +145,11 @@ export class Engine {
 
   /**
    * Task-native input → answer: the task handler prepares feeds, the session runs, the handler reads the outputs.
-   * @param {{model: string, input: unknown, options?: Record<string, unknown>}} request
+   * @param {{model: string, spec: import('./predict.js').TaskSpec, input: unknown, options?: Record<string, unknown>}} request
    * @returns {Promise<{output: unknown, ms: number, notice?: string}>}
    */
-  async predict({ model, input, options = {} }) {
-    const entry = this.requireEntry(model);
-    if (!entry.spec) throw new VitrineError(ERROR_CODE.badRequest, `Model "${model}" was loaded without its task spec; use run().`);
-    const spec = entry.spec;
+  async predict({ model, spec, input, options = {} }) {
+    this.requireEntry(model);
     const handler = handlerFor(spec);
     const prepared = await handler.prepare(input, spec, { fetchImpl: this.fetchImpl });
     const { outputs, ms } = await this.run({ model, feeds: prepared.feeds });

@@ -5,6 +5,8 @@ import { ERROR_CODE, VitrineError } from './protocol.js';
 import { decodeCandidates, decodeDetections } from './detection.js';
 import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
+import { checkPrediction, checkRowFits, readPrediction, rowToFeeds } from '../js_runtime/tabular.js';
+import { normalizeFeeds } from '../js_runtime/tensors.js';
 
 /** @typedef {import('./protocol.js').TensorMap} TensorMap */
 /** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
@@ -16,6 +18,7 @@ import { prepareImage } from './image_preprocess.js';
  * @property {string[]} labels
  * @property {any} preprocessing
  * @property {any} postprocessing
+ * @property {import('../js_runtime/manifest.js').TensorSpec[]} inputs the graph's inputs (tabular rows are checked against them)
  */
 
 /**
@@ -42,6 +45,14 @@ import { prepareImage } from './image_preprocess.js';
 
 /** @type {Record<string, TaskHandler>} */
 export const HANDLERS = {
+  'tabular-classification': {
+    prepare: async (row, spec) => {
+      const feeds = rowToFeeds(row, spec.preprocessing);
+      checkRowFits(/** @type {Record<string, unknown>} */ (row), spec);
+      return { feeds: normalizeFeeds(feeds, spec.inputs) };
+    },
+    finish: (outputs, spec) => checkPrediction(readPrediction(outputs, spec), spec),
+  },
   'image-classification': {
     prepare: prepareImageInput,
     finish: finishClassification,

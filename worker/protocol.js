@@ -103,8 +103,6 @@ export const ERROR_CODE = Object.freeze({
  * @property {string} url absolute URL of the .onnx file
  * @property {string} sha256 expected hex digest (from the manifest)
  * @property {number} bytes expected size, used for progress when the server sends no Content-Length
- * @property {import('./predict.js').TaskSpec} [spec] what `predict` needs of the manifest entry
- *   (task, labels, pre- and postprocessing); without it the session answers `run` only
  */
 
 /**
@@ -120,7 +118,8 @@ export const ERROR_CODE = Object.freeze({
  * @property {number} id
  * @property {'predict'} type
  * @property {string} model
- * @property {unknown} input task-native: an image as Blob, File, ArrayBuffer, ImageBitmap (transferred) or URL string
+ * @property {import('./predict.js').TaskSpec} spec what `predict` needs of the manifest entry (task, labels, inputs, pre- and postprocessing)
+ * @property {unknown} input task-native: a row object, or an image as Blob, File, ArrayBuffer, ImageBitmap (transferred) or URL string
  * @property {Record<string, unknown>} [options] task options, e.g. {topK, cam}
  */
 /**

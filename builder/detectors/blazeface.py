@@ -119,47 +119,6 @@ def export() -> onnx.ModelProto:
     return model
 
 
-def letterbox(image: Image.Image, size: tuple[int, int] = (SIZE, SIZE),
-              background: tuple[int, int, int] = (0, 0, 0)) -> tuple[np.ndarray, dict[str, float]]:
-    """Fit an image into `size` (height, width), centred, keeping its aspect ratio.
-
-    Returns the uint8 [H, W, 3] pixels and the transform back to the original image:
-    x_image = (x_input - offset_x) * scale_x (likewise y).
-    """
-    height, width = size
-    rgba = image.convert("RGBA")
-    flat = Image.new("RGB", rgba.size, background)
-    flat.paste(rgba, mask=rgba.getchannel("A"))
-    scale = min(width / flat.width, height / flat.height)
-    new_w, new_h = max(1, round(flat.width * scale)), max(1, round(flat.height * scale))
-    resized = flat.resize((new_w, new_h), Image.Resampling.BILINEAR)
-    canvas = Image.new("RGB", (width, height), background)
-    offset_x, offset_y = (width - new_w) // 2, (height - new_h) // 2
-    canvas.paste(resized, (offset_x, offset_y))
-    return np.asarray(canvas, dtype=np.uint8), {
-        "offset_x": float(offset_x), "offset_y": float(offset_y),
-        "scale_x": flat.width / new_w, "scale_y": flat.height / new_h,
-    }
-
-
-def to_tensor(pixels: np.ndarray, preprocessing: dict[str, Any] = PREPROCESSING) -> np.ndarray:
-    """uint8 [H, W, 3] → float32 [1, H, W, 3]: (pixel/255 - mean) / std, computed in float64 as in JS."""
-    mean = np.asarray(preprocessing["mean"], dtype=np.float64)
-    std = np.asarray(preprocessing["std"], dtype=np.float64)
-    return ((pixels.astype(np.float64) / 255.0 - mean) / std).astype(np.float32)[None]
-
-
-def to_image_coords(detections: list[ssd.Detection], transform: dict[str, float]) -> list[ssd.Detection]:
-    """Map detections from model-input pixels back to the original image's pixels."""
-    sx, sy, ox, oy = transform["scale_x"], transform["scale_y"], transform["offset_x"], transform["offset_y"]
-    mapped = []
-    for d in detections:
-        x, y, w, h = d["box"]
-        mapped.append({**d, "box": [(x - ox) * sx, (y - oy) * sy, w * sx, h * sy],
-                       "keypoints": [[(kx - ox) * sx, (ky - oy) * sy] for kx, ky in d["keypoints"]]})
-    return mapped
-
-
 def decode(outputs: dict[str, np.ndarray], spec: dict[str, Any] = SPEC, *, min_score: float | None = None,
            iou: float | None = None) -> list[ssd.Detection]:
     """Raw outputs → [{"box": [x, y, w, h], "label", "score", "keypoints", "index"}] in input pixels."""

@@ -83,30 +83,3 @@ def load_truth(path: Path = TRUTH_FILE) -> dict[str, Any]:
 def load_set(path: Path = TRUTH_FILE) -> list[tuple[str, Image.Image, list[dict[str, Any]]]]:
     """[(image id, RGB image, truth faces [{"box": [x, y, w, h], "ignore"?: bool}])] in file order."""
     return [(entry["id"], build_image(entry["image"]), entry["faces"]) for entry in load_truth(path)["images"]]
-
-
-def evaluate(session: Any, path: Path = TRUTH_FILE) -> dict[str, Any]:
-    """BlazeFace on the set → metrics in the manifest's detection_metrics shape (less latency_ms).
-
-    Detections are kept down to the spec's candidate_floor so the precision/recall curve spans enough
-    thresholds for AP; precision and recall are also given at the spec's min_score.
-    """
-    from . import blazeface, evaluate_boxes
-
-    data = load_set(path)
-    detections = {key: blazeface.detect(session, image, min_score=blazeface.SPEC["candidate_floor"])
-                  for key, image, _ in data}
-    truth = {key: faces for key, _, faces in data}
-    at_default = evaluate_boxes.counts(detections, truth, blazeface.SPEC["min_score"])
-    per_image = []
-    for key, _, faces in data:
-        c = evaluate_boxes.counts({key: detections[key]}, {key: faces}, blazeface.SPEC["min_score"])
-        per_image.append({"id": key, "faces": len(faces), "tp": c["tp"], "fp": c["fp"], "fn": c["fn"]})
-    return {
-        "images": len(data),
-        "ap50": evaluate_boxes.average_precision(detections, truth, 0.5),
-        "recall_at_p90": evaluate_boxes.recall_at_precision(detections, truth, 0.9, 0.5),
-        "precision": at_default["precision"],
-        "recall": at_default["recall"],
-        "per_image": per_image,
-    }

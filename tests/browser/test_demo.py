@@ -48,7 +48,7 @@ WORKER_PROBE = """(() => {
     Worker.prototype.addEventListener = function (type, listener, options) {
         if (type !== 'message' || typeof listener !== 'function') return listen.call(this, type, listener, options);
         return listen.call(this, type, function (event) {
-            if (probe.hold && event.data?.type === 'result') {
+            if (probe.hold && (event.data?.type === 'result' || event.data?.type === 'prediction')) {
                 const deliver = () => listener.call(this, event);
                 deliver.id = event.data.id;
                 probe.held.push(deliver);
@@ -383,7 +383,7 @@ def test_emptied_field_is_marked_and_the_prediction_cleared_until_it_is_valid(se
     page.wait_for_selector('.vitrine-demo[data-state="ready"][data-source="live"]', timeout=30_000)
     number = demo.locator('[name="body_mass_g"]')
     field_error = demo.locator(".vitrine-numeric:has([name='body_mass_g']) .vitrine-field-error")
-    runs = len(posted(session, "run"))
+    runs = len(posted(session, "predict"))
 
     def expect_invalid() -> None:
         page.wait_for_selector('.vitrine-demo [name="body_mass_g"][aria-invalid="true"]')
@@ -405,7 +405,7 @@ def test_emptied_field_is_marked_and_the_prediction_cleared_until_it_is_valid(se
     number.press_sequentially("-")  # not a number either (the box reads as empty)
     expect_invalid()
     page.wait_for_timeout(600)  # well past the 150 ms debounce
-    assert len(posted(session, "run")) == runs, "no model run while an input is invalid"
+    assert len(posted(session, "predict")) == runs, "no model run while an input is invalid"
     # Valid again: a live prediction for the new value, and the marks go.
     number.fill("4000")
     page.wait_for_function("() => document.querySelector('.vitrine-demo').dataset.source === 'live'")
@@ -453,7 +453,7 @@ def test_a_run_in_flight_is_cancelled_when_newer_input_arrives(session: Session,
     demo.locator(".vitrine-predict").click()
     page.wait_for_function("() => window.__probe.held.length === 1")
     in_flight = page.evaluate("() => window.__probe.held[0].id")
-    assert in_flight in posted(session, "run")
+    assert in_flight in posted(session, "predict")
     assert in_flight not in posted(session, "cancel")
     fill_row(demo, fixtures["rows"][new])
     demo.locator(".vitrine-predict").click()

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { load } from '../../js_runtime/vitrine.js';
-import { Model, checkPrediction } from '../../js_runtime/model.js';
+import { Model } from '../../js_runtime/model.js';
+import { handlerFor } from '../../worker/predict.js';
+import { checkPrediction } from '../../js_runtime/tabular.js';
 import { StaticModel } from '../../js_runtime/static_model.js';
 import { abortable } from '../../js_runtime/options.js';
 import { resolveManifest } from '../../js_runtime/manifest.js';
@@ -29,6 +31,13 @@ function fakeModel(outputs) {
       run: async (/** @type {string} */ _key, /** @type {any} */ feeds) => {
         sent.push(feeds);
         return { outputs: outputs ?? {}, ms: 1 };
+      },
+      // The worker's real predict handler (worker/predict.js) around the canned outputs.
+      predict: async (/** @type {string} */ _key, /** @type {any} */ spec, /** @type {unknown} */ input) => {
+        const handler = handlerFor(spec);
+        const prepared = await handler.prepare(input, spec, { fetchImpl: fetch });
+        sent.push(prepared.feeds);
+        return { output: handler.finish(outputs ?? {}, spec, {}, prepared), ms: 1 };
       },
     },
   });
