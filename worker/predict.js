@@ -12,7 +12,7 @@ import { normalizeFeeds } from '../js_runtime/tensors.js';
 /** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
 
 /**
- * What the worker keeps of a model's manifest entry to answer `predict`.
+ * What `predict` needs of a model's manifest entry; it comes with each request (js_runtime/model.js taskSpec).
  * @typedef {object} TaskSpec
  * @property {string} task
  * @property {string[]} labels
