@@ -183,7 +183,12 @@ def _partial(path: Path, data: dict[str, Any], text: str, root: yaml.Node | None
         return None
     if not (isinstance(variants, list) and all(isinstance(v, str) for v in variants)):
         variants = ["fp32"]
-    return Card(path=path, data={"recipe": {"params": {}, **recipe}, "variants": variants}, text=text, _root=root)
+    schema = card_schema()["properties"]
+    known = schema["variants"]["items"]["enum"]  # an unknown name is the schema's error already: not reported twice
+    partial = {"recipe": {"params": {}, **recipe}, "variants": [v for v in variants if v in known]}
+    if data.get("task") in schema["task"]["enum"]:  # so a recipe for another task is reported in the same round
+        partial["task"] = data["task"]
+    return Card(path=path, data=partial, text=text, _root=root)
 
 
 def _clip(value: Any) -> str:

@@ -215,9 +215,11 @@ def _evaluate(b: Build) -> None:
     n_examples = b.card.data["demo"]["examples"]
     default = b.card.variants[0]
     agreement_rows = b.task.feeds(b.data, b.parts, "agreement") if len(b.files) > 1 else []
-    reference = None
+    # Variants are compared with the fp32 graph, also when the card does not ship it.
+    fp32 = evaluate.native_session(b.files["fp32"], as_in_browser=True)
+    reference = np.concatenate([fp32.run(None, row)[0] for row in agreement_rows]) if agreement_rows else None
     variants, examples = [], []
-    for name in ["fp32", *[v for v in b.card.variants if v != "fp32"]]:
+    for name in b.card.variants:
         data = b.files[name]
         session = evaluate.native_session(data, as_in_browser=True)
         result = b.task.evaluate(session, b.data, b.parts, n_examples)
@@ -227,9 +229,8 @@ def _evaluate(b: Build) -> None:
             "latency_ms": evaluate.latency(evaluate.native_session(data), b.task.feeds(b.data, b.parts, "verify")[0]),
             "parameters": variant_report.parameter_count(proto),
         }
-        if agreement_rows:
+        if reference is not None:
             outputs = np.concatenate([session.run(None, row)[0] for row in agreement_rows])
-            reference = outputs if reference is None else reference
             gap = variant_report.agreement([reference], [outputs])
             top1 = {"top1": gap["top1_agreement"]} if b.card.data["task"] != "object-detection" else {}  # detectors have no top class
             metrics["agreement"] = {"rows": len(agreement_rows), **top1, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
@@ -258,7 +259,6 @@ def _evaluate(b: Build) -> None:
             "optimization": b.optimization,
             "artifacts": [],
         })
-    order = {name: i for i, name in enumerate(b.card.variants)}
     model = onnx.load_from_string(b.files["fp32"])
     artifacts = b.parts.get("artifacts", [])
     if b.card.data["description"]:
@@ -277,7 +277,7 @@ def _evaluate(b: Build) -> None:
         "dataset": b.parts["dataset"],
         "examples": examples,
         "default_variant": default,
-        "variants": sorted(variants, key=lambda v: order[v["name"]]),
+        "variants": variants,
         "artifacts": artifacts,
     }
 

@@ -15,21 +15,11 @@ from rich.console import Console
 
 from builder import BuildResult, build_models
 
-from ..conftest import REPO
+from ..conftest import REPO, gallery_ids  # noqa: F401  (re-exported for the unit tests)
+from ..conftest import model_entry as model  # noqa: F401
 
 PENGUINS = "penguins-species"
 PHOTO = "photo-classifier"
-
-
-def model(manifest: dict, model_id: str) -> dict:
-    """The manifest entry of one model, by id."""
-    [entry] = [m for m in manifest["models"] if m["id"] == model_id]
-    return entry
-
-
-def gallery_ids() -> list[str]:
-    """The ids of the repo's cards, in build order (file name order)."""
-    return sorted(p.stem for p in (REPO / "model_cards").glob("*.y*ml"))
 
 
 @pytest.fixture(scope="session")

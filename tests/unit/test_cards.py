@@ -401,3 +401,20 @@ def test_image_card_names_unknown_photo_sets_and_recipe_params(tmp_path: Path) -
         f"{path}:{line_of(text, 'size: 3')}: recipe.params.size: not a parameter of torch_image (allowed: model)",
     ]
 
+
+
+def test_a_recipe_for_another_task_is_reported_with_the_schema_problems(tmp_path: Path) -> None:
+    """One round lists everything: a tabular field on an image card, a recipe for another task, an unknown variant."""
+    path = write(tmp_path, """\
+        id: my-photos
+        title: My photos
+        task: image-classification
+        dataset: {source: skimage, name: photos, target: label}
+        recipe: {kind: sklearn_tabular}
+        variants: [fp32, int4]
+        """)
+    assert problems(tmp_path) == [
+        f"{path}:4: dataset.target: is not a field of this task's dataset (allowed here: source, name, seed)",
+        f"{path}:5: recipe.kind: recipe 'sklearn_tabular' makes tabular-classification models, not 'image-classification'",
+        f"{path}:6: variants[1]: 'int4' is not one of 'fp32', 'fp16', 'int8'",
+    ]

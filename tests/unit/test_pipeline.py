@@ -14,7 +14,7 @@ import pytest
 from onnx import TensorProto
 from rich.console import Console
 
-from builder import BuildError, CardError, build_models, manifest, pipeline
+from builder import BuildError, CardError, build_models, manifest, pages, pipeline
 from builder import evaluate as evaluate_stage
 
 from ..conftest import REPO
@@ -264,6 +264,21 @@ def test_every_stage_failure_names_its_stage(stage: str, penguins_out: Path, pen
     with pytest.raises(BuildError, match=rf"^penguins-species: {stage} failed: RuntimeError: {stage} broke \(exported_models/ is unchanged\)$"):
         build_models(penguins_cards, penguins_out, console=QUIET)
     assert snapshot(penguins_out) == before
+
+
+def test_a_card_may_ship_only_a_quantized_variant(tmp_path: Path) -> None:
+    """fp32 is still exported (it is the reference of agreement) but only the card's variants ship."""
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    card = (REPO / "model_cards" / "face-detector.yaml").read_text().replace("variants: [fp32, int8, fp16]", "variants: [int8]")
+    (cards / "face-detector.yaml").write_text(card)
+    result = build_models(cards, tmp_path / "out", console=QUIET)
+    [entry] = result.manifest["models"]
+    [variant] = entry["variants"]
+    assert entry["default_variant"] == variant["name"] == "int8"
+    assert variant["metrics"]["agreement"]["rows"] == entry["dataset"]["agreement_images"] and variant["metrics"]["agreement"]["max_abs"] > 0
+    assert sorted(p.name.split(".")[0] for p in (tmp_path / "out" / "face-detector").glob("*.onnx")) == ["int8"]
+    assert "Agreement is measured on" in pages.model_page(entry, "../../models")
 
 
 def test_stages_run_in_order() -> None:
