@@ -50,6 +50,8 @@ EXAMPLES = {
     "astronaut.png": "an astronaut in front of a flag (ImageNet has no class for either)",
 }
 EXAMPLE_MAX_SIDE = 640  # examples are re-encoded as JPEG: a few tens of KB each
+CALIBRATION_CROPS = 2  # seeded crops per calibration photo
+AGREEMENT_CROPS = 5  # seeded crops per labelled photo, compared besides the photo itself
 
 
 @dataclass
@@ -68,13 +70,13 @@ class ImageSet:
 
     @cached_property
     def calibration(self) -> list[np.ndarray]:
-        return [c for i, file in enumerate(CALIBRATION) for c in crops(decode(photo_bytes(file)), 2, self.seed + i)]
+        return [c for i, file in enumerate(CALIBRATION) for c in crops(decode(photo_bytes(file)), CALIBRATION_CROPS, self.seed + i)]
 
     @cached_property
     def agreement(self) -> list[np.ndarray]:
         photos = [decode(data) for _, data in self.labelled]
-        seeded = [c for i, rgb in enumerate(photos) for c in crops(rgb, 5, self.seed + 100 + i)]
-        return photos + seeded + self.calibration[::2]
+        seeded = [c for i, rgb in enumerate(photos) for c in crops(rgb, AGREEMENT_CROPS, self.seed + 100 + i)]
+        return photos + seeded + self.calibration[::CALIBRATION_CROPS]  # one crop of each calibration photo
 
     @cached_property
     def examples(self) -> list[tuple[str, bytes, str]]:
@@ -104,11 +106,11 @@ def crops(rgb: np.ndarray, n: int, seed: int) -> list[np.ndarray]:
     return out
 
 
-def example_jpeg(data: bytes) -> bytes:
-    """A demo example: at most EXAMPLE_MAX_SIDE pixels, JPEG quality 90, no metadata."""
+def example_jpeg(image: Any) -> bytes:
+    """A demo example (a PIL image or image file bytes): at most EXAMPLE_MAX_SIDE pixels, JPEG quality 90, no metadata."""
     from PIL import Image
 
-    image = Image.open(io.BytesIO(data)).convert("RGB")
+    image = (Image.open(io.BytesIO(image)) if isinstance(image, bytes) else image).convert("RGB")
     image.thumbnail((EXAMPLE_MAX_SIDE, EXAMPLE_MAX_SIDE), Image.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=90, optimize=True)
@@ -145,8 +147,8 @@ def prepare(name: str, seed: int) -> ImageSet:
         "source": "skimage",
         "citation": CITATION,
         "images": len(labelled),
-        "calibration_images": 2 * len(CALIBRATION),
-        "agreement_images": 6 * len(LABELLED) + len(CALIBRATION),
+        "calibration_images": CALIBRATION_CROPS * len(CALIBRATION),
+        "agreement_images": (1 + AGREEMENT_CROPS) * len(LABELLED) + len(CALIBRATION),
         "notes": "; ".join(f"{p.file}: {p.note}" for p in LABELLED),
     }
     return ImageSet(name, seed, labelled, info, digest.hexdigest())

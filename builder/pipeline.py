@@ -134,7 +134,6 @@ class Build:
     model: Any = None  # the verified fp32 onnx.ModelProto
     optimization: dict[str, Any] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # variant name → the bytes that ship
-    methods: dict[str, str] = field(default_factory=dict)
     entry: dict[str, Any] | None = None
     reused: bool = False
 
@@ -157,7 +156,7 @@ def _data(b: Build) -> None:
 
 def _train(b: Build) -> None:
     b.trained = recipes.get(b.card.recipe["kind"]).train(b.card, b.data)
-    b.parts = b.task.describe(b.card, b.data, b.trained, None, b.artifact)
+    b.parts = b.task.describe(b.card, b.data, b.trained, b.artifact)
 
 
 def _export(b: Build) -> None:
@@ -195,7 +194,6 @@ def _variants(b: Build) -> None:
         recipe = quantize.recipe(name)
         calibration = b.task.feeds(b.data, b.parts, "calibration") if recipe.needs_calibration else None
         b.files[name] = recipe.make(exported, calibration=calibration)
-        b.methods[name] = METHODS[name]
 
 
 # How each variant is made, in words for the variants table.
@@ -215,22 +213,27 @@ def _evaluate(b: Build) -> None:
     n_examples = b.card.data["demo"]["examples"]
     default = b.card.variants[0]
     agreement_rows = b.task.feeds(b.data, b.parts, "agreement") if len(b.files) > 1 else []
+    latency_row = b.task.feeds(b.data, b.parts, "verify")[0]
+    sessions = {name: evaluate.native_session(data, as_in_browser=True) for name, data in b.files.items()}
+
+    def first_output(name: str) -> np.ndarray:
+        return np.concatenate([sessions[name].run(None, row)[0] for row in agreement_rows])
+
     # Variants are compared with the fp32 graph, also when the card does not ship it.
-    fp32 = evaluate.native_session(b.files["fp32"], as_in_browser=True)
-    reference = np.concatenate([fp32.run(None, row)[0] for row in agreement_rows]) if agreement_rows else None
+    reference = first_output("fp32") if agreement_rows else None
     variants, examples = [], []
     for name in b.card.variants:
         data = b.files[name]
-        session = evaluate.native_session(data, as_in_browser=True)
+        session = sessions[name]
         result = b.task.evaluate(session, b.data, b.parts, n_examples)
         proto = onnx.load_from_string(data)
         metrics = {
             **result.metrics,
-            "latency_ms": evaluate.latency(evaluate.native_session(data), b.task.feeds(b.data, b.parts, "verify")[0]),
+            "latency_ms": evaluate.latency(evaluate.native_session(data), latency_row),
             "parameters": variant_report.parameter_count(proto),
         }
         if reference is not None:
-            outputs = np.concatenate([session.run(None, row)[0] for row in agreement_rows])
+            outputs = reference if name == "fp32" else first_output(name)
             gap = variant_report.agreement([reference], [outputs])
             top1 = {"top1": gap["top1_agreement"]} if b.card.data["task"] != "object-detection" else {}  # detectors have no top class
             metrics["agreement"] = {"rows": len(agreement_rows), **top1, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
@@ -255,7 +258,7 @@ def _evaluate(b: Build) -> None:
             "metrics": metrics,
             "fixtures": fixtures,
             "tolerance": variant_report.parity_tolerance(name, b.card.data["task"], proto),
-            **({"method": b.methods[name]} if name in b.methods else {}),
+            **({"method": METHODS[name]} if name in METHODS else {}),
             "optimization": b.optimization,
             "artifacts": [],
         })

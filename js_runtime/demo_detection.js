@@ -11,8 +11,7 @@
 // threshold, then NMS as the worker does it), so moving them never runs the model again.
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
-import { exampleArtifacts } from './demo_image.js';
-import { mountImageInput } from './image_input.js';
+import { exampleArtifacts, mountImageInput } from './image_input.js';
 import { mountImageStage } from './image_stage.js';
 import { filterDetections } from '../worker/detection.js';
 

@@ -9,7 +9,7 @@
 // sorted by score, best first; `region` is the rectangle of the original image (pixels) the map covers.
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
-import { mountImageInput, nameFromUrl } from './image_input.js';
+import { exampleArtifacts, mountImageInput } from './image_input.js';
 import { mountImageStage } from './image_stage.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
@@ -213,22 +213,6 @@ export function mountImage(root, info, api, variant) {
   const setOpacity = () => { overlay.style.opacity = String(Number(opacity.value) / 100); };
   opacity.addEventListener('input', setOpacity);
   setOpacity();
-}
-
-/**
- * The manifest entry's example images (artifacts of kind "example").
- * @param {ModelEntry} info
- * @returns {ImageExample[]}
- */
-export function exampleArtifacts(info) {
-  const artifacts = /** @type {{kind: string, url: string, sha256?: string, bytes?: number, label?: string, name?: string}[]} */ (
-    /** @type {unknown} */ (info.artifacts ?? []));
-  return artifacts.filter((a) => a.kind === 'example' && typeof a.url === 'string')
-    .map((a) => ({
-      url: new URL(a.url, document.baseURI).href, sha256: a.sha256, bytes: a.bytes,
-      // the builder names examples after their source ("astronaut_pair", "chelsea.png"); the URL is content-addressed
-      label: a.label || (typeof a.name === 'string' ? nameFromUrl(a.name).replace(/_+/g, ' ').trim() : '') || undefined,
-    }));
 }
 
 /**

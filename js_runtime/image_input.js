@@ -364,3 +364,19 @@ async function downloadExample(example, label, fetchImpl, signal) {
   }
   return blob;
 }
+
+/**
+ * The manifest entry's example images (artifacts of kind "example").
+ * @param {import('./manifest.js').ModelEntry} info
+ * @returns {ImageExample[]}
+ */
+export function exampleArtifacts(info) {
+  const artifacts = /** @type {{kind: string, url: string, sha256?: string, bytes?: number, label?: string, name?: string}[]} */ (
+    /** @type {unknown} */ (info.artifacts ?? []));
+  return artifacts.filter((a) => a.kind === 'example' && typeof a.url === 'string')
+    .map((a) => ({
+      url: new URL(a.url, document.baseURI).href, sha256: a.sha256, bytes: a.bytes,
+      // the builder names examples after their source ("astronaut_pair", "chelsea.png"); the URL is content-addressed
+      label: a.label || (typeof a.name === 'string' ? nameFromUrl(a.name).replace(/_+/g, ' ').trim() : '') || undefined,
+    }));
+}

@@ -3,7 +3,7 @@
 Each task module exposes:
 - `check(card) -> list[CardProblem]`: dataset problems, before anything is built;
 - `prepare(card) -> data` (cheap: the build key hashes `data.fingerprint`; heavy work is lazy);
-- `describe(card, data, trained, model, artifact) -> dict`: the manifest entry's task-specific
+- `describe(card, data, trained, artifact) -> dict`: the manifest entry's task-specific
   parts (`labels`, `preprocessing`, `postprocessing`, `dataset`); `artifact(kind, bytes, suffix,
   **extra)` stages a content-addressed side file and returns its manifest record;
 - `feeds(data, parts, which) -> list[dict[str, np.ndarray]]`: model inputs, one row each, for
@@ -30,6 +30,17 @@ MODULES = {
 
 def get(task: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{MODULES[task]}")
+
+
+def image_parts(data: Any, trained: Any, examples: list[tuple[str, bytes, str]], artifact: Any) -> dict[str, Any]:
+    """The manifest parts of an image task: the recipe's specs, the set's info, its example images as artifacts."""
+    return {
+        "labels": trained.labels,
+        "preprocessing": trained.io["preprocessing"],
+        "postprocessing": trained.io["postprocessing"],
+        "dataset": data.info,
+        "artifacts": [artifact("example", jpeg, ".jpg", name=name, media_type="image/jpeg") for name, jpeg, _ in examples],
+    }
 
 
 @dataclass

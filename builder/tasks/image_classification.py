@@ -13,7 +13,7 @@ import numpy as np
 from .. import image_sets
 from ..cards import Card
 from ..errors import CardProblem
-from . import TaskEvaluation, tensor_json
+from . import TaskEvaluation, image_parts, tensor_json
 from ..image_preprocess import decode, prepare as prepare_image
 
 if TYPE_CHECKING:
@@ -39,18 +39,8 @@ def prepare(card: Card) -> ImageSet:
     return image_sets.prepare(card.dataset["name"], card.dataset["seed"])
 
 
-def describe(card: Card, data: ImageSet, trained: Trained, model: Any, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
-    examples = [
-        artifact("example", jpeg, ".jpg", name=file, media_type="image/jpeg")
-        for file, jpeg, _ in data.examples
-    ]
-    return {
-        "labels": trained.labels,
-        "preprocessing": trained.io["preprocessing"],
-        "postprocessing": trained.io["postprocessing"],
-        "dataset": data.info,
-        "artifacts": examples,
-    }
+def describe(card: Card, data: ImageSet, trained: Trained, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+    return image_parts(data, trained, data.examples, artifact)
 
 
 def tensor(rgb: np.ndarray, parts: dict[str, Any]) -> dict[str, np.ndarray]:

@@ -8,8 +8,7 @@ another score or IoU threshold without running the model again.
 from __future__ import annotations
 
 import hashlib
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -17,7 +16,8 @@ import numpy as np
 
 from ..cards import Card
 from ..errors import CardProblem
-from . import TaskEvaluation, tensor_json
+from ..image_sets import example_jpeg
+from . import TaskEvaluation, image_parts, tensor_json
 
 if TYPE_CHECKING:
     import onnxruntime as ort
@@ -43,7 +43,6 @@ class FaceSet:
     name: str
     info: dict[str, Any]
     fingerprint: str
-    truth_text: str = field(repr=False, default="")
 
     @cached_property
     def images(self) -> list[tuple[str, Image.Image, list[dict[str, Any]]]]:
@@ -53,6 +52,11 @@ class FaceSet:
 
     def image(self, key: str) -> Image.Image:
         return next(image for k, image, _ in self.images if k == key)
+
+    @cached_property
+    def examples(self) -> list[tuple[str, bytes, str]]:
+        """(image id, JPEG bytes, what it shows): the page's example files."""
+        return [(key, example_jpeg(self.image(key)), shows) for key, shows in EXAMPLES.items()]
 
 
 def check(card: Card) -> list[CardProblem]:
@@ -87,21 +91,8 @@ def prepare(card: Card) -> FaceSet:
     return FaceSet(card.dataset["name"], info, digest.hexdigest())
 
 
-def _jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=90, optimize=True)
-    return buffer.getvalue()
-
-
-def describe(card: Card, data: FaceSet, trained: Trained, model: Any, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
-    examples = [artifact("example", _jpeg(data.image(key)), ".jpg", name=key, media_type="image/jpeg") for key in EXAMPLES]
-    return {
-        "labels": trained.labels,
-        "preprocessing": trained.io["preprocessing"],
-        "postprocessing": trained.io["postprocessing"],
-        "dataset": data.info,
-        "artifacts": examples,
-    }
+def describe(card: Card, data: FaceSet, trained: Trained, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+    return image_parts(data, trained, data.examples, artifact)
 
 
 def _prepared(image: Image.Image | np.ndarray, parts: dict[str, Any]) -> Any:
@@ -161,9 +152,8 @@ def evaluate(session: ort.InferenceSession, data: FaceSet, parts: dict[str, Any]
     }
     shown = [a for a in parts["artifacts"] if a["kind"] == "example"]
     examples = []
-    for artifact, (key, shows) in list(zip(shown, EXAMPLES.items()))[:n_examples]:
+    for artifact, (_, jpeg, shows) in list(zip(shown, data.examples))[:n_examples]:
         from ..image_preprocess import decode
 
-        jpeg = decode(_jpeg(data.image(key)))  # what the page shows and the browser decodes: the example file itself
-        examples.append({"image": artifact["url"], "shows": shows, "output": detections(session, jpeg, parts)})
+        examples.append({"image": artifact["url"], "shows": shows, "output": detections(session, decode(jpeg), parts)})  # the file the page shows
     return TaskEvaluation(metrics, fixtures, examples)

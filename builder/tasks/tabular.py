@@ -24,7 +24,7 @@ def check(card: Card) -> list[CardProblem]:
     return datasets.check(card)
 
 
-def describe(card: Card, split: Split, trained: Trained, model: Any, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+def describe(card: Card, split: Split, trained: Trained, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
     return {
         "labels": split.labels,
         "preprocessing": {"kind": "tabular", "features": split.features},
