@@ -30,6 +30,9 @@ VENDOR = (
     # plain-WASM tier only: onnxruntime-web 1.18.0 (npm alias), single-threaded, non-SIMD binary
     ("onnxruntime-web-legacy", "dist/esm/ort.wasm.min.js"),
     ("onnxruntime-web-legacy", "dist/ort-wasm.wasm"),
+    # text models only: the tokenizer worker/tokenize.js runs (imported on first use)
+    ("@huggingface/tokenizers", "dist/tokenizers.min.mjs"),
+    ("@huggingface/tokenizers", "LICENSE"),
     ("chart.js", "dist/chart.umd.min.js"),
     ("chart.js", "LICENSE.md"),
 )

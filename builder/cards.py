@@ -198,7 +198,7 @@ def _clip(value: Any) -> str:
 
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(data)
-    if out["task"] == "tabular-classification":
+    if out["task"] in ("tabular-classification", "text-classification"):
         out["dataset"].setdefault("test_size", 0.25)
     out["dataset"].setdefault("seed", 0)
     if "classes" in out["dataset"]:  # YAML reads `0: Barolo` with an int key; target values are compared as text

@@ -103,13 +103,17 @@ def bench_command(
     webgpu: Annotated[bool, typer.Option(help="Start Chromium with --enable-unsafe-webgpu.")] = False,
     model: Annotated[Optional[list[str]], typer.Option("--model", "-m", help="Model id to measure (repeatable; default: every model).")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Where to write the JSON (default: <output_dir>/bench.json).")] = None,
+    peer: Annotated[bool, typer.Option(help="Also run text models in Transformers.js (same ONNX file, same Chromium run) and compare.")] = True,
+    peer_runs: Annotated[int, typer.Option(min=1, help="Steady-state calls per text and side in the Transformers.js comparison.")] = bench.bench_peer.RUNS,
+    peer_repeat: Annotated[int, typer.Option(min=1, help="Cold/warm loads per side in the comparison, each in a fresh profile (the median is reported).")] = bench.bench_peer.REPEAT,
 ) -> None:
-    """Measure every model in a real browser (cold, cached, latency) against native onnxruntime."""
+    """Measure every model in a real browser (cold, cached, latency) against native onnxruntime, and text models beside Transformers.js."""
     from mkdocs.exceptions import MkDocsException
 
     try:
         site, output_dir = bench.build_site(config_file)
-        document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else (), tuple(model or ()))
+        document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else (), tuple(model or ()),
+                             peer=peer, peer_runs=peer_runs, peer_repeat=peer_repeat)
         target = out or output_dir / bench.BENCH_FILE
         bench.write(document, target)
     except (VitrineError, MkDocsException) as err:
@@ -124,6 +128,21 @@ def bench_command(
                 f"cached reload {r['cached_over_cold']}× cold ({r['cached_first_prediction_ms']} vs {r['cold_first_prediction_ms']} ms)",
                 highlight=False,
             )
+    for r in (document.get("peers") or {}).get("results", []):
+        label = f"{r['model']} {r['variant']} beside Transformers.js"
+        if r["error"]:
+            err_console.print(f"[red]✗[/] {label}: {escape(r['error'])}", highlight=False)
+            continue
+        q = r["ratios"]
+        err_console.print(
+            f"[green]✓[/] {label} (Transformers.js ÷ Vitrine; threads {r['vitrine']['threads']} vs {r['transformers_js']['threads']}): "
+            f"cold {q['cold_load']}×, warm {q['warm_reload']}×, steady p50 {q['steady_p50_long']}× ({r['texts']['long']['tokens']} tokens) / "
+            f"{q['steady_p50_short']}× ({r['texts']['short']['tokens']} tokens); session.run ÷ native {q['browser_over_native_long']}×"
+            + ("" if r["same_file"] else " [red](not the same file!)[/]")
+            + (f" [red]({len(r['vitrine']['external_requests']) + len(r['transformers_js']['external_requests'])} requests left the server)[/]"
+               if r["vitrine"]["external_requests"] or r["transformers_js"]["external_requests"] else ""),
+            highlight=False,
+        )
     err_console.print(f"wrote {target}; the Performance page shows it on the next build")
 
 

@@ -93,7 +93,8 @@ def verify_sklearn(model: onnx.ModelProto, trained: Trained, feeds: Feeds, featu
 
 
 def _torch(trained: Trained, feeds: Feeds, features: Any) -> onnx.ModelProto:
-    """Legacy TorchScript exporter (dynamo=False): its graphs fuse well offline (TOOLCHAIN.md); batch axis dynamic."""
+    """Legacy TorchScript exporter (dynamo=False): its graphs fuse well offline (TOOLCHAIN.md); batch axis
+    dynamic, or the axes the recipe names (text: batch and sequence)."""
     import torch
 
     names_in, names_out = trained.io["inputs"], trained.io["outputs"]
@@ -104,7 +105,7 @@ def _torch(trained: Trained, feeds: Feeds, features: Any) -> onnx.ModelProto:
         torch.onnx.export(
             trained.model, example, buffer, dynamo=False, opset_version=TARGET_OPSET,
             input_names=names_in, output_names=names_out,
-            dynamic_axes={name: {0: "N"} for name in [*names_in, *names_out]},
+            dynamic_axes=trained.io.get("dynamic_axes") or {name: {0: "N"} for name in [*names_in, *names_out]},
         )
     model = onnx.load_from_string(buffer.getvalue())
     _check(model, trained)

@@ -23,6 +23,7 @@ LEVELS = {
     "basic": ort.GraphOptimizationLevel.ORT_ENABLE_BASIC,
     "extended": ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
 }
+TRANSFORMER = "transformer"
 _DEFAULT_DOMAINS = ("", "ai.onnx")
 _CONTRIB_VERSIONS = {"com.microsoft": 1}  # onnxruntime's contrib ops have a single opset version
 
@@ -41,11 +42,15 @@ class Optimized:
     level: str
 
 
-def optimize(model_bytes: bytes, level: str = "extended") -> Optimized:
-    """Optimize with onnxruntime's own graph transformers, as a session would at load time."""
-    ort_level = _ort_level(level)
+def optimize(model_bytes: bytes, level: str = "extended", *, heads: int = 0, hidden: int = 0) -> Optimized:
+    """Optimize with onnxruntime's own graph transformers, as a session would at load time
+    (`transformer`: onnxruntime.transformers' fusions for BERT-type encoders instead, which need the
+    encoder's attention `heads` and `hidden` size: it cannot read them from a graph with dynamic axes)."""
     before = onnx.load_from_string(model_bytes)
-    model = onnx.load_from_string(_run_ort_optimizer(model_bytes, ort_level))
+    if level == TRANSFORMER:
+        model = _fuse_transformer(onnx.load_from_string(model_bytes), heads, hidden)  # it fuses in place
+    else:
+        model = onnx.load_from_string(_run_ort_optimizer(model_bytes, _ort_level(level)))
     prune_opset_imports(model)
     check(model)
     return Optimized(model.SerializeToString(), count_nodes(before), count_nodes(model), level)
@@ -60,6 +65,20 @@ def _ort_level(level: str) -> ort.GraphOptimizationLevel:
     if level not in LEVELS:
         raise OptimizeError(f"unknown optimization level {level!r}: use one of {', '.join(LEVELS)}")
     return LEVELS[level]
+
+
+def _fuse_transformer(model: onnx.ModelProto, heads: int, hidden: int) -> onnx.ModelProto:
+    """Attention, embedding and skip layer norms, bias + GELU fused into onnxruntime's contrib ops
+    (all of which onnxruntime-web runs)."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    try:
+        fused = optimize_model(model, model_type="bert", num_heads=heads, hidden_size=hidden, opt_level=0)
+    except Exception as exc:  # the optimizer asserts on graphs it does not recognise
+        raise OptimizeError(f"onnxruntime's transformer optimizer failed ({type(exc).__name__}: {exc}); use 'extended' for this model") from exc
+    if not fused.get_fused_operator_statistics().get("Attention"):
+        raise OptimizeError("the transformer optimizer found no attention to fuse: give the encoder's heads and hidden size, export with eager attention and the legacy exporter (TOOLCHAIN.md), or use 'extended'")
+    return fused.model
 
 
 def _run_ort_optimizer(model_bytes: bytes, level: ort.GraphOptimizationLevel) -> bytes:

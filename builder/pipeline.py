@@ -39,9 +39,11 @@ TASK_INPUTS = {
         "image_preprocess.py", "image_sets.py", "tasks/object_detection.py", "detectors/__init__.py", "detectors/blazeface.py",
         "detectors/evaluate_boxes.py", "detectors/face_set.py", "detectors/face_truth.json", "detectors/ssd.py", "detectors/tflite_onnx.py",
     ),
+    "text-classification": ("text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_classification.py"),
+    "semantic-search": ("text_sets.py", "text_tokenizer.py", "search_questions.json", "tasks/text.py", "tasks/semantic_search.py"),
 }
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
-    "__init__.py", "assets.py", "bench.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
+    "__init__.py", "assets.py", "bench.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
     "site_swap.py",
 )
 
@@ -169,7 +171,8 @@ def _export(b: Build) -> None:
 
 def _optimize(b: Build) -> None:
     """Offline graph optimization for the browser (never ORT_ENABLE_ALL: onnxruntime-web cannot run its layout ops)."""
-    level = recipes.get(b.card.recipe["kind"]).OPTIMIZE
+    recipe = recipes.get(b.card.recipe["kind"])
+    level = recipe.OPTIMIZE
     fp32 = b.model.SerializeToString()
     if level is None:
         b.files["fp32"] = fp32
@@ -177,7 +180,7 @@ def _optimize(b: Build) -> None:
         return
     from . import optimize
 
-    result = optimize.optimize(fp32, level)
+    result = optimize.optimize(fp32, level, **getattr(recipe, "OPTIMIZE_SHAPE", {}))
     b.files["fp32"] = result.model_bytes
     b.optimization = {"level": result.level, "nodes_before": result.nodes_before, "nodes_after": result.nodes_after}
 
@@ -191,15 +194,21 @@ def _variants(b: Build) -> None:
 
     exported = b.model.SerializeToString()
     for name in wanted:
-        recipe = quantize.recipe(name)
+        recipe = quantize.recipe(_variant_recipe(b.card, name))
         calibration = b.task.feeds(b.data, b.parts, "calibration") if recipe.needs_calibration else None
-        b.files[name] = recipe.make(exported, calibration=calibration)
+        b.files[name] = recipe.make(b.files["fp32"] if recipe.from_optimized else exported, calibration=calibration)
 
 
-# How each variant is made, in words for the variants table.
+def _variant_recipe(card: Card, name: str) -> str:
+    """builder/quantize.py's recipe for a card's variant name: the model's recipe may pick another (int8 → int8-dynamic)."""
+    return getattr(recipes.get(card.recipe["kind"]), "VARIANT_RECIPES", {}).get(name, name)
+
+
+# How each variant is made (by builder/quantize.py recipe), in words for the variants table.
 METHODS = {
     "fp16": "fp16 weights and activations; float32 inputs and outputs",
     "int8": "static QDQ: int8 weights per channel, uint8 activations calibrated on other inputs",
+    "int8-dynamic": "dynamic int8: int8 weights per channel, activations quantized at run time, fused attention",
 }
 
 
@@ -235,8 +244,10 @@ def _evaluate(b: Build) -> None:
         if reference is not None:
             outputs = reference if name == "fp32" else first_output(name)
             gap = variant_report.agreement([reference], [outputs])
-            top1 = {"top1": gap["top1_agreement"]} if b.card.data["task"] != "object-detection" else {}  # detectors have no top class
-            metrics["agreement"] = {"rows": len(agreement_rows), **top1, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
+            # detectors and encoders have no top class; embeddings are compared by their direction
+            agrees_on = getattr(b.task, "AGREES_ON", "top1") if b.card.data["task"] != "object-detection" else None
+            kept = {"top1": {"top1": gap["top1_agreement"]}, "cosine": {"cosine_min": gap["cosine_min"], "cosine_mean": gap["cosine_mean"]}}.get(agrees_on or "", {})
+            metrics["agreement"] = {"rows": len(agreement_rows), **kept, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
         if name == default:
             examples = result.examples
         digest = manifest.sha256(data)
@@ -258,7 +269,7 @@ def _evaluate(b: Build) -> None:
             "metrics": metrics,
             "fixtures": fixtures,
             "tolerance": variant_report.parity_tolerance(name, b.card.data["task"], proto),
-            **({"method": METHODS[name]} if name in METHODS else {}),
+            **({"method": method} if (method := METHODS.get(_variant_recipe(b.card, name))) else {}),
             "optimization": b.optimization,
             "artifacts": [],
         })
@@ -341,6 +352,8 @@ def _headline(variant: dict[str, Any]) -> str:
         score = f"accuracy {metrics['accuracy']:.3f}"
     elif "top1" in metrics:
         score = f"top-1 {metrics['top1']:.2f}, top-5 {metrics['top5']:.2f} on {metrics['images']} photos"
+    elif "hit_at_10" in metrics:
+        score = f"hit@10 {metrics['hit_at_10']:.2f}, MRR {metrics['mrr']:.2f} on {metrics['questions']} questions"
     else:
         score = f"AP@0.5 {metrics['ap50']:.3f} on {metrics['images']} images"
     return f"{variant['name']} {variant['bytes'] / 1024:.0f} KB ({variant['gzip_bytes'] / 1024:.0f} KB gzip), {score}"

@@ -59,6 +59,9 @@ class Variant:
     precision: str
     method: str | None = None
     needs_calibration: bool = False
+    # made from the offline-optimized fp32 file: dynamic int8 quantizes the fused Attention and
+    # EmbedLayerNormalization ops (QAttention…), which the unfused export does not have
+    from_optimized: bool = False
 
     def make(
         self,
@@ -74,7 +77,7 @@ RECIPES: dict[str, Variant] = {
     "fp32": Variant("fp32", "fp32"),
     "fp16": Variant("fp16", "fp16"),
     "int8": Variant("int8", "int8", "static-qdq", needs_calibration=True),
-    "int8-dynamic": Variant("int8-dynamic", "int8", "dynamic"),
+    "int8-dynamic": Variant("int8-dynamic", "int8", "dynamic", from_optimized=True),
 }
 
 

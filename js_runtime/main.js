@@ -29,6 +29,8 @@ Object.assign(window, { vitrine });
 const WIDGETS_BY_TASK = {
   'image-classification': async () => (await import('./demo_image.js')).mountImage,
   'object-detection': async () => (await import('./demo_detection.js')).mountDetection,
+  'text-classification': async () => (await import('./demo_text.js')).mountText,
+  'semantic-search': async () => (await import('./demo_search.js')).mountSearch,
 };
 /** @type {Record<string, () => Promise<MountWidget>>} */
 const WIDGETS_BY_KIND = {

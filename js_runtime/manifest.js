@@ -41,7 +41,7 @@
  * @typedef {object} Preprocessing How the task's input becomes feeds: `tabular` (features) or `image`
  *   (the other fields; see builder/image_preprocess.py). Tabular-only code reads `features` after
  *   checking `kind`.
- * @property {'tabular'|'image'} kind
+ * @property {'tabular'|'image'|'text'} kind
  * @property {Feature[]} features tabular only
  * @property {string} [input] image: the graph input
  * @property {[number, number]} [size] image: [height, width]
@@ -52,14 +52,19 @@
  * @property {number[]} [mean]
  * @property {number[]} [std]
  * @property {number[]} [background]
+ * @property {string} [tokenizer] text: URL of the tokenizer.json artifact
+ * @property {number} [max_tokens] text: word pieces read at most, [CLS] and [SEP] included
+ * @property {string[]} [inputs] text: graph inputs for token ids, attention mask, token type ids
  */
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'image-classification'|'object-detection'} kind
+ * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'} kind
  * @property {string} [label_output] tabular
  * @property {string} [probability_output] tabular
- * @property {string} [logits_output] image classification
+ * @property {string} [logits_output] image and text classification
+ * @property {string} [embedding_output] semantic search: the query embedding
+ * @property {{documents: string, embeddings: string, count: number, dims: number, encoding: 'int8-rows'}} [corpus] semantic search
  * @property {number} [top_k]
  * @property {string} [cam_output]
  * @property {string} [cam_classes_output]
@@ -102,7 +107,7 @@
  * @typedef {object} ModelEntry
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'image-classification'|'object-detection'} task
+ * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels
@@ -119,7 +124,7 @@
 
 /**
  * @typedef {object} Artifact
- * @property {'description'|'example'} kind
+ * @property {'description'|'example'|'tokenizer'|'documents'|'embeddings'} kind
  * @property {string} [name] e.g. the example's file name
  * @property {string} [media_type]
  * @property {string} url relative to manifest.json in the file; absolute once loaded by fetchManifest

@@ -1,6 +1,6 @@
 // A loaded model handle, returned by vitrine.load().
-import { transferList } from '../worker/protocol.js';
-import { checkOptions, checkSignal } from './options.js';
+import { ERROR_CODE, VitrineError, transferList } from '../worker/protocol.js';
+import { checkOptions, checkSignal, describeValue } from './options.js';
 import { normalizeFeeds } from './tensors.js';
 import { checkRowFits, rowToFeeds } from './tabular.js';
 
@@ -13,6 +13,16 @@ import { checkRowFits, rowToFeeds } from './tabular.js';
 /**
  * @typedef {import('./tabular.js').Prediction & {ms: number}} TimedPrediction
  * `ms` is the time the model took in the worker (session.run), excluding messaging.
+ */
+
+/**
+ * @typedef {(import('../worker/text_predict.js').LabelScore[] | import('../worker/text_predict.js').Hit[]) & {
+ *   ms: number, notice?: string, words?: import('../worker/text_predict.js').WordWeight[], wordsMs?: number,
+ *   tokens?: import('../worker/tokenize.js').TextEncoding, embedding?: Float32Array
+ * }} TextPrediction What `predict(text)` returns: a plain list (labels best first, or search hits best
+ * first), with non-enumerable extras: `ms` (session.run time in the worker), `notice` (e.g. the text was
+ * cut to the model's length), and, when asked for, `words` and `wordsMs` (classification {words: true}),
+ * `tokens` ({tokens: true}: the model's inputs made from the text), `embedding` (search {embedding: true}).
  */
 
 /**
@@ -67,12 +77,19 @@ export class Model {
    * decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
    * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` in the image's
    * pixels; options `minScore`, `iou` (NMS threshold) or `candidates: true` (every box before NMS).
+   * Text classification: a string → every label `[{label, score, index}]`, best first; `{words: true}`
+   * adds `words` `[{text, start, end, weight}]` (occlusion: how much the top label's probability drops
+   * without each of the first 64 words). Semantic search: a question → the `topK` (default: the
+   * manifest's top_k) closest documents `[{rank, index, score, title, text}]`. Both: `{tokens: true}`
+   * adds the token ids; search `{embedding: true}` adds the query's embedding. See TextPrediction.
    * @param {unknown} input
-   * @param {RunOptions & {topK?: number, cam?: boolean}} [options]
+   * @param {RunOptions & {topK?: number, cam?: boolean, minScore?: number, iou?: number, candidates?: boolean,
+   *   words?: boolean, tokens?: boolean, embedding?: boolean}} [options]
    * @returns {Promise<any>}
    */
   async predict(input, options) {
     checkOpen(this);
+    if (/** @type {{kind: string}} */ (this.info.preprocessing).kind === 'text') return this.predictText(input, options);
     if (this.info.preprocessing.kind === 'tabular') {
       // Checked here too, so a bad row fails at once with the same message (the worker checks again).
       const signal = runSignal(options, 'predict');
@@ -107,6 +124,47 @@ export class Model {
     return output;
   }
 
+  /**
+   * Text models (see predict): tokenization, the run and the answer happen in the worker
+   * (worker/text_predict.js).
+   * @param {unknown} input
+   * @param {unknown} options
+   * @returns {Promise<TextPrediction>}
+   */
+  async predictText(input, options) {
+    const search = this.info.postprocessing.kind === /** @type {string} */ ('semantic-search');
+    const allowed = search ? ['signal', 'topK', 'tokens', 'embedding'] : ['signal', 'words', 'tokens'];
+    const checked = checkOptions(options, allowed, 'predict()');
+    const signal = checkSignal(checked.signal, 'predict()');
+    const { topK, words, tokens, embedding } = checked;
+    if (topK !== undefined && !(typeof topK === 'number' && Number.isInteger(topK) && topK >= 1)) {
+      throw new TypeError(`predict(): topK must be a whole number ≥ 1, got ${JSON.stringify(topK)}.`);
+    }
+    for (const [name, v] of Object.entries({ words, tokens, embedding })) {
+      if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`predict(): ${name} must be true or false.`);
+    }
+    if (typeof input !== 'string') {
+      throw new TypeError(`predict() takes a text (a string) for this model, got ${describeValue(input)}.`);
+    }
+    // The worker says the same; here it fails at once, without waiting for the model.
+    if (search && input.trim() === '') throw new VitrineError(ERROR_CODE.badInput, 'Type a question to search.');
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), input, { topK, words, tokens, embedding }, [], generation, signal);
+    const output = /** @type {import('../worker/text_predict.js').TextOutput} */ (reply.output);
+    const list = /** @type {TextPrediction} */ (/** @type {unknown} */ (output.items));
+    /** @param {string} name @param {unknown} value */
+    const hidden = (name, value) => Object.defineProperty(list, name, { value, enumerable: false });
+    hidden('ms', reply.ms);
+    if (reply.notice) hidden('notice', reply.notice);
+    if (output.words) {
+      hidden('words', output.words);
+      hidden('wordsMs', output.wordsMs);
+    }
+    if (output.tokens) hidden('tokens', output.tokens);
+    if (output.embedding) hidden('embedding', output.embedding);
+    return list;
+  }
+
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */
   dispose() {
     if (this.disposed) return;
@@ -129,12 +187,45 @@ export class Model {
 
 /**
  * What the worker needs of the manifest entry to answer `predict` (sent with each request: small,
- * and a session reloaded after a worker restart needs nothing else).
+ * and a session reloaded after a worker restart needs nothing else). Text models also get the
+ * artifacts the worker reads (tokenizer, search corpus): their URLs made absolute, as fetchManifest
+ * made the artifacts' own, with the sha256 each download is checked against.
  * @param {ModelEntry} info
  * @returns {import('../worker/predict.js').TaskSpec}
  */
-export function taskSpec({ task, labels, preprocessing, postprocessing, inputs }) {
-  return { task, labels, preprocessing, postprocessing, inputs };
+export function taskSpec(info) {
+  const { task, labels, preprocessing, postprocessing, inputs, artifacts } = info;
+  const pre = /** @type {any} */ (preprocessing);
+  if (pre.kind !== 'text') return { task, labels, preprocessing, postprocessing, inputs };
+  /** @type {import('../worker/text_predict.js').ArtifactRef[]} */
+  const used = [];
+  /**
+   * The absolute URL of the artifact `ref` names (relative to manifest.json, or absolute), which joins `used`.
+   * @param {string} kind
+   * @param {unknown} ref
+   */
+  const resolve = (kind, ref) => {
+    const found = (artifacts ?? []).find((a) => a.kind === /** @type {string} */ (kind) && typeof ref === 'string' &&
+      (a.url === ref || a.url.endsWith(`/${ref}`)));
+    if (!found) {
+      throw new Error(`The site's build is damaged: model "${info.id}" names a ${kind} file ` +
+        `(${JSON.stringify(ref)}) that is not among its artifacts. Rebuild the site.`);
+    }
+    used.push({ kind, url: found.url, sha256: found.sha256, bytes: found.bytes });
+    return found.url;
+  };
+  const post = /** @type {any} */ (postprocessing);
+  const corpus = post.corpus;
+  return {
+    task,
+    labels,
+    inputs,
+    preprocessing: { ...pre, tokenizer: resolve('tokenizer', pre.tokenizer) },
+    postprocessing: corpus
+      ? { ...post, corpus: { ...corpus, documents: resolve('documents', corpus.documents), embeddings: resolve('embeddings', corpus.embeddings) } }
+      : post,
+    artifacts: used,
+  };
 }
 
 /**

@@ -44,8 +44,14 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture(scope="session")
 def built_models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
-    """exported_models/ built from the repo's model_cards/ into a temp folder (one build per run)."""
+    """exported_models/ built from the repo's model_cards/ into a temp folder (one build per run).
+
+    VITRINE_TEST_MODELS=<an exported_models folder> seeds the folder first, so a developer's run
+    reuses what the content-hash cache already has (CI never sets it: it builds everything).
+    """
     out = tmp_path_factory.mktemp("exported_models")
+    if seed := os.environ.get("VITRINE_TEST_MODELS"):
+        shutil.copytree(seed, out, dirs_exist_ok=True)
     result = build_models(REPO / "model_cards", out, console=Console(quiet=True))
     return out, result
 

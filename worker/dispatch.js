@@ -74,7 +74,7 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
         return;
       }
       case REQUEST.predict: {
-        const { output, ms, notice } = await queued(request, () => engine.predict(request));
+        const { output, ms, notice } = await queued(request, () => engine.predict(request, () => cancelled.has(id)));
         if (cancelled.has(id)) throw abortedError(id);
         post({ id, type: REPLY.prediction, output, ms, ...(notice ? { notice } : {}) });
         return;

@@ -40,6 +40,11 @@ export class Engine {
     this.ort = null;
     /** @type {Map<string, SessionEntry>} */
     this.sessions = new Map();
+    /**
+     * Where text models get the tokenizer library; undefined: the site's vendored copy (Node tests set the npm import).
+     * @type {(() => Promise<import('./tokenize.js').TokenizerClass>) | undefined}
+     */
+    this.tokenizerLibrary = undefined;
   }
 
   /**
@@ -144,16 +149,23 @@ export class Engine {
   }
 
   /**
-   * Task-native input → answer: the task handler prepares feeds, the session runs, the handler reads the outputs.
+   * Task-native input → answer: the task handler prepares feeds, the session runs, the handler reads the
+   * outputs (and may run the model once more, e.g. on a batch of variations of the input).
    * @param {{model: string, spec: import('./predict.js').TaskSpec, input: unknown, options?: Record<string, unknown>}} request
+   * @param {() => boolean} [cancelled] true once the request was cancelled (a handler then skips further runs)
    * @returns {Promise<{output: unknown, ms: number, notice?: string}>}
    */
-  async predict({ model, spec, input, options = {} }) {
+  async predict({ model, spec, input, options = {} }, cancelled = () => false) {
     this.requireEntry(model);
     const handler = handlerFor(spec);
-    const prepared = await handler.prepare(input, spec, { fetchImpl: this.fetchImpl });
+    /** @type {import('./predict.js').TaskEnv} */
+    const env = {
+      fetchImpl: this.fetchImpl, site: this.site, tokenizerLibrary: this.tokenizerLibrary, cancelled,
+      run: (/** @type {TensorMap} */ feeds) => this.run({ model, feeds }),
+    };
+    const prepared = await handler.prepare(input, spec, env);
     const { outputs, ms } = await this.run({ model, feeds: prepared.feeds });
-    const output = handler.finish(outputs, spec, options, prepared);
+    const output = await handler.finish(outputs, spec, options, prepared, env);
     return prepared.notice ? { output, ms, notice: prepared.notice } : { output, ms };
   }
 

@@ -7,6 +7,7 @@ import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
 import { checkPrediction, checkRowFits, readPrediction, rowToFeeds } from '../js_runtime/tabular.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
+import { finishSearch, finishTextClassification, prepareText } from './text_predict.js';
 
 /** @typedef {import('./protocol.js').TensorMap} TensorMap */
 /** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
@@ -19,6 +20,8 @@ import { normalizeFeeds } from '../js_runtime/tensors.js';
  * @property {any} preprocessing
  * @property {any} postprocessing
  * @property {import('../js_runtime/manifest.js').TensorSpec[]} inputs the graph's inputs (tabular rows are checked against them)
+ * @property {import('./text_predict.js').ArtifactRef[]} [artifacts] the side files predict reads (text: the
+ *   tokenizer, a search corpus), with absolute URLs; each is checked against its sha256 like a model file
  */
 
 /**
@@ -29,9 +32,16 @@ import { normalizeFeeds } from '../js_runtime/tensors.js';
  */
 
 /**
+ * What handlers may use besides their input: the worker's fetch and site scope, and (in `finish`) the
+ * request's model for another run, e.g. a batch of variations of the input (text word weights).
+ * @typedef {import('./text_predict.js').TextEnv} TaskEnv
+ */
+
+/**
  * @typedef {object} TaskHandler
- * @property {(input: unknown, spec: TaskSpec, env: {fetchImpl: typeof fetch}) => Promise<Prepared>} prepare
- * @property {(outputs: Record<string, OutputTensor>, spec: TaskSpec, options: Record<string, unknown>, prepared: Prepared) => unknown} finish
+ * @property {(input: unknown, spec: TaskSpec, env: TaskEnv) => Promise<Prepared>} prepare
+ * @property {(outputs: Record<string, OutputTensor>, spec: TaskSpec, options: Record<string, unknown>, prepared: Prepared, env: TaskEnv) => unknown} finish
+ *   the answer, or a promise of it; it may add to `prepared.notice`
  */
 
 /**
@@ -60,6 +70,16 @@ export const HANDLERS = {
   'object-detection': {
     prepare: prepareImageInput,
     finish: finishDetection,
+  },
+  // Text (worker/text_predict.js): the answer is a TextOutput {items, words?, tokens?, embedding?}
+  // that js_runtime/model.js turns into a list with those extras as properties.
+  'text-classification': {
+    prepare: prepareText,
+    finish: finishTextClassification,
+  },
+  'semantic-search': {
+    prepare: prepareText,
+    finish: finishSearch,
   },
 };
 

@@ -25,6 +25,8 @@ MODULES = {
     "tabular-classification": "tabular",
     "image-classification": "image_classification",
     "object-detection": "object_detection",
+    "text-classification": "text_classification",
+    "semantic-search": "semantic_search",
 }
 
 

@@ -228,7 +228,7 @@ def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
      ", ".join(sorted(card_schema()["properties"]["dataset"]["properties"]))),  # features, name, seed, source, ...
     (lambda c: c.replace("{name: petal width (cm), type: numeric}", "{name: petal width (cm), type: numeric, colour: blue}"), 10,
      "dataset.features[1].colour", "description, label, name, type, unit"),
-    (lambda c: c + "demo:\n  examples: 3\n  colour: blue\n", 18, "demo.colour", "examples"),
+    (lambda c: c + "demo:\n  examples: 3\n  colour: blue\n", 18, "demo.colour", "examples, texts"),
     (lambda c: c + "explain:\n  method: exact\n  colour: blue\n", 18, "explain.colour", "background, method, samples"),
 ], ids=["recipe", "dataset", "feature", "demo", "explain"])
 def test_unknown_nested_field_points_at_the_key(tmp_path: Path, edit, line: int, field: str, allowed: str) -> None:

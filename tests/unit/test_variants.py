@@ -184,7 +184,11 @@ def test_parameters_count_each_weight_once(fp32: bytes, fp16: bytes, int8: bytes
 def test_agreement_and_tolerance_rules() -> None:
     a = np.array([[0.0, 1.0, 0.5], [2.0, 0.0, 1.0]], np.float32)
     b = np.array([[0.0, 0.9, 1.0], [2.0, 0.0, 1.0]], np.float32)
-    assert agreement([a], {"logits": b}) == {"top1_agreement": 0.5, "max_abs": 0.5, "mean_abs": pytest.approx(0.6 / 6)}
+    cosine = 1.4 / np.sqrt(1.25 * 1.81)  # row 0: (0.9 + 0.5) / (|a| |b|); row 1 is identical
+    assert agreement([a], {"logits": b}) == {
+        "top1_agreement": 0.5, "max_abs": 0.5, "mean_abs": pytest.approx(0.6 / 6),
+        "cosine_min": pytest.approx(cosine), "cosine_mean": pytest.approx((cosine + 1) / 2),
+    }
     with pytest.raises(ValueError, match="shape"):
         agreement([a], [b[:1]])
 
