@@ -4,6 +4,9 @@ Per model and backend tier: cold load → first prediction (empty cache), cached
 prediction (same browser profile), and prediction latency over many runs; the same model's native
 onnxruntime latency is measured in the same run so the page can show ratios, which survive noisy
 machines better than absolute times.
+
+Text models also get a peer in the same Chromium run (builder/bench_peer.py, the `peers` section):
+Transformers.js running the very same ONNX file on the same text, each side with its default settings.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import __version__, manifest
+from . import __version__, bench_peer, manifest
 from .browser import CHROMIUM_ARGS, find_chromium, serve_directory
 from .errors import VitrineError
 
@@ -24,7 +28,7 @@ BENCH_FILE = "bench.json"
 DEFAULT_BACKENDS = ("wasm", "wasm-nosimd")
 WARMUP = 10
 
-# `input` is a tabular row, or the URL of an example image (fetched once, then predicted as a Blob).
+# `input` is a tabular row, a text, or the URL of an example image (fetched once, then predicted as a Blob).
 _FIRST_PREDICTION = """async ({id, variant, input, image}) => {
     const m = await vitrine.load(id, {variant});
     const p = await m.predict(image ? await (await fetch(input)).blob() : input);
@@ -52,10 +56,22 @@ def run(
     isolate: bool = True,
     chromium_args: tuple[str, ...] = (),
     models: tuple[str, ...] = (),
+    peer: bool = True,
+    peer_runs: int = bench_peer.RUNS,
+    peer_warmup: int = bench_peer.WARMUP,
+    peer_repeat: int = bench_peer.REPEAT,
+    peer_variants: tuple[str, ...] = (),
+    node_modules: Path | None = None,
 ) -> dict[str, Any]:
-    """Benchmark every variant of every model (or of `models`) of a built site; returns the bench.json document."""
-    if runs < 1:
-        raise VitrineError("--runs must be at least 1")
+    """Benchmark every variant of every model (or of `models`) of a built site; returns the bench.json document.
+
+    `backends` are the tiers measured per model (none: only the peer); with `peer`, text models are also
+    measured beside Transformers.js (`peers`: `peer_runs` calls per steady state, `peer_repeat` cold/warm
+    pairs per side; `peer_variants` limits it to those variants; `node_modules` is where
+    @huggingface/transformers is installed, by default the project's).
+    """
+    if runs < 1 or peer_runs < 1 or peer_repeat < 1:
+        raise VitrineError("--runs, --peer-runs and --peer-repeat must be at least 1")
     data = json.loads((site_dir / "models" / manifest.MANIFEST).read_text())
     unknown = set(models) - {m["id"] for m in data["models"]}
     if unknown:
@@ -69,19 +85,33 @@ def run(
     executable = find_chromium()
     if executable is None:
         raise VitrineError("vitrine bench needs Chromium: install it (Debian: apt-get install chromium) or set VITRINE_CHROMIUM")
+    peer_entries = bench_peer.text_models(data, models) if peer else []
+    node_modules = node_modules or bench_peer.default_node_modules()
+    # With a peer, the server's root is the site plus the peer's pages and model folders (_peer/).
+    root = bench_peer.make_root(site_dir, node_modules, peer_entries) if peer_entries else site_dir
     log: list[str] = []
     results = []
-    with serve_directory(site_dir, isolate=isolate, log=log) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *chromium_args])
-        try:
-            for entry in (m for m in data["models"] if not models or m["id"] in models):
-                native = _native(site_dir, entry, runs)
-                for variant in entry["variants"]:
-                    for backend in backends:
-                        results.append(_bench_one(browser, base, log, entry, variant, backend, runs, native))
-            version = browser.version
-        finally:
-            browser.close()
+    peers = None
+    try:
+        with serve_directory(root, isolate=isolate, log=log) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *chromium_args])
+            try:
+                for entry in (m for m in data["models"] if not models or m["id"] in models):
+                    if not backends:
+                        continue
+                    native = _native(site_dir, entry, runs)
+                    for variant in entry["variants"]:
+                        for backend in backends:
+                            results.append(_bench_one(browser, base, log, entry, variant, backend, runs, native))
+                if peer_entries:
+                    peers = bench_peer.run(browser, base, root, log, site_dir, peer_entries, node_modules,
+                                           runs=peer_runs, warmup=peer_warmup, variants=peer_variants, repeat=peer_repeat)
+                version = browser.version
+            finally:
+                browser.close()
+    finally:
+        if root != site_dir:
+            shutil.rmtree(root, ignore_errors=True)  # symlinks and copies only: the site stays
     return {
         "schema_version": 1,
         "generator": f"vitrine {__version__}",
@@ -95,6 +125,7 @@ def run(
         },
         "runs": runs,
         "results": results,
+        "peers": peers,
     }
 
 
@@ -116,9 +147,13 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
 
 
 def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """The model's first precomputed example as feeds: its tabular row, or its example image preprocessed."""
+    """The model's first precomputed example as feeds: its tabular row, its text's token ids, or its example image preprocessed."""
     example = entry["examples"][0]
     pre = entry["preprocessing"]
+    if pre["kind"] == "text":
+        from .tasks.text import feed
+
+        return feed(example["text"], pre)
     if pre["kind"] == "tabular":
         import pandas as pd
 
@@ -141,7 +176,7 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
     example = entry["examples"][0]
     image = "image" in example
     args = {"id": entry["id"], "variant": variant["name"], "image": image, "runs": runs, "warmup": WARMUP,
-            "input": f"{base}models/{example['image']}" if image else example["input"]}
+            "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"]}
     context = browser.new_context()
     try:
         page = context.new_page()

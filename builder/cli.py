@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -110,6 +111,7 @@ def bench_command(
     """Measure every model in a real browser (cold, cached, latency) against native onnxruntime, and text models beside Transformers.js."""
     from mkdocs.exceptions import MkDocsException
 
+    site = None
     try:
         site, output_dir = bench.build_site(config_file)
         document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else (), tuple(model or ()),
@@ -118,6 +120,9 @@ def bench_command(
         bench.write(document, target)
     except (VitrineError, MkDocsException) as err:
         _fail(err)
+    finally:
+        if site is not None:
+            shutil.rmtree(site, ignore_errors=True)  # the temporary build the bench served (a few hundred MB)
     for r in document["results"]:
         if r["error"]:
             err_console.print(f"[red]✗[/] {r['model']} {r['variant']} on {r['backend']}: {escape(r['error'])}", highlight=False)

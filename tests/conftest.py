@@ -51,7 +51,7 @@ def built_models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildR
     """
     out = tmp_path_factory.mktemp("exported_models")
     if seed := os.environ.get("VITRINE_TEST_MODELS"):
-        shutil.copytree(seed, out, dirs_exist_ok=True)
+        shutil.copytree(seed, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("bench.json"))
     result = build_models(REPO / "model_cards", out, console=Console(quiet=True))
     return out, result
 
