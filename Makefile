@@ -50,8 +50,8 @@ models: setup  ## build changed models into exported_models/ (no site)
 test-js: models  ## node --test: runtime modules, manifest schema, onnxruntime-web parity on the real build
 	node --test tests/js/
 
-test-py: setup browser  ## pytest: unit, build and browser tests
-	$(BIN)/python -m pytest
+test-py: setup browser models  ## pytest: unit, build and browser tests (their build starts from exported_models/: the content-hash cache)
+	VITRINE_TEST_MODELS=exported_models $(BIN)/python -m pytest
 
 test: typecheck test-js test-py  ## everything CI runs
 

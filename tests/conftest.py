@@ -46,11 +46,12 @@ BIN = Path(sys.executable).parent
 def built_models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     """exported_models/ built from the repo's model_cards/ into a temp folder (one build per run).
 
-    VITRINE_TEST_MODELS=<an exported_models folder> seeds the folder first, so a developer's run
-    reuses what the content-hash cache already has (CI never sets it: it builds everything).
+    VITRINE_TEST_MODELS=<an exported_models folder> (as `make test` sets it, after `make models`)
+    seeds the folder first, so the run reuses what the content-hash cache already built instead of
+    building the gallery a second time; every entry is still checked against its files and build key.
     """
     out = tmp_path_factory.mktemp("exported_models")
-    if seed := os.environ.get("VITRINE_TEST_MODELS"):
+    if (seed := os.environ.get("VITRINE_TEST_MODELS")) and (Path(seed) / "manifest.json").is_file():
         shutil.copytree(seed, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("bench.json"))
     result = build_models(REPO / "model_cards", out, console=Console(quiet=True))
     return out, result

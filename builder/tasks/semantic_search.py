@@ -17,7 +17,7 @@ import numpy as np
 from .. import text_sets
 from ..cards import Card
 from ..errors import CardProblem
-from . import TaskEvaluation, tensor_json, text
+from . import TaskEvaluation, text
 
 if TYPE_CHECKING:
     import onnxruntime as ort
@@ -116,16 +116,8 @@ def evaluate(session: ort.InferenceSession, data: Corpus, parts: dict[str, Any],
         "documents": len(parts["titles"]),
         "per_question": per_question,
     }
-    cases = []
-    for value in [*parts["demo_texts"], *(q["question"] for q in data.questions[:3]), "", "🙂", "كيف أتعامل مع الأخطاء"]:
-        row = text.feed(value, parts["preprocessing"])
-        outputs = dict(zip([o.name for o in session.get_outputs()], session.run(None, row)))
-        cases.append({
-            "text": value,
-            "inputs": {name: tensor_json(v) for name, v in row.items()},
-            "outputs": {name: tensor_json(v) for name, v in outputs.items()},
-            "results": results(session, value, parts),
-        })
+    texts = [*parts["demo_texts"], *(q["question"] for q in data.questions[:3]), "", "🙂", "كيف أتعامل مع الأخطاء"]
+    cases = text.parity_cases(session, texts, parts["preprocessing"], "results", lambda value: results(session, value, parts))
     fixtures = {"inputs": cases[0]["inputs"], "outputs": cases[0]["outputs"], "texts": cases}
     examples = [{"text": value, "output": results(session, value, parts)} for value in parts["demo_texts"]]
     return TaskEvaluation(metrics, fixtures, examples)

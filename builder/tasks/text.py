@@ -57,6 +57,24 @@ def embed(run: Callable[[dict[str, np.ndarray]], np.ndarray], texts: Sequence[st
     return np.stack(out)
 
 
+def parity_cases(session: Any, texts: Sequence[str], pre: dict[str, Any], key: str, answer: Callable[[str], Any]) -> list[dict[str, Any]]:
+    """Each text with its token ids, Python onnxruntime's outputs and the task's answer (under `key`):
+    the browser must tokenize, compute and answer alike."""
+    from . import tensor_json
+
+    cases = []
+    for value in texts:
+        row = feed(value, pre)
+        outputs = dict(zip([o.name for o in session.get_outputs()], session.run(None, row)))
+        cases.append({
+            "text": value,
+            "inputs": {name: tensor_json(v) for name, v in row.items()},
+            "outputs": {name: tensor_json(v) for name, v in outputs.items()},
+            key: answer(value),
+        })
+    return cases
+
+
 def softmax(logits: np.ndarray) -> np.ndarray:
     z = np.exp(logits - logits.max(axis=-1, keepdims=True))
     return z / z.sum(axis=-1, keepdims=True)

@@ -13,7 +13,7 @@ import numpy as np
 from .. import text_sets
 from ..cards import Card
 from ..errors import CardProblem
-from . import TaskEvaluation, tensor_json, text
+from . import TaskEvaluation, text
 
 if TYPE_CHECKING:
     import onnxruntime as ort
@@ -84,16 +84,8 @@ def evaluate(session: ort.InferenceSession, data: LabelledTexts, parts: dict[str
 
 def fixtures(session: ort.InferenceSession, data: LabelledTexts, parts: dict[str, Any]) -> dict[str, Any]:
     """Texts with their token ids and Python onnxruntime's outputs: the browser must tokenize and answer alike."""
-    cases = []
-    for value in [*parts["demo_texts"], *(t for t, _ in data.test[:4]), *EDGE_TEXTS]:
-        row = text.feed(value, parts["preprocessing"])
-        outputs = dict(zip([o.name for o in session.get_outputs()], session.run(None, row)))
-        cases.append({
-            "text": value,
-            "inputs": {name: tensor_json(v) for name, v in row.items()},
-            "outputs": {name: tensor_json(v) for name, v in outputs.items()},
-            "scores": scores(session, value, parts),
-        })
+    texts = [*parts["demo_texts"], *(t for t, _ in data.test[:4]), *EDGE_TEXTS]
+    cases = text.parity_cases(session, texts, parts["preprocessing"], "scores", lambda value: scores(session, value, parts))
     first = cases[0]
     return {"labels": parts["labels"], "inputs": first["inputs"], "outputs": first["outputs"], "texts": cases}
 

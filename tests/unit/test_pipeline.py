@@ -43,7 +43,7 @@ def out(tmp_path: Path, built_models: tuple[Path, object]) -> Path:
 
 def test_first_build_writes_content_addressed_files(built_models) -> None:
     out, result = built_models
-    if os.environ.get("VITRINE_TEST_MODELS"):  # a seeded developer run reuses what it can
+    if os.environ.get("VITRINE_TEST_MODELS"):  # a seeded run (make test) reuses what `make models` built
         assert sorted(result.built + result.unchanged) == sorted(gallery_ids())
     else:
         assert result.built == gallery_ids() and result.wrote
