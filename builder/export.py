@@ -49,6 +49,11 @@ def to_onnx(trained: Trained, feeds: Feeds, model_id: str, labels: list[str], fe
         raise ExportError(f"no exporter for framework {trained.framework!r} (available: {', '.join(exporters)})")
     model = exporters[trained.framework](trained, feeds, features)
     model.graph.name = model_id  # exporters pick random or generic names: same model, different bytes, different hash
+    # skl2onnx lists opset imports in set order, which differs between processes (string hashing is
+    # seeded per process): sorted, the same model is the same bytes whoever builds it.
+    imports = sorted(model.opset_import, key=lambda o: (o.domain, o.version))
+    del model.opset_import[:]
+    model.opset_import.extend(imports)
     model.doc_string = f"Vitrine model {model_id}: {trained.summary}"
     onnx.helper.set_model_props(model, {"vitrine.id": model_id, "vitrine.labels": json.dumps(labels)})
     return model

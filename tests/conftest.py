@@ -52,7 +52,8 @@ def built_models(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildR
     """
     out = tmp_path_factory.mktemp("exported_models")
     if (seed := os.environ.get("VITRINE_TEST_MODELS")) and (Path(seed) / "manifest.json").is_file():
-        shutil.copytree(seed, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("bench.json"))
+        # the models and their manifest only: not the folder's own files, a lock or a benchmark
+        shutil.copytree(seed, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("bench.json", ".gitignore", "README.md", ".lock"))
     result = build_models(REPO / "model_cards", out, console=Console(quiet=True))
     return out, result
 

@@ -288,7 +288,24 @@ function checkedMaxWord(model) {
  * @param {string} text
  */
 export function replaceLoneSurrogates(text) {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  // A loop, not a regular expression: a lookbehind does not parse in WPE WebKit 2.38, and this module
+  // is imported when the worker starts, for every model.
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xD800 || unit > 0xDFFF) continue;
+    if (unit <= 0xDBFF) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        i++;
+        continue;
+      }
+    }
+    out += `${text.slice(start, i)}\uFFFD`;
+    start = i + 1;
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 /**
