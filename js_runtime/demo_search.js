@@ -13,7 +13,7 @@
 // Model, document and visitor text only ever goes into the page as text nodes.
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
-import { exampleButtons, textExamples } from './demo_text.js';
+import { exampleButtons, precomputedAnswer, textExamples } from './demo_text.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./demo_shell.js').Api} Api */
@@ -68,7 +68,7 @@ export function mountSearch(root, info, api, variant) {
     debounceMs: DEBOUNCE_MS,
     inputsLabel: `Search with ${info.title}`,
     async predict(model, query, signal) {
-      if (model.backend === 'static') return precomputedFound(model, query);
+      if (model.backend === 'static') return precomputedAnswer(model, query, exampleFound, 'query', 'example queries');
       return readHits(await /** @type {SearchModel} */ (/** @type {unknown} */ (model)).predict(query, { signal, topK: TOP_K }));
     },
     onResult: (found, query, run) => showFound(found, query, run.live ? 'live' : 'precomputed'),
@@ -393,19 +393,6 @@ export function readHits(answer) {
  */
 function exampleFound(example) {
   return { ...readHits(example.output), ms: 0 };
-}
-
-/**
- * The static tier answers only the example queries (with what the build computed).
- * @param {Model} model
- * @param {string} query
- * @returns {Found}
- */
-function precomputedFound(model, query) {
-  const example = textExamples(model.info).find((e) => e.text === query);
-  if (example) return exampleFound(example);
-  const why = 'notice' in model && typeof model.notice === 'string' ? ` ${model.notice}` : '';
-  throw new Error(`This query is not one of the example queries, and the model cannot run here.${why}`);
 }
 
 /**

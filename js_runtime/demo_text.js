@@ -82,7 +82,7 @@ export function mountText(root, info, api, variant) {
     layout: 'stacked',
     inputsLabel: `Text for ${info.title}`,
     async predict(model, text, signal) {
-      if (model.backend === 'static') return precomputedVerdict(model, text);
+      if (model.backend === 'static') return precomputedAnswer(model, text, exampleVerdict, 'text', 'examples');
       return readVerdict(await /** @type {TextModel} */ (/** @type {unknown} */ (model)).predict(text, { signal }));
     },
     onResult: (verdict, text, run) => {
@@ -399,16 +399,21 @@ function exampleVerdict(example) {
 }
 
 /**
- * The static tier answers only the examples (with what the build computed).
+ * The static tier answers only the examples (with what the build computed, read by `read`); other
+ * input gets a sentence naming `what` it is and which `examples` it may be instead.
+ * @template T
  * @param {Model} model
  * @param {string} text
- * @returns {Verdict}
+ * @param {(example: TextExample) => T} read
+ * @param {string} what e.g. "text"
+ * @param {string} examples e.g. "examples"
+ * @returns {T}
  */
-function precomputedVerdict(model, text) {
+export function precomputedAnswer(model, text, read, what, examples) {
   const example = textExamples(model.info).find((e) => e.text === text);
-  if (example) return exampleVerdict(example);
+  if (example) return read(example);
   const why = 'notice' in model && typeof model.notice === 'string' ? ` ${model.notice}` : '';
-  throw new Error(`This text is not one of the examples, and the model cannot run here.${why}`);
+  throw new Error(`This ${what} is not one of the ${examples}, and the model cannot run here.${why}`);
 }
 
 /**
