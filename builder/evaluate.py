@@ -20,17 +20,20 @@ LATENCY_WARMUP = 20
 LATENCY_BUDGET_S = 4.0  # slow models (a CNN: ~10 ms a call) run fewer times, never fewer than 20
 
 
-def native_session(model_bytes: bytes, as_in_browser: bool = False) -> ort.InferenceSession:
+def native_session(model_bytes: bytes, as_in_browser: bool = False, config: dict[str, str] | None = None) -> ort.InferenceSession:
     """A one-thread CPU session; `as_in_browser` computes what onnxruntime-web computes.
 
     Native onnxruntime at its default level fuses int8 QDQ pairs into integer kernels (QLinearConv)
     whose rounding differs from the QDQ arithmetic onnxruntime-web runs: on BlazeFace's int8 file the
     box outputs differed by up to 19. At the basic level both compute the same numbers (measured:
     max |Δ| = 0), so metrics and parity fixtures use that; latency uses the default (full) level.
+    `config`: the variant's session config entries (manifest `session_options`), which the browser sets too.
     """
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1  # comparable with single-threaded WASM
     options.inter_op_num_threads = 1
+    for key, value in (config or {}).items():
+        options.add_session_config_entry(key, value)
     if as_in_browser:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
     return ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])

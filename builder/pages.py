@@ -34,6 +34,10 @@ def _env() -> jinja2.Environment:
     env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
     env.filters["shape"] = lambda dims: "[" + ", ".join(str(d) for d in dims) + "]"
     env.filters["num"] = lambda x: f"{x:,.6g}"
+    # model text with its line breaks as character references: kept by white-space: pre-wrap, and no
+    # blank line that would end a raw HTML block for Markdown
+    env.filters["lines"] = lambda text: Markup(str(escape(text)).replace("\r", "&#13;").replace("\n", "&#10;"))
+    env.tests["startingwith"] = lambda value, prefix: str(value).startswith(prefix)
     return env
 
 

@@ -41,6 +41,7 @@ TASK_INPUTS = {
     ),
     "text-classification": ("text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_classification.py"),
     "semantic-search": ("text_sets.py", "text_tokenizer.py", "search_questions.json", "tasks/text.py", "tasks/semantic_search.py"),
+    "text-generation": ("sampling.py", "text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_generation.py"),
 }
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
     "__init__.py", "assets.py", "bench.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
@@ -209,6 +210,7 @@ METHODS = {
     "fp16": "fp16 weights and activations; float32 inputs and outputs",
     "int8": "static QDQ: int8 weights per channel, uint8 activations calibrated on other inputs",
     "int8-dynamic": "dynamic int8: int8 weights per channel, activations quantized at run time, fused attention",
+    "int8-weight-only": "weight-only int8: int8 weights per output channel, dequantized to float when the session starts; float activations",
 }
 
 
@@ -223,10 +225,13 @@ def _evaluate(b: Build) -> None:
     default = b.card.variants[0]
     agreement_rows = b.task.feeds(b.data, b.parts, "agreement") if len(b.files) > 1 else []
     latency_row = b.task.feeds(b.data, b.parts, "verify")[0]
-    sessions = {name: evaluate.native_session(data, as_in_browser=True) for name, data in b.files.items()}
+    config = getattr(recipes.get(b.card.recipe["kind"]), "SESSION_OPTIONS", {})
+    sessions = {name: evaluate.native_session(data, as_in_browser=True, config=config.get(name)) for name, data in b.files.items()}
+    per_position = getattr(b.task, "AGREE_PER_POSITION", False)  # a language model: each position's next-token logits
 
     def first_output(name: str) -> np.ndarray:
-        return np.concatenate([sessions[name].run(None, row)[0] for row in agreement_rows])
+        outputs = [sessions[name].run(None, row)[0] for row in agreement_rows]
+        return np.concatenate([o.reshape(-1, o.shape[-1]) for o in outputs] if per_position else outputs)
 
     # Variants are compared with the fp32 graph, also when the card does not ship it.
     reference = first_output("fp32") if agreement_rows else None
@@ -238,7 +243,7 @@ def _evaluate(b: Build) -> None:
         proto = onnx.load_from_string(data)
         metrics = {
             **result.metrics,
-            "latency_ms": evaluate.latency(evaluate.native_session(data), latency_row),
+            "latency_ms": evaluate.latency(evaluate.native_session(data, config=config.get(name)), latency_row),
             "parameters": variant_report.parameter_count(proto),
         }
         if reference is not None:
@@ -247,7 +252,7 @@ def _evaluate(b: Build) -> None:
             # detectors and encoders have no top class; embeddings are compared by their direction
             agrees_on = getattr(b.task, "AGREES_ON", "top1") if b.card.data["task"] != "object-detection" else None
             kept = {"top1": {"top1": gap["top1_agreement"]}, "cosine": {"cosine_min": gap["cosine_min"], "cosine_mean": gap["cosine_mean"]}}.get(agrees_on or "", {})
-            metrics["agreement"] = {"rows": len(agreement_rows), **kept, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
+            metrics["agreement"] = {"rows": int(reference.shape[0]), **kept, "max_abs": gap["max_abs"], "mean_abs": gap["mean_abs"]}
         if name == default:
             examples = result.examples
         digest = manifest.sha256(data)
@@ -270,6 +275,7 @@ def _evaluate(b: Build) -> None:
             "fixtures": fixtures,
             "tolerance": variant_report.parity_tolerance(name, b.card.data["task"], proto),
             **({"method": method} if (method := METHODS.get(_variant_recipe(b.card, name))) else {}),
+            **({"session_options": config[name]} if name in config else {}),
             "optimization": b.optimization,
             "artifacts": [],
         })
@@ -352,6 +358,8 @@ def _headline(variant: dict[str, Any]) -> str:
         score = f"accuracy {metrics['accuracy']:.3f}"
     elif "top1" in metrics:
         score = f"top-1 {metrics['top1']:.2f}, top-5 {metrics['top5']:.2f} on {metrics['images']} photos"
+    elif "perplexity" in metrics:
+        score = f"perplexity {metrics['perplexity']:.1f}, {metrics['decode_ms_per_token']:.0f} ms/token"
     elif "hit_at_10" in metrics:
         score = f"hit@10 {metrics['hit_at_10']:.2f}, MRR {metrics['mrr']:.2f} on {metrics['questions']} questions"
     else:

@@ -12,6 +12,10 @@ calibration feeds; `make_variant` is tested for that. Each recipe is the one mea
   quantized over its raw range (±50 on EfficientNet-Lite0) before the Clip to [0, 6], and top-1
   agreement with fp32 fell from 88% to 50% on real photos.
 - `int8` / `dynamic` (transformer encoders): quant_pre_process → quantize_dynamic, per-channel QInt8.
+- `int8` / `weight-only` (language models): int8 weights, one scale per output channel, feeding
+  DequantizeLinear → the original float MatMul; activations stay float. Dynamic int8 broke SmolLM2
+  (wrong from the first token: its activations have outliers) and was 251 MB; this is 137 MB, and a
+  tied output layer reads the int8 embedding table instead of storing it twice.
 
 MatMul/Gemm nodes are quantized only when their weight is a constant initializer. Where both inputs
 are computed (attention scores, a class-activation map from Gather'ed classifier rows) a per-axis
@@ -37,7 +41,7 @@ from .errors import VitrineError
 from .optimize import OptimizeError, check, optimize, prune_opset_imports
 
 PRECISIONS = ("fp32", "fp16", "int8")
-INT8_METHODS = ("static-qdq", "dynamic")
+INT8_METHODS = ("static-qdq", "dynamic", "weight-only")
 STATIC_OP_TYPES = ("Conv", "Gemm", "MatMul", "Clip", "Relu")
 # onnxruntime's dynamic default minus Conv (ConvInteger ran 7x slower than fp32 in onnxruntime-web
 # WASM) and Transpose (an 8-bit pass-through, a loss where the consumer stays float).
@@ -78,6 +82,7 @@ RECIPES: dict[str, Variant] = {
     "fp16": Variant("fp16", "fp16"),
     "int8": Variant("int8", "int8", "static-qdq", needs_calibration=True),
     "int8-dynamic": Variant("int8-dynamic", "int8", "dynamic", from_optimized=True),
+    "int8-weight-only": Variant("int8-weight-only", "int8", "weight-only"),
 }
 
 
@@ -119,6 +124,10 @@ def make_variant(
         if calibration is not None:
             raise QuantizeError("dynamic int8 computes activation ranges at run time: drop `calibration`, or use method='static-qdq'")
         return _quantize(fp32_bytes, lambda pre, out, excluded: _dynamic(pre, out, op_types, excluded))
+    if method == "weight-only":
+        if (calibration, op_types) != (None, None):
+            raise QuantizeError("weight-only int8 quantizes every MatMul weight and the embedding, from the weights alone: drop `calibration` and `op_types`")
+        return weight_only_int8(model)
     raise QuantizeError(f"unknown int8 method {method!r}: use one of {', '.join(INT8_METHODS)}")
 
 
@@ -171,6 +180,68 @@ def _optimized(model_bytes: bytes) -> bytes:
 
 
 # ---- int8 ----
+
+def _int8_per_channel(weight: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 codes and one float32 scale per index of `axis` (max |w| → 127)."""
+    reduce = tuple(i for i in range(weight.ndim) if i != axis)
+    scale = np.abs(weight).max(axis=reduce) / 127.0
+    scale[scale == 0] = 1.0
+    shape = [1] * weight.ndim
+    shape[axis] = -1
+    codes = np.clip(np.rint(weight / scale.reshape(shape)), -127, 127).astype(np.int8)
+    return codes, scale.astype(np.float32)
+
+
+def weight_only_int8(model: onnx.ModelProto) -> bytes:
+    """Every constant MatMul weight and Gather table as int8 + DequantizeLinear (per output channel / per row).
+
+    A MatMul weight equal to the transpose of a Gather table (a language model's output layer tied
+    to its embedding, which the exporter writes out twice) becomes a Transpose of the dequantized
+    table, stored once.
+    """
+    from onnx import helper, numpy_helper
+
+    graph = model.graph
+    inits = {i.name: i for i in graph.initializer}
+    tables = {n.input[0]: numpy_helper.to_array(inits[n.input[0]]) for n in graph.node if n.op_type == "Gather" and n.input[0] in inits}
+    tables = {name: t for name, t in tables.items() if t.dtype == np.float32 and t.ndim == 2}
+    added: list[onnx.TensorProto] = []
+    nodes: list[onnx.NodeProto] = []
+    replaced: set[str] = set()
+
+    def dequantize(name: str, weight: np.ndarray, axis: int) -> None:
+        codes, scale = _int8_per_channel(weight, axis)
+        added.extend([numpy_helper.from_array(codes, f"{name}_int8"), numpy_helper.from_array(scale, f"{name}_scale"),
+                      numpy_helper.from_array(np.zeros(scale.size, np.int8), f"{name}_zero_point")])
+        nodes.append(helper.make_node("DequantizeLinear", [f"{name}_int8", f"{name}_scale", f"{name}_zero_point"], [name], axis=axis, name=f"{name}_dequantize"))
+        replaced.add(name)
+
+    for name, table in sorted(tables.items()):
+        dequantize(name, table, 0)
+    for node in graph.node:
+        name = node.input[1] if node.op_type == "MatMul" and len(node.input) == 2 else None
+        if name is None or name not in inits or name in replaced:
+            continue
+        weight = numpy_helper.to_array(inits[name])
+        if weight.dtype != np.float32 or weight.ndim != 2:
+            continue
+        tied = next((t for t, table in tables.items() if table.shape == weight.shape[::-1] and np.array_equal(table.T, weight)), None)
+        if tied is not None:
+            nodes.append(helper.make_node("Transpose", [tied], [name], perm=[1, 0], name=f"{name}_tied"))
+            replaced.add(name)
+        else:
+            dequantize(name, weight, 1)
+    if not replaced:
+        raise QuantizeError("nothing was quantized: the graph has no constant float MatMul weight or Gather table")
+    kept = [i for i in graph.initializer if i.name not in replaced]
+    del graph.initializer[:]
+    graph.initializer.extend(kept + added)
+    body = list(graph.node)
+    del graph.node[:]
+    graph.node.extend(nodes + body)
+    prune_opset_imports(model)
+    _check(model)
+    return model.SerializeToString()
 
 def _quantize(fp32_bytes: bytes, run: Callable[[Path, Path, list[str]], None]) -> bytes:
     """Pre-process, pick the nodes to leave alone, quantize: all inside a scratch working directory."""

@@ -25,6 +25,7 @@ tests/js/tokenizer_parity.test.js checks the browser tokenizer against them.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import TypedDict
@@ -88,3 +89,18 @@ def encode(tok: tokenizers.Tokenizer, texts: list[str]) -> list[EncodedText]:
         enc = tok.encode(text)
         out.append({"ids": list(enc.ids), "attention_mask": list(enc.attention_mask), "token_type_ids": list(enc.type_ids)})
     return out
+
+
+@functools.lru_cache(maxsize=2)
+def generator_tokenizer_json(model: str) -> bytes:
+    """The generation model's tokenizer.json, as shipped: the one transformers builds from the GGUF.
+
+    Byte-level BPE with the model's added tokens (<|im_start|>, <|im_end|>…); no truncation (the
+    worker and builder/tasks/text_generation.py refuse a prompt over the limit instead of cutting it).
+    Compact JSON in the serializer's own key order, so the same GGUF gives the same bytes.
+    """
+    from .recipes import causal_lm
+
+    tok, _ = causal_lm.load(model, with_model=False)
+    config = json.loads(tok.backend_tokenizer.to_str())
+    return json.dumps(config, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -31,6 +31,7 @@ const WIDGETS_BY_TASK = {
   'object-detection': async () => (await import('./demo_detection.js')).mountDetection,
   'text-classification': async () => (await import('./demo_text.js')).mountText,
   'semantic-search': async () => (await import('./demo_search.js')).mountSearch,
+  'text-generation': async () => (await import('./demo_generate.js')).mountGenerate,
 };
 /** @type {Record<string, () => Promise<MountWidget>>} */
 const WIDGETS_BY_KIND = {

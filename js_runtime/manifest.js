@@ -53,16 +53,20 @@
  * @property {number[]} [std]
  * @property {number[]} [background]
  * @property {string} [tokenizer] text: URL of the tokenizer.json artifact
- * @property {number} [max_tokens] text: word pieces read at most, [CLS] and [SEP] included
- * @property {string[]} [inputs] text: graph inputs for token ids, attention mask, token type ids
+ * @property {number} [max_tokens] text: word pieces read at most, [CLS] and [SEP] included; text
+ *   generation: ids of the templated prompt at most (a longer prompt is refused, not cut)
+ * @property {string[]} [inputs] text: graph inputs for token ids, attention mask, token type ids;
+ *   text generation: token ids, attention mask, position ids
+ * @property {{format: 'chatml', system: string}} [chat_template] text generation: how a prompt becomes
+ *   the model's input (one user message after this system message)
  */
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'} kind
+ * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
  * @property {string} [label_output] tabular
  * @property {string} [probability_output] tabular
- * @property {string} [logits_output] image and text classification
+ * @property {string} [logits_output] image and text classification, text generation
  * @property {string} [embedding_output] semantic search: the query embedding
  * @property {{documents: string, embeddings: string, count: number, dims: number, encoding: 'int8-rows'}} [corpus] semantic search
  * @property {number} [top_k]
@@ -76,6 +80,29 @@
  * @property {number} [candidate_floor] lowest score `predict(…, {candidates: true})` returns
  * @property {string[]} [classes]
  * @property {string[]} [keypoint_names]
+ * @property {GenerationCache} [cache] text generation: the KV cache's graph names and shape
+ * @property {number[]} [eos_token_ids] text generation: ids that end the answer
+ * @property {number} [context] text generation: prompt ids + generated ids at most
+ * @property {number} [max_new_tokens] text generation: the most one request may generate
+ * @property {GenerationDefaults} [defaults] text generation: the options a request leaves out
+ */
+
+/**
+ * @typedef {object} GenerationCache The past/present tensors of a decoder with a KV cache.
+ * @property {number} layers
+ * @property {number} kv_heads
+ * @property {number} head_dim
+ * @property {string} past input name pattern, e.g. "past_key_values.{layer}.{kind}" (kind: key | value)
+ * @property {string} present output name pattern, e.g. "present.{layer}.{kind}"
+ */
+
+/**
+ * @typedef {object} GenerationDefaults
+ * @property {number} max_new_tokens
+ * @property {number} temperature 0 = greedy
+ * @property {number} top_k 0 = off
+ * @property {number} top_p 1 = off
+ * @property {number} seed
  */
 
 /**
@@ -83,7 +110,9 @@
  * @property {Record<string, number|string>} input tabular only (image examples have `image`)
  * @property {string} [image]
  * @property {string} [expected]
- * @property {any} output {label, probabilities} (tabular) or [{label, score, index}] (image)
+ * @property {string} [text] text models: the example text (text generation: the prompt)
+ * @property {any} output {label, probabilities} (tabular), [{label, score, index}] (image) or, for text
+ *   generation, the greedy answer {text, tokens, prompt_tokens, finish_reason}
  */
 
 /**
@@ -101,13 +130,15 @@
  * @property {string} fixtures relative to manifest.json in the file; absolute once loaded
  * @property {number} tolerance max |browser − Python onnxruntime| the parity tests accept
  * @property {Artifact[]} artifacts side files of this variant (absolute once loaded)
+ * @property {Record<string, string>} [session_options] onnxruntime config entries its session needs,
+ *   e.g. {"session.disable_quant_qdq": "1"} (the worker passes them as InferenceSession options' `extra`)
  */
 
 /**
  * @typedef {object} ModelEntry
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'} task
+ * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels

@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","image-classification","object-detection","text-classification","semantic-search"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"}}};
-const schema62 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format, truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"}}};
+const schema65 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -1522,7 +1522,7 @@ errors++;
 else {
 const _errs33 = errors;
 for(const key1 in data){
-if(!((((key1 === "kind") || (key1 === "tokenizer")) || (key1 === "max_tokens")) || (key1 === "inputs"))){
+if(!(((((key1 === "kind") || (key1 === "tokenizer")) || (key1 === "max_tokens")) || (key1 === "inputs")) || (key1 === "chat_template"))){
 const err32 = {instancePath,schemaPath:"#/$defs/text_preprocessing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
@@ -1669,19 +1669,108 @@ var valid8 = _errs39 === errors;
 else {
 var valid8 = true;
 }
-}
-}
-}
-}
-}
-}
-else {
-const err41 = {instancePath,schemaPath:"#/$defs/text_preprocessing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid8){
+if(data.chat_template !== undefined){
+let data19 = data.chat_template;
+const _errs43 = errors;
+if(errors === _errs43){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+let missing2;
+if(((data19.format === undefined) && (missing2 = "format")) || ((data19.system === undefined) && (missing2 = "system"))){
+const err41 = {instancePath:instancePath+"/chat_template",schemaPath:"#/$defs/text_preprocessing/properties/chat_template/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+else {
+const _errs45 = errors;
+for(const key2 in data19){
+if(!((key2 === "format") || (key2 === "system"))){
+const err42 = {instancePath:instancePath+"/chat_template",schemaPath:"#/$defs/text_preprocessing/properties/chat_template/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+break;
+}
+}
+if(_errs45 === errors){
+if(data19.format !== undefined){
+const _errs46 = errors;
+if("chatml" !== data19.format){
+const err43 = {instancePath:instancePath+"/chat_template/format",schemaPath:"#/$defs/text_preprocessing/properties/chat_template/properties/format/const",keyword:"const",params:{allowedValue: "chatml"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var valid10 = _errs46 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data19.system !== undefined){
+const _errs47 = errors;
+if(typeof data19.system !== "string"){
+const err44 = {instancePath:instancePath+"/chat_template/system",schemaPath:"#/$defs/text_preprocessing/properties/chat_template/properties/system/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var valid10 = _errs47 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/chat_template",schemaPath:"#/$defs/text_preprocessing/properties/chat_template/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+var valid8 = _errs43 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/$defs/text_preprocessing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -1702,12 +1791,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err42 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err47 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err47];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err47);
 }
 errors++;
 validate25.errors = vErrors;
@@ -2489,6 +2578,7 @@ return errors === 0;
 validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema48 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
+const schema51 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3251,15 +3341,273 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-if(!valid0){
-const err40 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs63 = errors;
+const _errs64 = errors;
+if(errors === _errs64){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if(((data.text === undefined) && (missing6 = "text")) || ((data.output === undefined) && (missing6 = "output"))){
+const err40 = {instancePath,schemaPath:"#/$defs/generation_example/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+else {
+const _errs66 = errors;
+for(const key7 in data){
+if(!((key7 === "text") || (key7 === "output"))){
+const err41 = {instancePath,schemaPath:"#/$defs/generation_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+break;
+}
+}
+if(_errs66 === errors){
+if(data.text !== undefined){
+const _errs67 = errors;
+if(typeof data.text !== "string"){
+const err42 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/generation_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var valid16 = _errs67 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data.output !== undefined){
+let data24 = data.output;
+const _errs69 = errors;
+if(errors === _errs69){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing7;
+if(((((data24.text === undefined) && (missing7 = "text")) || ((data24.tokens === undefined) && (missing7 = "tokens"))) || ((data24.prompt_tokens === undefined) && (missing7 = "prompt_tokens"))) || ((data24.finish_reason === undefined) && (missing7 = "finish_reason"))){
+const err43 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+const _errs71 = errors;
+for(const key8 in data24){
+if(!((((key8 === "text") || (key8 === "tokens")) || (key8 === "prompt_tokens")) || (key8 === "finish_reason"))){
+const err44 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+break;
+}
+}
+if(_errs71 === errors){
+if(data24.text !== undefined){
+const _errs72 = errors;
+if(typeof data24.text !== "string"){
+const err45 = {instancePath:instancePath+"/output/text",schemaPath:"#/$defs/generation_example/properties/output/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var valid17 = _errs72 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data24.tokens !== undefined){
+let data26 = data24.tokens;
+const _errs74 = errors;
+if(errors === _errs74){
+if(Array.isArray(data26)){
+var valid18 = true;
+const len4 = data26.length;
+for(let i4=0; i4<len4; i4++){
+let data27 = data26[i4];
+const _errs76 = errors;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err46 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(errors === _errs76){
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err47 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+var valid18 = _errs76 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/output/tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+var valid17 = _errs74 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data24.prompt_tokens !== undefined){
+let data28 = data24.prompt_tokens;
+const _errs78 = errors;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err49 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(errors === _errs78){
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 < 1 || isNaN(data28)){
+const err50 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+var valid17 = _errs78 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data24.finish_reason !== undefined){
+let data29 = data24.finish_reason;
+const _errs80 = errors;
+if(!((data29 === "eos") || (data29 === "length"))){
+const err51 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema51.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var valid17 = _errs80 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+var valid16 = _errs69 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/$defs/generation_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+var _valid0 = _errs63 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+if(!valid0){
+const err54 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 validate31.errors = vErrors;
@@ -3282,7 +3630,7 @@ return errors === 0;
 }
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema51 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}}}};
+const schema52 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
 const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4827,6 +5175,355 @@ return errors === 0;
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate43.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.perplexity !== undefined){
+let data0 = data.perplexity;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate43.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.texts !== undefined){
+let data1 = data.texts;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate43.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+validate43.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tokens !== undefined){
+let data2 = data.tokens;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate43.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+validate43.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decode_ms_per_token !== undefined){
+let data3 = data.decode_ms_per_token;
+const _errs8 = errors;
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validate43.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.prefill_ms !== undefined){
+let data4 = data.prefill_ms;
+const _errs10 = errors;
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validate43.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs15 = errors;
+for(const key1 in data5){
+if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
+validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+validate43.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+validate43.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs18 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate43.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs20 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
+validate43.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs22 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key2 in data10){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate43.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid3 = _errs27 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate43.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs29 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate43.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs31 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate43.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs33 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate43.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
@@ -4905,6 +5602,25 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs5 = errors;
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -4958,7 +5674,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema51.properties, key0))){
+if(!(func1.call(schema52.properties, key0))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4990,7 +5706,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema51.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema52.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -5213,7 +5929,7 @@ if(data13.level !== undefined){
 let data14 = data13.level;
 const _errs30 = errors;
 if(!((((data14 === "none") || (data14 === "basic")) || (data14 === "extended")) || (data14 === "transformer"))){
-validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema51.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema52.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs30 === errors;
@@ -5295,7 +6011,7 @@ if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
 if(!(((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings"))){
-validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema65.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs41 === errors;
@@ -5428,6 +6144,35 @@ var valid0 = _errs35 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.session_options !== undefined){
+let data25 = data.session_options;
+const _errs52 = errors;
+if(errors === _errs52){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+const _errs55 = errors;
+if(typeof data25[key4] !== "string"){
+validate33.errors = [{instancePath:instancePath+"/session_options/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/session_options/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs55 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validate33.errors = [{instancePath:instancePath+"/session_options",schemaPath:"#/properties/session_options/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs52 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -5519,7 +6264,7 @@ if(valid0){
 if(data.task !== undefined){
 let data2 = data.task;
 const _errs7 = errors;
-if(!(((((data2 === "tabular-classification") || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search"))){
+if(!((((((data2 === "tabular-classification") || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
 validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -5804,7 +6549,7 @@ if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
 if(!(((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema62.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema65.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid9 = _errs38 === errors;
@@ -6664,17 +7409,673 @@ if(props3 !== true){
 props3 = true;
 }
 }
-}
-}
-}
-}
-if(!valid11){
-const err40 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs101 = errors;
+if(errors === _errs101){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing8;
+if((((((((data26.kind === undefined) && (missing8 = "kind")) || ((data26.logits_output === undefined) && (missing8 = "logits_output"))) || ((data26.cache === undefined) && (missing8 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing8 = "eos_token_ids"))) || ((data26.context === undefined) && (missing8 = "context"))) || ((data26.max_new_tokens === undefined) && (missing8 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing8 = "defaults"))){
+const err40 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+else {
+const _errs103 = errors;
+for(const key7 in data26){
+if(!(((((((key7 === "kind") || (key7 === "logits_output")) || (key7 === "cache")) || (key7 === "eos_token_ids")) || (key7 === "context")) || (key7 === "max_new_tokens")) || (key7 === "defaults"))){
+const err41 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+break;
+}
+}
+if(_errs103 === errors){
+if(data26.kind !== undefined){
+const _errs104 = errors;
+if("text-generation" !== data26.kind){
+const err42 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var valid18 = _errs104 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.logits_output !== undefined){
+const _errs105 = errors;
+if(typeof data26.logits_output !== "string"){
+const err43 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var valid18 = _errs105 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.cache !== undefined){
+let data49 = data26.cache;
+const _errs107 = errors;
+if(errors === _errs107){
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+let missing9;
+if((((((data49.layers === undefined) && (missing9 = "layers")) || ((data49.kv_heads === undefined) && (missing9 = "kv_heads"))) || ((data49.head_dim === undefined) && (missing9 = "head_dim"))) || ((data49.past === undefined) && (missing9 = "past"))) || ((data49.present === undefined) && (missing9 = "present"))){
+const err44 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+const _errs109 = errors;
+for(const key8 in data49){
+if(!(((((key8 === "layers") || (key8 === "kv_heads")) || (key8 === "head_dim")) || (key8 === "past")) || (key8 === "present"))){
+const err45 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+break;
+}
+}
+if(_errs109 === errors){
+if(data49.layers !== undefined){
+let data50 = data49.layers;
+const _errs110 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err46 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(errors === _errs110){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+const err47 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+var valid19 = _errs110 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data49.kv_heads !== undefined){
+let data51 = data49.kv_heads;
+const _errs112 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err48 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(errors === _errs112){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 1 || isNaN(data51)){
+const err49 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+var valid19 = _errs112 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data49.head_dim !== undefined){
+let data52 = data49.head_dim;
+const _errs114 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err50 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(errors === _errs114){
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 1 || isNaN(data52)){
+const err51 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+var valid19 = _errs114 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data49.past !== undefined){
+const _errs116 = errors;
+if(typeof data49.past !== "string"){
+const err52 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+var valid19 = _errs116 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data49.present !== undefined){
+const _errs118 = errors;
+if(typeof data49.present !== "string"){
+const err53 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+var valid19 = _errs118 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+var valid18 = _errs107 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.eos_token_ids !== undefined){
+let data55 = data26.eos_token_ids;
+const _errs120 = errors;
+if(errors === _errs120){
+if(Array.isArray(data55)){
+if(data55.length < 1){
+const err55 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+else {
+var valid20 = true;
+const len6 = data55.length;
+for(let i6=0; i6<len6; i6++){
+let data56 = data55[i6];
+const _errs122 = errors;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err56 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(errors === _errs122){
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
+const err57 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs122 === errors;
+if(!valid20){
+break;
+}
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+var valid18 = _errs120 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.context !== undefined){
+let data57 = data26.context;
+const _errs124 = errors;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err59 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(errors === _errs124){
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 2 || isNaN(data57)){
+const err60 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+var valid18 = _errs124 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.max_new_tokens !== undefined){
+let data58 = data26.max_new_tokens;
+const _errs126 = errors;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err61 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(errors === _errs126){
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err62 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+var valid18 = _errs126 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.defaults !== undefined){
+let data59 = data26.defaults;
+const _errs128 = errors;
+if(errors === _errs128){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+let missing10;
+if((((((data59.max_new_tokens === undefined) && (missing10 = "max_new_tokens")) || ((data59.temperature === undefined) && (missing10 = "temperature"))) || ((data59.top_k === undefined) && (missing10 = "top_k"))) || ((data59.top_p === undefined) && (missing10 = "top_p"))) || ((data59.seed === undefined) && (missing10 = "seed"))){
+const err63 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+const _errs130 = errors;
+for(const key9 in data59){
+if(!(((((key9 === "max_new_tokens") || (key9 === "temperature")) || (key9 === "top_k")) || (key9 === "top_p")) || (key9 === "seed"))){
+const err64 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+break;
+}
+}
+if(_errs130 === errors){
+if(data59.max_new_tokens !== undefined){
+let data60 = data59.max_new_tokens;
+const _errs131 = errors;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err65 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(errors === _errs131){
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 1 || isNaN(data60)){
+const err66 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs131 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data59.temperature !== undefined){
+let data61 = data59.temperature;
+const _errs133 = errors;
+if(errors === _errs133){
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err67 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+var valid21 = _errs133 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data59.top_k !== undefined){
+let data62 = data59.top_k;
+const _errs135 = errors;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err69 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(errors === _errs135){
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 0 || isNaN(data62)){
+const err70 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs135 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data59.top_p !== undefined){
+let data63 = data59.top_p;
+const _errs137 = errors;
+if(errors === _errs137){
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 1 || isNaN(data63)){
+const err71 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+else {
+if(data63 <= 0 || isNaN(data63)){
+const err72 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+var valid21 = _errs137 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data59.seed !== undefined){
+let data64 = data59.seed;
+const _errs139 = errors;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err74 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(errors === _errs139){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 0 || isNaN(data64)){
+const err75 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs139 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+var valid18 = _errs128 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+var _valid0 = _errs101 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 5;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
+}
+}
+}
+}
+if(!valid11){
+const err78 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 validate21.errors = vErrors;

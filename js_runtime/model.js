@@ -1,7 +1,8 @@
 // A loaded model handle, returned by vitrine.load().
 import { ERROR_CODE, VitrineError, transferList } from '../worker/protocol.js';
-import { checkOptions, checkSignal, describeValue } from './options.js';
+import { checkFunction, checkOptions, checkSignal, describeValue } from './options.js';
 import { normalizeFeeds } from './tensors.js';
+import { abortError } from './worker_client.js';
 import { checkRowFits, rowToFeeds } from './tabular.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
@@ -24,6 +25,42 @@ import { checkRowFits, rowToFeeds } from './tabular.js';
  * cut to the model's length), and, when asked for, `words` and `wordsMs` (classification {words: true}),
  * `tokens` ({tokens: true}: the model's inputs made from the text), `embedding` (search {embedding: true}).
  */
+
+/**
+ * @typedef {import('../worker/protocol.js').GenerationOutput & {ms: number, firstTokenMs: number, tokensPerSecond: number | null}} Generation
+ * What a text-generation model's `predict(prompt)` returns (and `generate()` returns when it is done):
+ * the answer `text`, its `tokens` (ids, the end-of-sequence token not included), `promptTokens`,
+ * `finishReason` ("eos": the model ended its answer, "length": maxNewTokens or the context was
+ * reached), `ms` (session.run time of all steps in the worker), `firstTokenMs` (the prompt's step) and
+ * `tokensPerSecond` (of the steps after it; null when there were none).
+ */
+
+/**
+ * @typedef {object} GenerateOptions Options of a text-generation model's predict() and generate();
+ *   each left out takes the manifest's default (postprocessing.defaults).
+ * @property {number} [maxNewTokens] whole number ≥ 1 (capped by the model's limit and the context left)
+ * @property {number} [temperature] 0..2; 0 = greedy: always the same answer
+ * @property {number} [topK] whole number ≥ 0; sample among the k likeliest tokens (0 = all)
+ * @property {number} [topP] above 0, at most 1; sample among the likeliest tokens that make up this probability
+ * @property {number} [seed] whole number 0..4294967295: the same seed and settings give the same sample
+ * @property {AbortSignal} [signal] aborting stops the generation: the call rejects with an AbortError
+ */
+
+/**
+ * @typedef {object} TokenChunk One generated token, as it arrives.
+ * @property {number} index 0 for the first
+ * @property {number} token its id
+ * @property {string} text the answer's new text (may be "": a character split across tokens comes with
+ *   the token that completes it); the texts, concatenated, are the answer
+ */
+
+/** The most a 32-bit seed can be. */
+const MAX_SEED = 4294967295;
+/** Prompts longer than max_tokens × this many characters are refused at once (as the worker does). */
+const CHARS_PER_TOKEN = 16;
+/** Python's str.isspace characters: a prompt of only these is empty (as worker/generate.js). */
+const BLANK = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+const GENERATE_OPTIONS = ['signal', 'maxNewTokens', 'temperature', 'topK', 'topP', 'seed'];
 
 /**
  * @typedef {object} RunOptions
@@ -82,13 +119,18 @@ export class Model {
    * without each of the first 64 words). Semantic search: a question → the `topK` (default: the
    * manifest's top_k) closest documents `[{rank, index, score, title, text}]`. Both: `{tokens: true}`
    * adds the token ids; search `{embedding: true}` adds the query's embedding. See TextPrediction.
+   * Text generation: a prompt → the answer `{text, tokens, promptTokens, finishReason, ms, firstTokenMs,
+   * tokensPerSecond}` (see Generation), with options maxNewTokens, temperature, topK, topP, seed (see
+   * GenerateOptions) and `onToken({index, token, text})`, called for each token as it is generated;
+   * `generate()` gives the same as an async iterator.
    * @param {unknown} input
    * @param {RunOptions & {topK?: number, cam?: boolean, minScore?: number, iou?: number, candidates?: boolean,
-   *   words?: boolean, tokens?: boolean, embedding?: boolean}} [options]
+   *   words?: boolean, tokens?: boolean, embedding?: boolean} & GenerateOptions & {onToken?: (chunk: TokenChunk) => void}} [options]
    * @returns {Promise<any>}
    */
   async predict(input, options) {
     checkOpen(this);
+    if (this.info.task === 'text-generation') return this.predictGeneration(input, options);
     if (/** @type {{kind: string}} */ (this.info.preprocessing).kind === 'text') return this.predictText(input, options);
     if (this.info.preprocessing.kind === 'tabular') {
       // Checked here too, so a bad row fails at once with the same message (the worker checks again).
@@ -163,6 +205,160 @@ export class Model {
     if (output.tokens) hidden('tokens', output.tokens);
     if (output.embedding) hidden('embedding', output.embedding);
     return list;
+  }
+
+  /**
+   * Text generation (see predict): the prompt → the answer, generated in the worker token by token;
+   * `onToken({index, token, text})` is called for each token as it arrives.
+   * @param {unknown} prompt
+   * @param {unknown} options GenerateOptions and onToken
+   * @returns {Promise<Generation>}
+   */
+  async predictGeneration(prompt, options) {
+    const { settings, signal, onToken } = this.checkGeneration(prompt, options, 'predict()', true);
+    if (!onToken) return this.startGeneration(/** @type {string} */ (prompt), settings, signal);
+    // An onToken that throws stops the generation, and predict() rejects with what it threw.
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    /** @type {{error: unknown} | null} */
+    let failed = null;
+    try {
+      return await this.startGeneration(/** @type {string} */ (prompt), settings, controller.signal, (chunk) => {
+        if (failed) return;
+        try {
+          onToken(chunk);
+        } catch (error) {
+          failed = { error };
+          stop();
+        }
+      });
+    } catch (e) {
+      throw failed ? /** @type {{error: unknown}} */ (failed).error : e;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  /**
+   * Text generation as a stream: `for await (const {index, token, text} of m.generate(prompt, options))`;
+   * the loop's `return` value (the iterator's last result) is the finished Generation. Leaving the loop
+   * early (break, return, an exception) or aborting `options.signal` stops the worker's loop. Options
+   * are checked at once (TypeError); the generation starts with the first iteration.
+   * @param {string} prompt
+   * @param {GenerateOptions} [options]
+   * @returns {AsyncGenerator<TokenChunk, Generation, undefined>}
+   */
+  generate(prompt, options) {
+    checkOpen(this);
+    if (this.info.task !== 'text-generation') {
+      throw new TypeError(`generate() is for text-generation models; "${this.key}" is a ${this.info.task} model: use predict().`);
+    }
+    const { settings, signal } = this.checkGeneration(prompt, options, 'generate()', false);
+    return this.streamGeneration(prompt, settings, signal);
+  }
+
+  /**
+   * @param {string} prompt
+   * @param {import('../worker/protocol.js').GenerateOptions} settings
+   * @param {AbortSignal | undefined} signal
+   * @returns {AsyncGenerator<TokenChunk, Generation, undefined>}
+   */
+  async* streamGeneration(prompt, settings, signal) {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    /** @type {TokenChunk[]} */
+    const chunks = [];
+    /** @type {(() => void) | null} */
+    let wake = null;
+    /** @type {{result: Generation} | {error: unknown} | null} */
+    let ended = null;
+    this.startGeneration(prompt, settings, controller.signal, (chunk) => {
+      chunks.push(chunk);
+      wake?.();
+    }).then((result) => { ended = { result }; }, (error) => { ended = { error }; }).finally(() => wake?.());
+    try {
+      for (;;) {
+        const chunk = chunks.shift();
+        if (chunk) {
+          yield chunk;
+          continue;
+        }
+        if (ended) break;
+        await new Promise((resolve) => { wake = () => resolve(undefined); });
+        wake = null;
+      }
+      const end = /** @type {{result: Generation} | {error: unknown}} */ (ended);
+      if ('error' in end) throw end.error;
+      return end.result;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      // Left before the end (break, return, a throw in the loop's body): stop the worker's loop.
+      if (!ended) stop();
+    }
+  }
+
+  /**
+   * The prompt and options of predict()/generate() on a text-generation model, checked before anything
+   * runs: TypeErrors for wrong types or values, the worker's bad-input errors for an empty or far too
+   * long prompt (the worker checks again, and counts the tokens).
+   * @param {unknown} prompt
+   * @param {unknown} options
+   * @param {string} call "predict()" or "generate()"
+   * @param {boolean} withOnToken whether onToken is an option
+   */
+  checkGeneration(prompt, options, call, withOnToken) {
+    const checked = checkOptions(options, withOnToken ? [...GENERATE_OPTIONS, 'onToken'] : GENERATE_OPTIONS, call);
+    const signal = checkSignal(checked.signal, call);
+    const onToken = withOnToken ? checkFunction(checked.onToken, 'onToken', call) : undefined;
+    const { maxNewTokens, temperature, topK, topP, seed } = checked;
+    /** @type {[string, unknown, (v: number) => boolean, string][]} */
+    const rules = [
+      ['maxNewTokens', maxNewTokens, (v) => Number.isInteger(v) && v >= 1, 'a whole number ≥ 1'],
+      ['temperature', temperature, (v) => v >= 0 && v <= 2, 'a number from 0 to 2 (0: always the likeliest token)'],
+      ['topK', topK, (v) => Number.isInteger(v) && v >= 0, 'a whole number ≥ 0 (0: off)'],
+      ['topP', topP, (v) => v > 0 && v <= 1, 'a number above 0 and at most 1'],
+      ['seed', seed, (v) => Number.isInteger(v) && v >= 0 && v <= MAX_SEED, `a whole number from 0 to ${MAX_SEED}`],
+    ];
+    for (const [name, value, ok, what] of rules) {
+      if (value !== undefined && !(typeof value === 'number' && ok(value))) {
+        throw new TypeError(`${call}: ${name} must be ${what}, got ${describeValue(value)}.`);
+      }
+    }
+    if (typeof prompt !== 'string') {
+      throw new TypeError(`${call} takes a prompt (a string) for this model, got ${describeValue(prompt)}.`);
+    }
+    // The worker says the same; here it fails at once, without sending a megabyte to the worker.
+    const maxTokens = /** @type {number} */ (this.info.preprocessing.max_tokens);
+    if (BLANK.test(prompt)) throw new VitrineError(ERROR_CODE.badInput, 'Type a prompt.');
+    if (prompt.length > maxTokens * CHARS_PER_TOKEN) {
+      throw new VitrineError(ERROR_CODE.badInput,
+        `The prompt is too long: at most about ${maxTokens * CHARS_PER_TOKEN} characters (${maxTokens} tokens). Shorten it.`);
+    }
+    /** @type {import('../worker/protocol.js').GenerateOptions} */
+    const settings = {};
+    for (const [name, value] of /** @type {[keyof typeof settings, unknown][]} */ (Object.entries({ maxNewTokens, temperature, topK, topP, seed }))) {
+      if (value !== undefined) settings[name] = /** @type {number} */ (value);
+    }
+    return { settings, signal, onToken: /** @type {((chunk: TokenChunk) => void) | undefined} */ (onToken) };
+  }
+
+  /**
+   * @param {string} prompt
+   * @param {import('../worker/protocol.js').GenerateOptions} settings
+   * @param {AbortSignal | undefined} signal
+   * @param {(chunk: TokenChunk) => void} [onToken]
+   * @returns {Promise<Generation>}
+   */
+  async startGeneration(prompt, settings, signal, onToken) {
+    checkOpen(this);
+    if (signal?.aborted) throw abortError();
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.generate(this.key, taskSpec(this.info), prompt, settings, generation, signal, onToken);
+    return { ...reply.output, ms: reply.ms, firstTokenMs: reply.firstTokenMs, tokensPerSecond: reply.tokensPerSecond };
   }
 
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */

@@ -47,7 +47,11 @@ export class Sessions {
       /** @type {Set<ProgressFn>} */
       const listeners = new Set();
       const loaded = this.client.load(
-        { model: key, url: variant.url, sha256: variant.sha256, bytes: variant.bytes },
+        {
+          model: key, url: variant.url, sha256: variant.sha256, bytes: variant.bytes,
+          // onnxruntime settings the build chose for this variant (e.g. int8 weights folded once at load)
+          ...(variant.session_options ? { sessionOptions: variant.session_options } : {}),
+        },
         (p) => listeners.forEach((fn) => fn(p)),
       );
       const fresh = { generation, loaded, listeners, refs: entry?.refs ?? 0 };

@@ -7,12 +7,15 @@ import { ERROR_CODE, REPLY, REQUEST, VitrineError } from '../worker/protocol.js'
 /** @typedef {import('../worker/protocol.js').LoadedReply} LoadedReply */
 /** @typedef {import('../worker/protocol.js').ResultReply} ResultReply */
 /** @typedef {import('../worker/protocol.js').DisposedReply} DisposedReply */
+/** @typedef {import('../worker/protocol.js').GeneratedReply} GeneratedReply */
+/** @typedef {{index: number, token: number, text: string}} TokenChunk */
 
 /**
  * @typedef {object} Pending
  * @property {(reply: Reply) => void} resolve
  * @property {(error: Error) => void} reject
  * @property {((p: {loaded: number, total: number}) => void) | undefined} onProgress
+ * @property {((chunk: TokenChunk) => void) | undefined} [onToken] `token` replies of a generate request
  */
 
 /**
@@ -54,7 +57,7 @@ export class WorkerClient {
 
   /**
    * Load a model; resolves with the session's input/output names.
-   * @param {{model: string, url: string, sha256: string, bytes: number}} payload
+   * @param {{model: string, url: string, sha256: string, bytes: number, sessionOptions?: Record<string, string>}} payload
    * @param {(p: {loaded: number, total: number}) => void} [onProgress]
    */
   async load(payload, onProgress) {
@@ -89,6 +92,23 @@ export class WorkerClient {
       await this.request({ type: REQUEST.predict, model, spec, input, options }, transfer, undefined, generation, signal));
   }
 
+  /**
+   * Text generation in the worker: `onToken` gets each generated token as its `token` reply arrives;
+   * resolves with the `generated` reply. Aborting `signal` rejects at once (AbortError) and stops the
+   * worker's loop before its next step.
+   * @param {string} model
+   * @param {import('../worker/predict.js').TaskSpec} spec
+   * @param {string} prompt
+   * @param {import('../worker/protocol.js').GenerateOptions} options
+   * @param {number} [generation] see run
+   * @param {AbortSignal} [signal]
+   * @param {(chunk: TokenChunk) => void} [onToken]
+   */
+  async generate(model, spec, prompt, options, generation, signal, onToken) {
+    return /** @type {GeneratedReply} */ (
+      await this.request({ type: REQUEST.generate, model, spec, input: prompt, options }, [], undefined, generation, signal, onToken));
+  }
+
   /** @param {string} model */
   async dispose(model) {
     return /** @type {DisposedReply} */ (await this.request({ type: REQUEST.dispose, model }));
@@ -100,9 +120,10 @@ export class WorkerClient {
    * @param {(p: {loaded: number, total: number}) => void} [onProgress]
    * @param {number} [generation] only send to this worker generation
    * @param {AbortSignal} [signal] cancels the request (see run)
+   * @param {(chunk: TokenChunk) => void} [onToken] gets the request's `token` replies
    * @returns {Promise<Reply>}
    */
-  async request(message, transfer = [], onProgress, generation, signal) {
+  async request(message, transfer = [], onProgress, generation, signal, onToken) {
     if (signal?.aborted) throw abortError();
     const running = this.running ?? this.launch();
     await running.ready;
@@ -110,7 +131,7 @@ export class WorkerClient {
     if (this.running !== running || (generation !== undefined && generation !== running.generation)) {
       throw this.diedError('it stopped before the request was sent');
     }
-    return this.send(running.worker, message, transfer, onProgress, signal);
+    return this.send(running.worker, message, transfer, onProgress, signal, onToken);
   }
 
   /**
@@ -119,9 +140,10 @@ export class WorkerClient {
    * @param {Transferable[]} transfer
    * @param {((p: {loaded: number, total: number}) => void) | undefined} onProgress
    * @param {AbortSignal} [signal]
+   * @param {(chunk: TokenChunk) => void} [onToken]
    * @returns {Promise<Reply>}
    */
-  send(worker, message, transfer, onProgress, signal) {
+  send(worker, message, transfer, onProgress, signal, onToken) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -142,6 +164,7 @@ export class WorkerClient {
         resolve: (reply) => done(() => resolve(reply)),
         reject: (error) => done(() => reject(error)),
         onProgress,
+        onToken,
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
@@ -195,6 +218,10 @@ export class WorkerClient {
     if (!pending) return;
     if (reply.type === REPLY.progress) {
       pending.onProgress?.({ loaded: reply.loaded, total: reply.total });
+      return;
+    }
+    if (reply.type === REPLY.token) {
+      pending.onToken?.({ index: reply.index, token: reply.token, text: reply.text });
       return;
     }
     this.pending.delete(reply.id);

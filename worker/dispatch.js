@@ -3,6 +3,7 @@
 //
 // Runs are queued here, per model, before they reach the engine: a queued run can then be dropped
 // by `cancel {id}` (a newer slider value supersedes an older one) without ever occupying the session.
+// A generation in progress checks for its cancel between steps (worker/generate.js).
 import { ERROR_CODE, REPLY, REQUEST, VitrineError, transferList } from './protocol.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
@@ -77,6 +78,16 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
         const { output, ms, notice } = await queued(request, () => engine.predict(request, () => cancelled.has(id)));
         if (cancelled.has(id)) throw abortedError(id);
         post({ id, type: REPLY.prediction, output, ms, ...(notice ? { notice } : {}) });
+        return;
+      }
+      case REQUEST.generate: {
+        // Tokens stream as they come; once cancelled, none is posted (the page has moved on).
+        const onToken = (/** @type {import('./generate.js').Chunk} */ chunk) => {
+          if (!cancelled.has(id)) post({ id, type: REPLY.token, ...chunk });
+        };
+        const result = await queued(request, () => engine.generate(request, () => cancelled.has(id), onToken));
+        if (cancelled.has(id)) throw abortedError(id);
+        post({ id, type: REPLY.generated, ...result });
         return;
       }
       case REQUEST.dispose: {

@@ -6,6 +6,7 @@ import { SITE, checkSiteUrl, fetchModel } from './fetch_model.js';
 import { describeOrtError } from './ort_errors.js';
 import { RUNTIMES } from './runtimes.js';
 import { handlerFor } from './predict.js';
+import { prepareGeneration, runGeneration } from './generate.js';
 import { hasWasmSimd } from './wasm_features.js';
 
 /** @typedef {typeof import('onnxruntime-web')} Ort */
@@ -74,15 +75,16 @@ export class Engine {
 
   /**
    * Create the session for `model` unless it exists (then reuse it).
-   * @param {{model: string, url: string, sha256: string, bytes: number}} request
+   * @param {{model: string, url: string, sha256: string, bytes: number, sessionOptions?: Record<string, string>}} request
    * @param {(loaded: number, total: number) => void} [onProgress]
    * @returns {Promise<{inputs: string[], outputs: string[]}>}
    */
-  async load({ model, url, sha256, bytes }, onProgress) {
+  async load({ model, url, sha256, bytes, sessionOptions }, onProgress) {
     const ort = this.requireOrt();
     let entry = this.sessions.get(model);
     if (!entry) {
-      entry = { session: this.createSession(ort, url, sha256, bytes, onProgress), queue: Promise.resolve() };
+      const extra = extraOptions(sessionOptions);
+      entry = { session: this.createSession(ort, url, sha256, bytes, onProgress, extra), queue: Promise.resolve() };
       this.sessions.set(model, entry);
       // A failed load must not poison later attempts (e.g. after a network blip).
       entry.session.catch(() => {
@@ -99,12 +101,13 @@ export class Engine {
    * @param {string} sha256
    * @param {number} bytes
    * @param {((loaded: number, total: number) => void) | undefined} onProgress
+   * @param {Record<string, unknown>} [extra] onnxruntime config entries, nested (see extraOptions)
    * @returns {Promise<Session>}
    */
-  async createSession(ort, url, sha256, bytes, onProgress) {
+  async createSession(ort, url, sha256, bytes, onProgress, extra) {
     const data = await fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl, site: this.site });
     try {
-      return await ort.InferenceSession.create(data, { executionProviders: this.runtime.executionProviders });
+      return await ort.InferenceSession.create(data, { executionProviders: this.runtime.executionProviders, ...(extra ? { extra } : {}) });
     } catch (e) {
       throw new VitrineError(ERROR_CODE.session, describeOrtError(e, 'The model could not be loaded'));
     }
@@ -169,6 +172,26 @@ export class Engine {
     return prepared.notice ? { output, ms, notice: prepared.notice } : { output, ms };
   }
 
+  /**
+   * Text generation: the prompt's ids (tokenizer download, checks) first, then the decode loop, which
+   * holds the model's session queue from its first step to its last (worker/generate.js).
+   * @param {{model: string, spec: import('./predict.js').TaskSpec, input: unknown, options?: unknown}} request
+   * @param {() => boolean} [cancelled] true once the request was cancelled: the loop stops before its next step
+   * @param {(chunk: import('./generate.js').Chunk) => void} [onToken] each generated token
+   * @returns {Promise<import('./generate.js').GenerationResult>}
+   */
+  async generate({ model, spec, input, options }, cancelled = () => false, onToken = () => {}) {
+    const ort = this.requireOrt();
+    const entry = this.requireEntry(model);
+    const prepared = await prepareGeneration(input, spec, options, {
+      fetchImpl: this.fetchImpl, site: this.site, tokenizerLibrary: this.tokenizerLibrary,
+    });
+    const session = await entry.session;
+    const run = entry.queue.then(() => runGeneration({ ort, session, spec, prepared, cancelled, onToken }));
+    entry.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** @param {{model: string}} request */
   async dispose({ model }) {
     const entry = this.requireEntry(model);
@@ -189,4 +212,32 @@ export class Engine {
     if (!entry) throw new VitrineError(ERROR_CODE.notLoaded, `Model "${model}" is not loaded in the worker.`);
     return entry;
   }
+}
+
+/**
+ * A variant's session_options ({"session.disable_quant_qdq": "1"}) as onnxruntime-web's `extra`
+ * ({session: {disable_quant_qdq: "1"}}), which it flattens back into config entries.
+ * @param {unknown} options
+ * @returns {Record<string, unknown> | undefined}
+ */
+export function extraOptions(options) {
+  if (options === undefined || options === null) return undefined;
+  const bad = (/** @type {string} */ why) => new VitrineError(ERROR_CODE.badRequest, `The model's session options are malformed (${why}). Rebuild the site.`);
+  if (typeof options !== 'object' || Array.isArray(options)) throw bad('not an object');
+  /** @type {Record<string, any>} */
+  const extra = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (typeof value !== 'string') throw bad(`${JSON.stringify(key)} is not a string`);
+    const path = key.split('.');
+    if (path.some((part) => !/^[A-Za-z0-9_]+$/.test(part))) throw bad(`${JSON.stringify(key)} is not a dotted name`);
+    let node = extra;
+    for (const part of path.slice(0, -1)) {
+      if (typeof node[part] === 'string') throw bad(`${JSON.stringify(key)} clashes with another key`);
+      node = node[part] ??= {};
+    }
+    const leaf = /** @type {string} */ (path.at(-1));
+    if (leaf in node) throw bad(`${JSON.stringify(key)} clashes with another key`);
+    node[leaf] = value;
+  }
+  return Object.keys(extra).length ? extra : undefined;
 }

@@ -2,7 +2,8 @@
 // Both sides import this file so the message shapes are defined once.
 //
 // Every message is {id, type, ...}. The page sends requests; the worker answers each with zero or more
-// `progress` messages and then exactly one final reply (or an `error`), all carrying the request's id.
+// `progress` (load) or `token` (generate) messages and then exactly one final reply (or an `error`), all
+// carrying the request's id.
 // `model` is always a session key "<model id>/<variant name>", so one worker can hold several variants.
 
 /** Request types, page → worker. */
@@ -12,6 +13,8 @@ export const REQUEST = Object.freeze({
   run: 'run',
   /** task-native input → answer, preprocessing and postprocessing in the worker (worker/predict.js) */
   predict: 'predict',
+  /** a prompt → generated text, token by token (worker/generate.js): `token` replies, then `generated` */
+  generate: 'generate',
   dispose: 'dispose',
   /** abandon the pending request with this id; gets no reply of its own */
   cancel: 'cancel',
@@ -24,6 +27,9 @@ export const REPLY = Object.freeze({
   loaded: 'loaded',
   result: 'result',
   prediction: 'prediction',
+  /** one generated token of a `generate` request (not final: more follow, then `generated`) */
+  token: 'token',
+  generated: 'generated',
   disposed: 'disposed',
   error: 'error',
 });
@@ -103,6 +109,9 @@ export const ERROR_CODE = Object.freeze({
  * @property {string} url absolute URL of the .onnx file
  * @property {string} sha256 expected hex digest (from the manifest)
  * @property {number} bytes expected size, used for progress when the server sends no Content-Length
+ * @property {Record<string, string>} [sessionOptions] the variant's session_options, onnxruntime config
+ *   entries such as {"session.disable_quant_qdq": "1"}; given to InferenceSession.create as `extra`
+ *   ({session: {disable_quant_qdq: "1"}}). Only the first load of a model creates its session.
  */
 
 /**
@@ -123,6 +132,27 @@ export const ERROR_CODE = Object.freeze({
  * @property {Record<string, unknown>} [options] task options, e.g. {topK, cam}
  */
 /**
+ * @typedef {object} GenerateOptions what `generate` may set; each left out takes the manifest's
+ *   postprocessing.defaults (worker/generate.js resolveOptions checks them)
+ * @property {number} [maxNewTokens] whole number ≥ 1; capped by the manifest's max_new_tokens and the context left
+ * @property {number} [temperature] 0..2; 0 = greedy (argmax)
+ * @property {number} [topK] whole number ≥ 0; 0 = off
+ * @property {number} [topP] above 0, at most 1; 1 = off
+ * @property {number} [seed] whole number 0..2^32-1 (the sampler's PRNG)
+ */
+
+/**
+ * @typedef {object} GenerateRequest A prompt → the model's answer, one `token` reply per generated token,
+ *   then `generated`. `cancel {id}` stops the loop before its next step (its cache tensors are released).
+ * @property {number} id
+ * @property {'generate'} type
+ * @property {string} model
+ * @property {import('./predict.js').TaskSpec} spec the model's task spec (task "text-generation")
+ * @property {string} input the prompt: one user message, put in the model's chat template
+ * @property {GenerateOptions} [options]
+ */
+
+/**
  * @typedef {object} DisposeRequest
  * @property {number} id
  * @property {'dispose'} type
@@ -132,7 +162,8 @@ export const ERROR_CODE = Object.freeze({
 /**
  * @typedef {object} CancelRequest Abandon the pending request `id` (its own id): a queued `run` is
  *   dropped and answered with `error {code: "aborted"}`; one already running finishes but its result
- *   is replaced by that error. Unknown or finished ids are ignored. No reply of its own.
+ *   is replaced by that error (a `generate` stops before its next step). Unknown or finished ids are
+ *   ignored. No reply of its own.
  * @property {number} id
  * @property {'cancel'} type
  */
@@ -140,7 +171,7 @@ export const ERROR_CODE = Object.freeze({
 // Reserved for a later issue: `explain {model, method, input, options}` → `explanation {...}`. Not
 // implemented: the worker answers it with a bad-request error like any other unknown type.
 
-/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|DisposeRequest|CancelRequest} Request */
+/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|GenerateRequest|DisposeRequest|CancelRequest} Request */
 
 /**
  * A request before the client assigns its id.
@@ -206,7 +237,38 @@ export const ERROR_CODE = Object.freeze({
  * @property {number} ms time spent in session.run
  * @property {string} [notice] something the visitor should know about the input (e.g. it was scaled down)
  */
-/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|DisposedReply|ErrorReply} Reply */
+/**
+ * @typedef {object} TokenReply One generated token of a `generate` request, in order.
+ * @property {number} id
+ * @property {'token'} type
+ * @property {number} index 0 for the first generated token
+ * @property {number} token its id
+ * @property {string} text the answer's new text (may be ""): the concatenated `text`s equal the final
+ *   answer. Text that ends in an incomplete character (a UTF-8 sequence split across tokens) is held
+ *   back until a later token completes it; the reply of a token whose text is held is itself sent when
+ *   the next token (or the end) is known, so that the last reply carries any remainder.
+ */
+
+/**
+ * @typedef {object} GenerationOutput
+ * @property {string} text the answer (the tokens decoded, special tokens skipped)
+ * @property {number[]} tokens the generated ids, the end-of-sequence token not included
+ * @property {number} promptTokens ids of the templated prompt
+ * @property {'eos'|'length'} finishReason "eos": the model ended its answer; "length": max new tokens (or the context) reached
+ */
+
+/**
+ * @typedef {object} GeneratedReply
+ * @property {number} id
+ * @property {'generated'} type
+ * @property {GenerationOutput} output
+ * @property {number} ms time spent in session.run, all steps
+ * @property {number} firstTokenMs the first step's session.run (the prompt, "prefill")
+ * @property {number | null} tokensPerSecond steps after the first per second of their session.run time
+ *   (null when there were none)
+ */
+
+/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|TokenReply|GeneratedReply|DisposedReply|ErrorReply} Reply */
 
 /** An Error that carries one of ERROR_CODE; thrown in the worker, rebuilt on the page from `error` replies. */
 export class VitrineError extends Error {

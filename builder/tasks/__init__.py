@@ -27,6 +27,7 @@ MODULES = {
     "object-detection": "object_detection",
     "text-classification": "text_classification",
     "semantic-search": "semantic_search",
+    "text-generation": "text_generation",
 }
 
 
