@@ -51,9 +51,16 @@ def artifact_text(entry: dict[str, Any], kind: str, out_dir: Path) -> str:
     return (out_dir / found["url"]).read_text(encoding="utf-8") if found else ""
 
 
-def model_page(entry: dict[str, Any], models_url: str, description: str = "") -> str:
+def explanations(entry: dict[str, Any], out_dir: Path) -> dict[str, Any] | None:
+    """A model's SHAP baselines (builder/explain.py), or None when it has none."""
+    text = artifact_text(entry, "explanations", out_dir)
+    return json.loads(text) if text else None
+
+
+def model_page(entry: dict[str, Any], models_url: str, description: str = "", explained: dict[str, Any] | None = None) -> str:
     """The Markdown of one model's page; `models_url` is the page-relative URL of the models folder,
-    `description` the card's description (Markdown, from the model's description artifact)."""
+    `description` the card's description (Markdown, from the model's description artifact), `explained`
+    its SHAP baselines (`explanations`)."""
     variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
     return _env().get_template("model_page.md.j2").render(
         m=entry,
@@ -62,6 +69,7 @@ def model_page(entry: dict[str, Any], models_url: str, description: str = "") ->
         # MkDocs' and the theme's templates print page titles unescaped (<title>, nav): escape once here
         title_meta=Markup(json.dumps(str(escape(entry["title"])))),
         description=description_html(description),
+        x=explained,
     )
 
 

@@ -22,13 +22,13 @@ from . import __version__, manifest, recipes, tasks
 from .cards import Card, read_cards
 from .errors import BuildError, CardError
 
-_VERSIONED = ("numpy", "pandas", "scikit-learn", "skl2onnx", "onnx", "onnxruntime", "torch", "pillow")
+_VERSIONED = ("numpy", "pandas", "scikit-learn", "skl2onnx", "onnx", "onnxruntime", "torch", "pillow", "shap")
 _PACKAGE = Path(__file__).resolve().parent
 # Every file of this package that shapes what a build writes to exported_models/ (manifest
 # entries, model files, fixtures): their hashes go into each model's build key, with the card's
 # recipe module. tests/unit/test_authoring.py fails when a module is in no list.
 BUILD_INPUTS = (
-    "cards.py", "export.py", "evaluate.py", "manifest.py", "optimize.py", "pipeline.py", "quantize.py",
+    "cards.py", "explain.py", "export.py", "evaluate.py", "manifest.py", "optimize.py", "pipeline.py", "quantize.py",
     "recipes/__init__.py", "variant_report.py", "schemas/card.schema.json", "schemas/manifest.schema.json", "tasks/__init__.py",
 )
 # …and the modules of the card's task only: a change to image code does not rebuild tabular models.
@@ -302,6 +302,24 @@ def _evaluate(b: Build) -> None:
     }
 
 
+def _explain(b: Build) -> None:
+    """SHAP baselines for tasks that have them (tabular): a side file the page and the worker read."""
+    import json
+
+    from . import evaluate
+
+    if not hasattr(b.task, "explanations"):
+        return
+    assert b.entry is not None
+    default = b.entry["default_variant"]
+    config = getattr(recipes.get(b.card.recipe["kind"]), "SESSION_OPTIONS", {}).get(default)
+    session = evaluate.native_session(b.files[default], as_in_browser=True, config=config)
+    data = b.task.explanations(session, b.data, b.parts, b.card)
+    record = b.artifact("explanations", json.dumps(data, separators=(",", ":")).encode(), ".json", media_type="application/json")
+    b.entry["artifacts"] = [*b.entry["artifacts"], record]
+    b.entry["explain"] = {"method": data["method"], "explanations": record["url"], "background_rows": len(data["background"]), "output": data["output"]}
+
+
 Stage = Callable[[Build], None]
 # The order of a build, and the labels of its progress bar: one table.
 STAGES: tuple[tuple[str, Stage], ...] = (
@@ -311,6 +329,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("optimize", _optimize),
     ("variants", _variants),
     ("evaluate", _evaluate),
+    ("explain", _explain),
 )
 
 

@@ -122,8 +122,10 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             # a page at gallery/<id>.md is served at gallery/<id>/ (or gallery/<id>.html)
             depth = page.count("/") + (1 if config.use_directory_urls else 0)
             models_url = posixpath.join(*([".."] * depth), assets.MODELS)
-            description = pages.artifact_text(entry, "description", self._path(self.config.output_dir))
-            files.append(File.generated(config, page, content=pages.model_page(entry, models_url, description)))
+            out = self._path(self.config.output_dir)
+            description = pages.artifact_text(entry, "description", out)
+            content = pages.model_page(entry, models_url, description, pages.explanations(entry, out))
+            files.append(File.generated(config, page, content=content))
         index = f"{pages.GALLERY}/index.md"
         if files.get_file_from_path(index) is None:
             files.append(File.generated(config, index, content=pages.gallery_index(entries)))

@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"}}};
-const schema65 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}}}};
+const schema65 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -6010,7 +6010,7 @@ if(_errs40 === errors){
 if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
-if(!(((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings"))){
+if(!((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations"))){
 validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema65.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -6548,7 +6548,7 @@ if(_errs37 === errors){
 if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
-if(!(((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings"))){
+if(!((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations"))){
 validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema65.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -8096,6 +8096,101 @@ var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.explain !== undefined){
+let data65 = data.explain;
+const _errs141 = errors;
+if(errors === _errs141){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+let missing11;
+if(((((data65.method === undefined) && (missing11 = "method")) || ((data65.explanations === undefined) && (missing11 = "explanations"))) || ((data65.background_rows === undefined) && (missing11 = "background_rows"))) || ((data65.output === undefined) && (missing11 = "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
+return false;
+}
+else {
+const _errs143 = errors;
+for(const key10 in data65){
+if(!((((key10 === "method") || (key10 === "explanations")) || (key10 === "background_rows")) || (key10 === "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs143 === errors){
+if(data65.method !== undefined){
+let data66 = data65.method;
+const _errs144 = errors;
+if(!((data66 === "exact") || (data66 === "permutation"))){
+validate21.errors = [{instancePath:instancePath+"/explain/method",schemaPath:"#/properties/explain/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.explain.properties.method.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid22 = _errs144 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data65.explanations !== undefined){
+const _errs145 = errors;
+if(typeof data65.explanations !== "string"){
+validate21.errors = [{instancePath:instancePath+"/explain/explanations",schemaPath:"#/properties/explain/properties/explanations/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid22 = _errs145 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data65.background_rows !== undefined){
+let data68 = data65.background_rows;
+const _errs147 = errors;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs147){
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 1 || isNaN(data68)){
+validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs147 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data65.output !== undefined){
+const _errs149 = errors;
+if("probabilities" !== data65.output){
+validate21.errors = [{instancePath:instancePath+"/explain/output",schemaPath:"#/properties/explain/properties/output/const",keyword:"const",params:{allowedValue: "probabilities"},message:"must be equal to constant"}];
+return false;
+}
+var valid22 = _errs149 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs141 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

@@ -155,9 +155,10 @@ def train(card: Card, data: Any) -> Trained:
     _, lm = load(p["model"])
     shape = cache_shape(lm)
     past, present = cache_names(shape["layers"])
+    # N: the batch (the browser feeds one prompt; named so the exporter does not invent a name for it)
     axes: dict[str, dict[int, str]] = {
-        "input_ids": {1: "seq"}, "attention_mask": {1: "total"}, "position_ids": {1: "seq"}, "logits": {1: "seq"},
-        **{name: {2: "past"} for name in past}, **{name: {2: "total"} for name in present},
+        "input_ids": {0: "N", 1: "seq"}, "attention_mask": {0: "N", 1: "total"}, "position_ids": {0: "N", 1: "seq"}, "logits": {0: "N", 1: "seq"},
+        **{name: {0: "N", 2: "past"} for name in past}, **{name: {0: "N", 2: "total"} for name in present},
     }
     inputs = ["input_ids", "attention_mask", "position_ids"]
     return Trained(

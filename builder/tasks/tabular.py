@@ -85,6 +85,20 @@ def evaluate(session: ort.InferenceSession, split: Split, parts: dict[str, Any],
     return TaskEvaluation(metrics, fixtures, examples)
 
 
+def explanations(session: ort.InferenceSession, split: Split, parts: dict[str, Any], card: Card) -> dict[str, Any]:
+    """SHAP baselines of the shipped model (builder/explain.py): background, expected value, example and held-out values."""
+    from .. import explain
+
+    features = split.features
+    probability = parts["postprocessing"]["probability_output"]
+    n_examples = card.data["demo"]["examples"]
+    return explain.explain(
+        lambda feeds: session.run([probability], feeds)[0],
+        features, split.labels, split.X_train, split.X_test, split.X_test.iloc[:n_examples],
+        explain.settings(card.data.get("explain"), len(features)), card.dataset["seed"],
+    )
+
+
 def _rows(split: Split) -> list[dict[str, Any]]:
     """Test rows keyed by column name, as a person would type them: the shortest decimal that is the same float32."""
     names = {f["input"]: f["name"] for f in split.features}
