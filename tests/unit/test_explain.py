@@ -102,7 +102,8 @@ def test_the_page_shows_importance_and_one_explained_prediction(built: tuple[Pat
     out, entry, data = built
     md = pages.model_page(entry, "../../models", "", pages.explanations(entry, out))
     section = md[md.index("## Explanations"):]
-    assert f"(../../models/{entry['explain']['explanations']})" in section
+    url = entry["explain"]["explanations"]
+    assert f'<a href="../../models/{url}">' in section  # HTML: MkDocs checks Markdown links against doc files
     rows = section[section.index("<tbody>"):section.index("</tbody>")]
     assert rows.count('<th scope="row">') == len(data["features"]) + 1  # every feature, then the base
     top = max(range(len(data["features"])), key=lambda j: sum(row[j] for row in data["importance"]))
