@@ -2,6 +2,12 @@
 
 Everything comes from this repository or node_modules (pinned by package-lock.json), so the
 site makes no third-party request at run time.
+
+The runtime is served twice over under vitrine/: js_runtime/ and worker/ mirror the repository's
+modules (so a deep import such as vitrine/worker/detection.js still works), and their entry points
+are replaced by esbuild bundles (bundle_runtime, builder/bundle.mjs): js_runtime/main.js and
+js_runtime/vitrine.js share split chunks beside them, worker/worker.js is one file. A page then
+loads a handful of files instead of a chain of twenty modules, and the worker one.
 """
 
 from __future__ import annotations
@@ -10,7 +16,8 @@ import hashlib
 import json
 import re
 import shutil
-from dataclasses import dataclass
+import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import manifest
@@ -41,6 +48,11 @@ STYLESHEET = f"{RUNTIME}/js_runtime/vitrine.css"
 SERVICE_WORKER = "vitrine-sw.js"  # at the site root, so its scope is the whole site
 SERVICE_WORKER_SOURCE = "service_worker.js"  # in worker/
 SITE_CONFIG = f"{RUNTIME}/js_runtime/site_config.js"
+BUNDLE_SCRIPT = Path(__file__).with_name("bundle.mjs")
+# Served as esbuild bundles (paths under vitrine/), in place of the source modules of the same name.
+BUNDLED_ENTRIES = ("js_runtime/main.js", "js_runtime/vitrine.js", "worker/worker.js")
+# esbuild's split chunks: "<name>-<8 character content hash>.js" and its map (bundle.mjs chunkNames).
+_CHUNK = re.compile(r"^[\w.]+-[A-Z0-9]{8}\.js(\.map)?$")
 
 
 @dataclass(frozen=True)
@@ -51,19 +63,74 @@ class Sources:
     node_modules: Path
 
 
+@dataclass(frozen=True)
+class Bundle:
+    """The runtime as esbuild bundled it; every path is a site path under vitrine/."""
+
+    files: dict[str, str]  # bundles, chunks and their source maps → text
+    preload: tuple[str, ...] = ()  # js_runtime/main.js and what it imports statically: every page loads them
+    entries: dict[str, str] = field(default_factory=dict)  # an entry or lazy chunk → the source module it holds
+
+
 def missing_vendor_files(node_modules: Path) -> list[Path]:
     return [node_modules / pkg / rel for pkg, rel in VENDOR if not (node_modules / pkg / rel).is_file()]
 
 
-def copy_all(src: Sources, site_dir: Path) -> None:
+def copy_all(src: Sources, site_dir: Path, bundle: Bundle | None = None) -> None:
+    """Models, the runtime and vendored files into the site. With `bundle`, the entry points are its
+    bundles (the source modules beside them stay, for deep imports); without, all unbundled."""
     missing = missing_vendor_files(src.node_modules)
     if missing:
         raise VitrineError(f"{missing[0]} is missing: run `npm ci` in the project folder (or `make serve`)")
     _copy_models(src.output_dir, site_dir / MODELS)
-    _sync_tree(src.runtime_dir, site_dir / RUNTIME / "js_runtime", ("*.js", "*.css"))
-    _sync_tree(src.worker_dir, site_dir / RUNTIME / "worker", ("*.js",))
+    skip = BUNDLED_ENTRIES if bundle is not None else ()
+    _sync_tree(src.runtime_dir, site_dir / RUNTIME / "js_runtime", ("*.js", "*.css"), skip)
+    _sync_tree(src.worker_dir, site_dir / RUNTIME / "worker", ("*.js",), skip)
     for pkg, rel in VENDOR:
         _copy(src.node_modules / pkg / rel, site_dir / RUNTIME / "vendor" / pkg / Path(rel).name)
+    _write_bundle(bundle, site_dir / RUNTIME)
+
+
+def bundle_runtime(src: Sources) -> Bundle:
+    """Bundle js_runtime/ and worker/ with esbuild (node_modules/esbuild, run through Node.js); nothing
+    is written. js_runtime/site_config.js stays a file of its own (write_service_worker writes it)."""
+    node = shutil.which("node")
+    if node is None:
+        raise VitrineError("Node.js is not on PATH: the site build bundles the runtime with esbuild (install Node.js ≥ 18, then run `npm ci`)")
+    if not (src.node_modules / "esbuild" / "package.json").is_file():
+        raise VitrineError(f"{src.node_modules / 'esbuild'} is missing: run `npm ci` in the project folder (or `make serve`)")
+    request = {"nodeModules": str(src.node_modules), "runtimeDir": str(src.runtime_dir), "workerDir": str(src.worker_dir)}
+    try:
+        proc = subprocess.run([node, str(BUNDLE_SCRIPT)], input=json.dumps(request), capture_output=True,
+                              encoding="utf-8", timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise VitrineError(f"bundling the runtime with esbuild failed: {err}") from err
+    if proc.returncode != 0:
+        detail = proc.stderr.strip() or f"{BUNDLE_SCRIPT.name} exited with status {proc.returncode}"
+        if "@esbuild/" in detail:  # the platform package that holds esbuild's binary
+            detail += "\nesbuild's binary for this platform is missing: run `npm ci` in the project folder"
+        raise VitrineError(detail)
+    out = json.loads(proc.stdout)
+    return Bundle(files=out["files"], preload=tuple(out["preload"]), entries=out["entries"])
+
+
+def _write_bundle(bundle: Bundle | None, runtime: Path) -> None:
+    """Write the bundle's files (an unchanged one is left alone) and remove the chunks and maps that an
+    earlier bundle left and this one does not have (all of them when the runtime is served unbundled)."""
+    files = bundle.files if bundle is not None else {}
+    for folder in ("js_runtime", "worker"):
+        if not (runtime / folder).is_dir():
+            continue
+        for path in (runtime / folder).iterdir():
+            if (_CHUNK.match(path.name) or path.name.endswith(".js.map")) and f"{folder}/{path.name}" not in files:
+                path.unlink()
+    for name, text in files.items():
+        dest = runtime / name
+        data = text.encode("utf-8")
+        if dest.is_file() and dest.read_bytes() == data:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
 
 
 def _copy_models(out_dir: Path, dest: Path) -> None:
@@ -76,10 +143,11 @@ def _copy_models(out_dir: Path, dest: Path) -> None:
         _copy(out_dir / name, dest / name)
 
 
-def _sync_tree(src: Path, dest: Path, patterns: tuple[str, ...]) -> None:
+def _sync_tree(src: Path, dest: Path, patterns: tuple[str, ...], skip: tuple[str, ...] = ()) -> None:
+    """Copy src's files matching `patterns`, except those whose site path (under vitrine/) is in `skip`."""
     for pattern in patterns:
         for path in src.glob(pattern):
-            if path.is_file():
+            if path.is_file() and f"{dest.name}/{path.relative_to(src).as_posix()}" not in skip:
                 _copy(path, dest / path.relative_to(src))
 
 

@@ -5,6 +5,16 @@ prediction (same browser profile), and prediction latency over many runs; the sa
 onnxruntime latency is measured in the same run so the page can show ratios, which survive noisy
 machines better than absolute times.
 
+Beside each Vitrine measurement, in the same run, a bare onnxruntime-web page (builder/bench_bare.py)
+loads the same model file with the same runtime bundle and runs the variant's parity-fixture inputs:
+Vitrine ÷ bare for cold load, warm reload and the per-prediction round trip is Vitrine's overhead.
+Cold/warm pairs are repeated (`repeat`, a fresh Chromium profile on disk each, the order of the two sides
+alternating) and their medians reported.
+
+Text-generation models are measured token by token: cold and cached load → first token, then
+`gen_runs` greedy generations of `gen_tokens` tokens (prefill, decode ms per token, tokens/s) against
+native onnxruntime running the same loop (builder/tasks/text_generation.generate) on the same prompt.
+
 Text models also get a peer in the same Chromium run (builder/bench_peer.py, the `peers` section):
 Transformers.js running the very same ONNX file on the same text, each side with its default settings.
 """
@@ -20,19 +30,45 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import __version__, bench_peer, manifest
-from .browser import CHROMIUM_ARGS, find_chromium, serve_directory
+from . import __version__, bench_bare, bench_peer, manifest
+from .browser import CHROMIUM_ARGS, DiskProfiles, find_chromium, serve_directory
 from .errors import VitrineError
 
 BENCH_FILE = "bench.json"
 DEFAULT_BACKENDS = ("wasm", "wasm-nosimd")
 WARMUP = 10
+REPEAT = 3  # cold/warm pairs per side (Vitrine, bare page), each in a fresh Chromium profile on disk; medians reported
+GENERATION = "text-generation"
+GEN_TOKENS = 32  # tokens per generation in the steady state (greedy)
+GEN_RUNS = 3  # generations per variant and tier (and natively)
 
 # `input` is a tabular row, a text, or the URL of an example image (fetched once, then predicted as a Blob).
 _FIRST_PREDICTION = """async ({id, variant, input, image}) => {
+    const requested = performance.now();
     const m = await vitrine.load(id, {variant});
+    const loaded = performance.now();
     const p = await m.predict(image ? await (await fetch(input)).blob() : input);
-    return {ms: performance.now(), backend: m.backend, threads: m.threads};
+    return {ms: performance.now(), requested, loaded, backend: m.backend, threads: m.threads};
+}"""
+# A generation model's first output is its first token: one prefill step (and the tokenizer on first use).
+_GEN_FIRST = """async ({id, variant, prompt}) => {
+    const requested = performance.now();
+    const m = await vitrine.load(id, {variant});
+    const loaded = performance.now();
+    const p = await m.predict(prompt, {maxNewTokens: 1, temperature: 0});
+    return {ms: performance.now(), requested, loaded, backend: m.backend, threads: m.threads, tokens: Array.from(p.tokens, Number)};
+}"""
+_GEN_STEADY = """async ({id, variant, prompt, maxNewTokens, runs}) => {
+    const m = await vitrine.load(id, {variant});
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        let firstToken = null;
+        const p = await m.predict(prompt, {maxNewTokens, temperature: 0, onToken: () => { if (firstToken === null) firstToken = performance.now() - t; }});
+        out.push({wall: performance.now() - t, firstToken, ms: p.ms, firstTokenMs: p.firstTokenMs, tokensPerSecond: p.tokensPerSecond,
+                  tokens: Array.from(p.tokens, Number), promptTokens: p.promptTokens, finishReason: p.finishReason});
+    }
+    return out;
 }"""
 _LATENCY = """async ({id, variant, input, image, runs, warmup}) => {
     const m = await vitrine.load(id, {variant});
@@ -62,16 +98,22 @@ def run(
     peer_repeat: int = bench_peer.REPEAT,
     peer_variants: tuple[str, ...] = (),
     node_modules: Path | None = None,
+    bare: bool = True,
+    repeat: int = REPEAT,
+    gen_tokens: int = GEN_TOKENS,
+    gen_runs: int = GEN_RUNS,
 ) -> dict[str, Any]:
     """Benchmark every variant of every model (or of `models`) of a built site; returns the bench.json document.
 
-    `backends` are the tiers measured per model (none: only the peer); with `peer`, text models are also
+    `backends` are the tiers measured per model (none: only the peer), each `repeat` times cold and warm
+    (medians) and, with `bare`, beside a bare onnxruntime-web page on the same file (builder/bench_bare.py);
+    generation models run `gen_runs` generations of `gen_tokens` tokens. With `peer`, text models are also
     measured beside Transformers.js (`peers`: `peer_runs` calls per steady state, `peer_repeat` cold/warm
     pairs per side; `peer_variants` limits it to those variants; `node_modules` is where
     @huggingface/transformers is installed, by default the project's).
     """
-    if runs < 1 or peer_runs < 1 or peer_repeat < 1:
-        raise VitrineError("--runs, --peer-runs and --peer-repeat must be at least 1")
+    if min(runs, peer_runs, peer_repeat, repeat, gen_tokens, gen_runs) < 1:
+        raise VitrineError("--runs, --peer-runs, --peer-repeat, --repeat, --gen-tokens and --gen-runs must be at least 1")
     data = json.loads((site_dir / "models" / manifest.MANIFEST).read_text())
     unknown = set(models) - {m["id"] for m in data["models"]}
     if unknown:
@@ -85,30 +127,54 @@ def run(
     executable = find_chromium()
     if executable is None:
         raise VitrineError("vitrine bench needs Chromium: install it (Debian: apt-get install chromium) or set VITRINE_CHROMIUM")
-    peer_entries = bench_peer.text_models(data, models) if peer else []
+    chosen = [m for m in data["models"] if not models or m["id"] in models]
+    # Transformers.js runs encoders (AutoModel, a BERT config): not the generation model, although its preprocessing is "text" too.
+    peer_entries = [m for m in bench_peer.text_models(data, models) if m.get("task") != GENERATION] if peer else []
+    bare_entries = chosen if bare and backends else []
     node_modules = node_modules or bench_peer.default_node_modules()
-    # With a peer, the server's root is the site plus the peer's pages and model folders (_peer/).
-    root = bench_peer.make_root(site_dir, node_modules, peer_entries) if peer_entries else site_dir
+    # With a peer or the bare page, the server's root is the site plus their pages (_peer/, _bare/), as symlinks and copies.
+    if peer_entries:
+        root = bench_peer.make_root(site_dir, node_modules, peer_entries)
+    elif bare_entries:
+        root = bench_bare.make_root(site_dir)
+    else:
+        root = site_dir
+    load_before = os.getloadavg()
     log: list[str] = []
     results = []
     peers = None
+    http_cache = None
+    generation_models = []
     try:
+        bare_specs = bench_bare.install(root, site_dir, bare_entries) if bare_entries else {}
         with serve_directory(root, isolate=isolate, log=log) as base, sync_playwright() as p:
+            if bare_specs:
+                http_cache = bench_bare.http_cache(base, next(iter(bare_specs.values()))["modelPath"])
             browser = p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *chromium_args])
+            # every cold/warm side in a fresh profile on disk, whose HTTP cache keeps big files as a visitor's does
+            profiles = DiskProfiles(p, executable, [*CHROMIUM_ARGS, *chromium_args])
             try:
-                for entry in (m for m in data["models"] if not models or m["id"] in models):
+                for entry in chosen:
                     if not backends:
                         continue
-                    native = _native(site_dir, entry, runs)
+                    gen = None
+                    if entry.get("task") == GENERATION:
+                        generation_models.append(entry["id"])
+                        gen = {"prompt": _generation_prompt(entry, gen_tokens), "tokens": gen_tokens, "runs": gen_runs}
+                        native = _native_generation(site_dir, entry, gen["prompt"], gen_tokens, gen_runs)
+                    else:
+                        native = _native(site_dir, entry, runs)
                     for variant in entry["variants"]:
                         for backend in backends:
-                            results.append(_bench_one(browser, base, log, entry, variant, backend, runs, native))
+                            results.append(_bench_one(profiles, base, log, entry, variant, backend, runs, native, repeat=repeat,
+                                                      bare=bare_specs.get((entry["id"], variant["name"])), gen=gen))
                 if peer_entries:
-                    peers = bench_peer.run(browser, base, root, log, site_dir, peer_entries, node_modules,
+                    peers = bench_peer.run(profiles, base, root, log, site_dir, peer_entries, node_modules,
                                            runs=peer_runs, warmup=peer_warmup, variants=peer_variants, repeat=peer_repeat)
                 version = browser.version
             finally:
                 browser.close()
+                profiles.remove()
     finally:
         if root != site_dir:
             shutil.rmtree(root, ignore_errors=True)  # symlinks and copies only: the site stays
@@ -122,9 +188,14 @@ def run(
             "platform": platform.platform(),
             "native_runtime": f"onnxruntime {ort.__version__} CPU, 1 thread",
             "cross_origin_isolated": isolate,
+            # 1, 5 and 15 min: the machine's other work slows the browser side (threads) most
+            "load_average": {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]},
         },
         "runs": runs,
+        "repeat": repeat,
         "results": results,
+        "bare": {"page": bench_bare.DESCRIPTION, "targets": bench_bare.TARGETS, "warmup": WARMUP, "http_cache": http_cache} if bare_entries else None,
+        "generation": {"max_new_tokens": gen_tokens, "runs": gen_runs, "temperature": 0} if generation_models else None,
         "peers": peers,
     }
 
@@ -141,9 +212,58 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
     feeds = _example_feeds(site_dir, entry)
     out = {}
     for variant in entry["variants"]:
-        session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes())
+        session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes(), config=variant.get("session_options"))
         out[variant["name"]] = evaluate.latency(session, feeds, runs)
     return out
+
+
+def _generation_prompt(entry: dict[str, Any], tokens: int) -> str:
+    """The first example whose (greedy) answer is at least `tokens` long, so every run decodes `tokens` tokens; else the longest."""
+    examples = entry["examples"]
+    return next((e["text"] for e in examples if len(e["output"]["tokens"]) >= tokens),
+                max(examples, key=lambda e: len(e["output"]["tokens"]))["text"])
+
+
+def generation_parts(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    """What builder/tasks/text_generation reads of a model: its manifest pre/postprocessing and the shipped tokenizer."""
+    return {"preprocessing": entry["preprocessing"], "postprocessing": entry["postprocessing"],
+            "tokenizer_json": (site_dir / "models" / entry["preprocessing"]["tokenizer"]).read_bytes()}
+
+
+def _native_generation(site_dir: Path, entry: dict[str, Any], prompt: str, tokens: int, runs: int) -> dict[str, dict[str, Any]]:
+    """Python onnxruntime running the worker's decode loop on `prompt`: per variant, prefill and decode ms per token."""
+    from . import evaluate
+    from .tasks import text_generation
+
+    parts = generation_parts(site_dir, entry)
+    out = {}
+    for variant in entry["variants"]:
+        session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes(), as_in_browser=False,
+                                          config=variant.get("session_options"))
+        text_generation.generate(session, prompt, parts, max_new_tokens=2, temperature=0.0)  # warm-up
+        done = [text_generation.generate(session, prompt, parts, max_new_tokens=tokens, temperature=0.0) for _ in range(runs)]
+        out[variant["name"]] = native_generation_summary(done)
+    return out
+
+
+def native_generation_summary(done: list[dict[str, Any]]) -> dict[str, Any]:
+    """Prefill (each run's first step) and decode (the mean of each run's later steps: 1000 / its tokens per second), medians over runs
+    (as the p50 of `native_ms`)."""
+    import statistics
+
+    decode = [sum(r["ms"][1:]) / (len(r["ms"]) - 1) for r in done if len(r["ms"]) > 1]
+    per_token = statistics.median(decode) if decode else None
+    steps = [ms for r in done for ms in r["ms"][1:]]
+    return {
+        "runs": len(done),
+        "prompt_tokens": len(done[0]["prompt_ids"]),
+        "tokens": done[0]["tokens"],
+        "prefill_ms": round(statistics.median(r["ms"][0] for r in done), 2),
+        "decode_ms_per_token": round(per_token, 2) if per_token else None,
+        "decode_ms_per_run": [round(x, 3) for x in decode],
+        "decode_step_ms": _percentiles(steps, 2) if steps else None,
+        "tokens_per_second": round(1000 / per_token, 2) if per_token else None,
+    }
 
 
 def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
@@ -167,51 +287,192 @@ def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
     return {pre["input"]: prepare(decode(data, pre["background"]), pre).tensor}
 
 
-def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant: dict[str, Any], backend: str, runs: int, native: dict[str, Any]) -> dict[str, Any]:
-    from . import evaluate
+def _percentiles(values: Any, digits: int) -> dict[str, float]:
+    from .evaluate import percentiles  # onnxruntime: imported only when a bench runs
 
-    result: dict[str, Any] = {"model": entry["id"], "variant": variant["name"], "sha256": variant["sha256"], "backend": backend}
+    return percentiles(values, digits)
+
+
+def _median(values: list[float]) -> float:
+    """The lower median: a measured value (bench_peer does the same)."""
+    return sorted(values)[(len(values) - 1) // 2]
+
+
+def _vitrine_side(browser: Any, base: str, log: list[str], backend: str, args: dict[str, Any], steady: bool, generation: bool) -> dict[str, Any]:
+    """Vitrine in a fresh profile: cold first prediction, the steady state when `steady`, then a reload → cached first prediction."""
     # a page without a demo: the widget would load the model on its own and muddy the timings
     url = f"{base}?backend={backend}"
-    example = entry["examples"][0]
-    image = "image" in example
-    args = {"id": entry["id"], "variant": variant["name"], "image": image, "runs": runs, "warmup": WARMUP,
-            "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"]}
+    evaluate = (lambda page, script: bench_peer._evaluate(page, script, args)) if generation else (lambda page, script: page.evaluate(script, args))
+    first, latency = (_GEN_FIRST, _GEN_STEADY) if generation else (_FIRST_PREDICTION, _LATENCY)
     context = browser.new_context()
     try:
         page = context.new_page()
         page.goto(url)
         page.wait_for_function("() => window.vitrine !== undefined")
-        cold = page.evaluate(_FIRST_PREDICTION, args)
-        timings = page.evaluate(_LATENCY, args)
+        cold = evaluate(page, first)
+        timings = evaluate(page, latency) if steady else None
         del log[:]
         page.reload()
         page.wait_for_function("() => window.vitrine !== undefined")
-        cached = page.evaluate(_FIRST_PREDICTION, args)
+        cached = evaluate(page, first)
         model_requests = sum(1 for path in log if path.endswith(".onnx"))
-    except Exception as err:  # a tier this browser lacks is a result too, not a crash
-        result["error"] = str(err).splitlines()[0]
-        return result
     finally:
         context.close()
-    browser_ms = evaluate.percentiles(timings["roundTrip"], 4)
-    worker_ms = evaluate.percentiles(timings["inWorker"], 4)
-    native_ms = native[variant["name"]]
+    return {"cold": cold, "cached": cached, "timings": timings, "model_requests_on_reload": model_requests}
+
+
+def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant: dict[str, Any], backend: str, runs: int,
+               native: dict[str, Any], repeat: int = 1, bare: dict[str, Any] | None = None, gen: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One variant on one tier: `repeat` cold/cached pairs (medians; the steady state in the first), and with
+    `bare` (bench_bare.install's spec of this variant) the bare page beside it, the two sides alternating
+    which goes first. `gen` (prompt, tokens, runs) for a generation model."""
+    result: dict[str, Any] = {"model": entry["id"], "variant": variant["name"], "sha256": variant["sha256"], "backend": backend}
+    if gen:
+        args = {"id": entry["id"], "variant": variant["name"], "prompt": gen["prompt"], "maxNewTokens": gen["tokens"], "runs": gen["runs"]}
+    else:
+        example = entry["examples"][0]
+        image = "image" in example
+        args = {"id": entry["id"], "variant": variant["name"], "image": image, "runs": runs, "warmup": WARMUP,
+                "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"]}
+    reps: list[dict[str, Any]] = []
+    bare_reps: list[dict[str, Any]] = []
+    bare_error = None
+    for i in range(repeat):
+        for side in ("vitrine", "bare") if i % 2 == 0 else ("bare", "vitrine"):
+            if side == "vitrine":
+                try:
+                    reps.append(_vitrine_side(browser, base, log, backend, args, steady=i == 0, generation=gen is not None))
+                except Exception as err:  # a tier this browser lacks is a result too, not a crash
+                    result["error"] = str(err).splitlines()[0]
+                    return result
+            # The bare page runs the tier Vitrine ended up on (a forced tier this browser lacks falls back; the
+            # first pair always starts with Vitrine); the static tier runs no model, so there is nothing to compare.
+            elif bare is not None and bare_error is None and reps[0]["cold"]["backend"] != "static":
+                try:
+                    bare_reps.append(bench_bare.side(browser, base, log, entry, variant, bare, reps[0]["cold"]["backend"], runs, WARMUP,
+                                                     steady=i == 0 and gen is None, check=i == 0))
+                except Exception as err:  # the comparison fails, Vitrine's own numbers stand
+                    bare_error = str(err).splitlines()[0]
+    cold = [r["cold"]["ms"] for r in reps]
+    cached = [r["cached"]["ms"] for r in reps]
+    first = reps[0]["cold"]
     result.update(
-        backend_used=cold["backend"],
-        threads=cold["threads"],
-        cold_first_prediction_ms=round(cold["ms"], 1),
-        cached_first_prediction_ms=round(cached["ms"], 1),
-        cached_over_cold=round(cached["ms"] / cold["ms"], 3),
-        model_requests_on_reload=model_requests,
-        browser_ms=browser_ms,
-        session_run_ms=worker_ms,
-        native_ms={k: round(native_ms[k], 4) for k in ("p50", "p95")},
-        browser_over_native=round(browser_ms["p50"] / native_ms["p50"], 1),
-        session_run_over_native=round(worker_ms["p50"] / native_ms["p50"], 1),
-        error=None,
+        backend_used=first["backend"],
+        threads=first["threads"],
+        cold_first_prediction_ms=round(_median(cold), 1),
+        cached_first_prediction_ms=round(_median(cached), 1),
+        cached_over_cold=round(_median(cached) / _median(cold), 3),
+        cold_first_prediction_ms_all=[round(x, 1) for x in cold],
+        cached_first_prediction_ms_all=[round(x, 1) for x in cached],
+        model_requests_on_reload=max(r["model_requests_on_reload"] for r in reps),
     )
+    if "requested" in first:  # where the median loads' time went: page, vitrine.load, first prediction
+        result.update(cold_phases=_vitrine_phases(reps[cold.index(_median(cold))]["cold"]),
+                      cached_phases=_vitrine_phases(reps[cached.index(_median(cached))]["cached"]))
+    if gen:
+        result.update(task=GENERATION, **_generation_result(reps[0]["timings"], native[variant["name"]], gen))
+    else:
+        timings = reps[0]["timings"]
+        browser_ms = _percentiles(timings["roundTrip"], 4)
+        worker_ms = _percentiles(timings["inWorker"], 4)
+        native_ms = native[variant["name"]]
+        result.update(
+            browser_ms=browser_ms,
+            session_run_ms=worker_ms,
+            native_ms={k: round(native_ms[k], 4) for k in ("p50", "p95")},
+            browser_over_native=round(browser_ms["p50"] / native_ms["p50"], 1),
+            session_run_over_native=round(worker_ms["p50"] / native_ms["p50"], 1),
+        )
+    if bare is not None and result["backend_used"] != "static":
+        result.update(_bare_result(result, bare_reps, bare_error))
+    result["error"] = None
     return result
+
+
+def _generation_result(runs: list[dict[str, Any]], native: dict[str, Any], gen: dict[str, Any]) -> dict[str, Any]:
+    """A generation model's steady state: browser (the page API's own figures) beside native onnxruntime on the same prompt.
+    Medians over the runs (the mean of the middle two for an even count, as the p50 of `browser_ms`)."""
+    from statistics import median
+
+    decode = [1000 / r["tokensPerSecond"] for r in runs if r.get("tokensPerSecond")]
+    prefill = [r["firstTokenMs"] for r in runs if r.get("firstTokenMs") is not None]
+    per_token = median(decode) if decode else None
+    prefill_ms = median(prefill) if prefill else None
+    first_token = [r["firstToken"] for r in runs if r.get("firstToken") is not None]
+    ratio = lambda a, b: round(a / b, 2) if a and b else None  # noqa: E731
+    return {
+        # the keys every result has (the CLI prints them): ms per decoded token, browser and native
+        "browser_ms": _percentiles(decode, 2) if decode else {"p50": None, "p95": None},
+        "native_ms": _percentiles(native["decode_ms_per_run"], 2) if native["decode_ms_per_run"] else {"p50": None, "p95": None},
+        "browser_over_native": ratio(per_token, native["decode_ms_per_token"]),
+        "generation": {
+            "prompt": gen["prompt"],
+            "prompt_tokens": runs[0].get("promptTokens"),
+            "max_new_tokens": gen["tokens"],
+            "runs": len(runs),
+            "tokens_generated": [len(r["tokens"]) for r in runs],
+            "finish_reasons": [r.get("finishReason") for r in runs],
+            "same_tokens_as_native": runs[0]["tokens"] == native["tokens"],
+            "browser": {
+                "first_token_ms": round(median(first_token), 1) if first_token else None,  # page: call → first onToken
+                "prefill_ms": round(prefill_ms, 2) if prefill_ms is not None else None,  # worker: the prefill session.run
+                "decode_ms_per_token": round(per_token, 2) if per_token else None,
+                "tokens_per_second": round(1000 / per_token, 2) if per_token else None,
+                "round_trip_ms": round(median([r["wall"] for r in runs]), 1),
+            },
+            "native": {k: native[k] for k in ("prefill_ms", "decode_ms_per_token", "tokens_per_second", "prompt_tokens")},
+            "prefill_browser_over_native": ratio(prefill_ms, native["prefill_ms"]),
+            "decode_browser_over_native": ratio(per_token, native["decode_ms_per_token"]),
+        },
+    }
+
+
+def _vitrine_phases(first: dict[str, Any]) -> dict[str, float]:
+    """A Vitrine first prediction in phases that add up to it (ms since navigation start)."""
+    return {
+        "page_ready": round(first["requested"], 1),  # the site's page (theme included) and window.vitrine
+        "load": round(first["loaded"] - first["requested"], 1),  # manifest, worker, runtime, model (sha256, Cache API), session
+        "first_prediction": round(first["ms"] - first["loaded"], 1),  # preprocessing, session.run, postprocessing, messages
+    }
+
+
+def _bare_phases(first: dict[str, Any]) -> dict[str, float]:
+    """A bare first output in phases that add up to it (ms since navigation start)."""
+    return {
+        "page_ready": round(first["requested"], 1),
+        "runtime_import": round(first["imported"] - first["requested"], 1),
+        "session_create": round(first["created"] - first["imported"], 1),  # model download or HTTP cache, .wasm, InferenceSession.create
+        "first_run": round(first["ms"] - first["created"], 1),
+    }
+
+
+def _bare_result(result: dict[str, Any], reps: list[dict[str, Any]], error: str | None) -> dict[str, Any]:
+    """The bare page's medians and Vitrine ÷ bare, for a result whose Vitrine numbers are in."""
+    if error or not reps:
+        return {"bare_error": error or "the bare page did not run", "vitrine_over_bare": None}
+    cold = [r["cold"]["ms"] for r in reps]
+    warm = [r["warm"]["ms"] for r in reps]
+    c, w = _median(cold), _median(warm)
+    run_ms = _percentiles(reps[0]["run_ms"], 4) if reps[0].get("run_ms") else None
+    vitrine_run = result["browser_ms"]["p50"] if run_ms and result.get("browser_ms") else None
+    return {
+        "bare_threads": reps[0]["cold"]["threads"],
+        "bare_cold_ms": round(c, 1),
+        "bare_warm_ms": round(w, 1),
+        "bare_cold_ms_all": [round(x, 1) for x in cold],
+        "bare_warm_ms_all": [round(x, 1) for x in warm],
+        "bare_cold_phases": _bare_phases(reps[cold.index(c)]["cold"]),
+        "bare_warm_phases": _bare_phases(reps[warm.index(w)]["warm"]),
+        "bare_run_ms": run_ms,
+        "bare_model_requests_on_reload": max(r["model_requests_on_reload"] for r in reps),
+        "bare_warm_model_from": [bench_bare.model_source(r["warm"]) for r in reps],  # per warm reload, in order
+        "bare_parity": reps[0].get("parity"),
+        "vitrine_over_bare": {
+            "cold": bench_bare.ratio(result["cold_first_prediction_ms"], c),
+            "warm": bench_bare.ratio(result["cached_first_prediction_ms"], w),
+            "run": bench_bare.ratio(vitrine_run, run_ms["p50"]) if run_ms else None,
+        },
+    }
 
 
 def build_site(config_file: Path) -> tuple[Path, Path]:

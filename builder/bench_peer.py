@@ -17,7 +17,7 @@ bench server's root (`_peer/models/<id>/`: the weights package's `config.json` a
 `tokenizer_config.json`, the model's shipped `tokenizer.json`, and `onnx/model*.onnx` as symlinks to the
 site's variant files). The server log shows which file each side fetched; their sha256 goes in the result.
 
-Per side: cold load → first output (a fresh browser context, from navigation start), steady state
+Per side: cold load → first output (a fresh Chromium profile on disk, from navigation start), steady state
 (round-trip p50 of `runs` calls on a 128-token text and on the model's short first example, after
 `warmup`), then a warm reload → first output (same context). Threads are what each runtime reports.
 Python onnxruntime runs the same file and token ids at both sides' thread counts (browser ÷ native).
@@ -365,7 +365,7 @@ _CALL = {"vitrine": "vitrine.load(id, {variant}); m.predict(text)",
 def _session(browser: Any, base: str, log: list[str], side: str, entry: dict[str, Any], variant: dict[str, Any],
              texts: dict[str, dict[str, Any]], runs: int, warmup: int, steady: bool = True, warm: bool = True,
              threads: int | None = None) -> dict[str, Any]:
-    """One side in a fresh browser context (an empty profile): cold first output, optionally the steady
+    """One side in a fresh profile on disk: cold first output, optionally the steady
     state, then a reload → warm first output. `threads` (diagnostic only) overrides the side's default."""
     context = browser.new_context()
     if side == "vitrine" and threads:  # it asks for min(4, navigator.hardwareConcurrency) threads

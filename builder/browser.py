@@ -12,9 +12,10 @@ import http.server
 import os
 import shutil
 import mimetypes
+import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Iterator, Union
+from typing import Any, Callable, Iterator, Sequence, Union
 
 # What a `respond` hook returns for a path: None (serve the file as usual), the bytes to send instead
 # (with a matching Content-Length), or (bytes, declared Content-Length) to send fewer bytes than the
@@ -30,6 +31,30 @@ CHROMIUM_ARGS = (
     "--disable-sync",
     "--disable-quic",
 )
+
+
+class DiskProfiles:
+    """Chromium contexts, each in a fresh profile on disk (new_context() like Browser.new_context()).
+
+    Playwright's `browser.new_context()` is off the record: its HTTP cache lives in memory and keeps no
+    file over a few MB, so onnxruntime-web's 12 MB .wasm (and a large model) would be downloaded again
+    on every reload, which no visitor's browser does. Cold/warm-reload timings need real profiles.
+    """
+
+    def __init__(self, playwright: Any, executable: str, args: Sequence[str]) -> None:
+        self._playwright, self._executable, self._args = playwright, executable, list(args)
+        self._dirs: list[str] = []
+
+    def new_context(self, **options: Any) -> Any:
+        self._dirs.append(tempfile.mkdtemp(prefix="vitrine-profile-"))
+        return self._playwright.chromium.launch_persistent_context(
+            self._dirs[-1], executable_path=self._executable, args=self._args, **options)
+
+    def remove(self) -> None:
+        """Delete the profiles' folders (close their contexts first)."""
+        for folder in self._dirs:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._dirs.clear()
 
 
 def playwright_chromium() -> str | None:

@@ -107,6 +107,10 @@ def bench_command(
     peer: Annotated[bool, typer.Option(help="Also run text models in Transformers.js (same ONNX file, same Chromium run) and compare.")] = True,
     peer_runs: Annotated[int, typer.Option(min=1, help="Steady-state calls per text and side in the Transformers.js comparison.")] = bench.bench_peer.RUNS,
     peer_repeat: Annotated[int, typer.Option(min=1, help="Cold/warm loads per side in the comparison, each in a fresh profile (the median is reported).")] = bench.bench_peer.REPEAT,
+    bare: Annotated[bool, typer.Option(help="Also run each model in a bare onnxruntime-web page (same file and runtime) and report Vitrine's overhead.")] = True,
+    repeat: Annotated[int, typer.Option(min=1, help="Cold/warm loads per model, tier and side (Vitrine, bare page), each in a fresh profile (the median is reported).")] = bench.REPEAT,
+    gen_tokens: Annotated[int, typer.Option(min=1, help="Tokens per generation for text-generation models (greedy).")] = bench.GEN_TOKENS,
+    gen_runs: Annotated[int, typer.Option(min=1, help="Generations per text-generation model variant and tier (and natively).")] = bench.GEN_RUNS,
 ) -> None:
     """Measure every model in a real browser (cold, cached, latency) against native onnxruntime, and text models beside Transformers.js."""
     from mkdocs.exceptions import MkDocsException
@@ -115,7 +119,8 @@ def bench_command(
     try:
         site, output_dir = bench.build_site(config_file)
         document = bench.run(site, tuple(backend), runs, isolate, ("--enable-unsafe-webgpu",) if webgpu else (), tuple(model or ()),
-                             peer=peer, peer_runs=peer_runs, peer_repeat=peer_repeat)
+                             peer=peer, peer_runs=peer_runs, peer_repeat=peer_repeat, bare=bare, repeat=repeat,
+                             gen_tokens=gen_tokens, gen_runs=gen_runs)
         target = out or output_dir / bench.BENCH_FILE
         bench.write(document, target)
     except (VitrineError, MkDocsException) as err:
@@ -130,7 +135,8 @@ def bench_command(
             err_console.print(
                 f"[green]✓[/] {r['model']} {r['variant']} on {r['backend_used']} ({r['threads']} thread{'s' if r['threads'] != 1 else ''}): "
                 f"browser {r['browser_over_native']}× native (p50 {r['browser_ms']['p50']} ms vs {r['native_ms']['p50']} ms), "
-                f"cached reload {r['cached_over_cold']}× cold ({r['cached_first_prediction_ms']} vs {r['cold_first_prediction_ms']} ms)",
+                f"cached reload {r['cached_over_cold']}× cold ({r['cached_first_prediction_ms']} vs {r['cold_first_prediction_ms']} ms)"
+                + (f"; Vitrine ÷ bare page: " + ", ".join(f"{k} {v}×" for k, v in o.items() if v is not None) if (o := r.get("vitrine_over_bare")) else ""),
                 highlight=False,
             )
     for r in (document.get("peers") or {}).get("results", []):

@@ -44,7 +44,7 @@ TASK_INPUTS = {
     "text-generation": ("sampling.py", "text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_generation.py"),
 }
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
-    "__init__.py", "assets.py", "bench.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
+    "__init__.py", "assets.py", "bench.py", "bench_bare.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
     "site_swap.py",
 )
 

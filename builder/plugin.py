@@ -31,6 +31,8 @@ from .errors import VitrineError
 from .pipeline import BuildResult, build_models
 
 _BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
+_HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+_MAIN_SRC = re.compile(r'<script src="([^"]*)' + re.escape(assets.MAIN_SCRIPT) + r'"')
 
 
 class VitrineConfig(base.Config):
@@ -52,6 +54,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         self.root = Path.cwd()
         self.serving = False
         self.problem: str | None = None  # while serving: why the models shown are the last good ones
+        self.bundle: assets.Bundle | None = None  # the runtime bundled by esbuild (this build's, or the last good one)
+        self.bundle_problem: str | None = None  # while serving: why the runtime shown is not the current source
         self.swap = False  # build into a fresh folder and swap it in at the end (not for serve or --dirty)
         self.swapping: tuple[Path, Path] | None = None  # (site_dir, the fresh folder MkDocs writes into)
         self.failed = False
@@ -93,10 +97,30 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             config.site_dir = str(self.swapping[1])
         return config
 
+    def _sources(self) -> assets.Sources:
+        return assets.Sources(
+            output_dir=self._path(self.config.output_dir),
+            runtime_dir=self._path(self.config.runtime_dir),
+            worker_dir=self._path(self.config.worker_dir),
+            node_modules=self._path(self.config.node_modules),
+        )
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         console = Console(stderr=True, soft_wrap=True)
+        # The runtime first (well under a second): a JS error stops a build before any model is trained.
+        try:
+            self.bundle = assets.bundle_runtime(self._sources())
+            self.bundle_problem = None
+        except VitrineError as err:
+            if not self.serving:
+                raise PluginError(str(err)) from err
+            # As with a broken card below: keep serving the last good bundle (or, before the first
+            # one, the runtime's modules unbundled) and show the problem on every page.
+            self.bundle_problem = str(err)
+            console.print(f"[bold red]vitrine:[/] {rich_escape(self.bundle_problem)}\n"
+                          "[yellow]Serving the last good runtime bundle until this is fixed.[/]", highlight=False)
         output_dir = self._path(self.config.output_dir)
         try:
             self.result = build_models(self._path(self.config.cards_dir), output_dir, console=console)
@@ -137,21 +161,22 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.problem:
+        if not self.config.enabled:
             return output
-        return _BODY.sub(lambda m: m.group(0) + _banner(self.problem or ""), output, count=1)
+        if self.bundle is not None:
+            output = _preload(output, self.bundle.preload)
+        if self.problem:
+            output = _BODY.sub(lambda m: m.group(0) + _banner(self.problem or "", "the model cards"), output, count=1)
+        if self.bundle_problem:
+            output = _BODY.sub(lambda m: m.group(0) + _banner(self.bundle_problem or "", "js_runtime/ or worker/"), output, count=1)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        sources = assets.Sources(
-            output_dir=self._path(self.config.output_dir),
-            runtime_dir=self._path(self.config.runtime_dir),
-            worker_dir=self._path(self.config.worker_dir),
-            node_modules=self._path(self.config.node_modules),
-        )
+        sources = self._sources()
         try:
-            assets.copy_all(sources, Path(config.site_dir))
+            assets.copy_all(sources, Path(config.site_dir), self.bundle)
             assets.write_service_worker(sources.worker_dir, Path(config.site_dir), self.config.service_worker)
         except VitrineError as err:
             raise PluginError(str(err)) from err
@@ -164,8 +189,21 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         return server
 
 
-def _banner(problem: str) -> str:
-    """The dev server's notice on every page while a card is broken (text escaped: it quotes cards)."""
+def _preload(html: str, files: tuple[str, ...]) -> str:
+    """`<link rel="modulepreload">` in <head> for main.js and the chunks it imports statically (paths
+    under vitrine/), with the relative prefix MkDocs gave this page's main.js script tag: the browser
+    fetches them all at once instead of discovering each import after the one before has arrived."""
+    found = _MAIN_SRC.search(html)
+    if found is None or not files:
+        return html
+    prefix = found.group(1) + assets.RUNTIME + "/"
+    links = "".join(f'<link rel="modulepreload" href="{escape(prefix + name)}">' for name in files)
+    return _HEAD_END.sub(lambda m: links + m.group(0), html, count=1)
+
+
+def _banner(problem: str, fix: str) -> str:
+    """The dev server's notice on every page while a card or the runtime's JS is broken (text escaped:
+    it quotes cards). `fix`: what to fix."""
     style = (
         "position:sticky;top:0;z-index:10;margin:0;padding:.8rem 1rem;background:#b71c1c;color:#fff;"
         "font:14px/1.4 system-ui,sans-serif;max-height:50vh;overflow:auto"
@@ -173,6 +211,6 @@ def _banner(problem: str) -> str:
     return (
         f'<div class="vitrine-build-problem" role="alert" style="{style}">'
         "<strong>The last build failed: this page shows the last good build.</strong> "
-        "Fix the model cards and save; the page reloads by itself."
+        f"Fix {escape(fix)} and save; the page reloads by itself."
         f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;color:inherit;background:none">{escape(problem)}</pre></div>'
     )

@@ -1,9 +1,27 @@
 // Entry point, loaded on every page of the site. Defines window.vitrine; mounts a demo on each
 // `.vitrine-demo` element. Pages without demos fetch nothing and start no worker.
+//
+// On a page with a demo, the first thing it does is start the work a live prediction waits for, in
+// parallel: the inference worker with its runtime (onnxruntime-web and its WebAssembly) and the
+// manifest at once; the model's download as soon as the demo is near the viewport and the manifest
+// names the variant (the same moment the widget would load it). Widget code and Chart.js come after,
+// beside them, and the demo's own load() joins what is already under way.
 import { findModel } from './manifest.js';
 import { showError } from './dom.js';
+import { PRELOAD_MARGIN } from './demo_shell.js';
 import { setUpServiceWorker } from './service_worker_client.js';
 import * as api from './vitrine.js';
+
+const demos = [...document.querySelectorAll('.vitrine-demo')].filter((el) => el instanceof HTMLElement);
+/** @type {Promise<void>[]} */
+const runtimesStarting = [];
+if (demos.length) {
+  for (const root of demos) runtimesStarting.push(api.startRuntime('auto', { model: root.dataset.model ?? '', variant: root.dataset.variant ?? 'auto' }));
+  api.manifest().catch(() => {}); // fetched now; the demos report a failure
+  for (const root of demos) {
+    whenNear(root, () => api.preload(root.dataset.model ?? '', root.dataset.variant ?? 'auto'));
+  }
+}
 
 const vitrine = Object.freeze({
   models: api.models,
@@ -67,11 +85,27 @@ async function mountDemo(root) {
   }
 }
 
-for (const root of document.querySelectorAll('.vitrine-demo')) {
-  if (root instanceof HTMLElement) mountDemo(root);
+for (const root of demos) mountDemo(root);
+
+/**
+ * Call `fn` once `el` comes within PRELOAD_MARGIN of the viewport (the rule the demo shell loads by).
+ * @param {HTMLElement} el
+ * @param {() => void} fn
+ */
+function whenNear(el, fn) {
+  if (typeof IntersectionObserver !== 'function') {
+    queueMicrotask(fn);
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    fn();
+  }, { rootMargin: PRELOAD_MARGIN });
+  observer.observe(el);
 }
 
-// Isolation (WASM threads on hosts that cannot send headers), caching and offline use. Never fatal:
-// without it the demos run on one thread and load from the network.
-setUpServiceWorker({ needIsolation: document.querySelector('.vitrine-demo') !== null })
-  .catch((e) => console.warn('[vitrine] The service worker is not available:', e));
+// Isolation (WASM threads on hosts that cannot send headers) from the next page view, caching and
+// offline use. Never fatal: without it the demos run on one thread and load from the network.
+// It registers after the demos' runtimes have loaded, so that its install finds them in the HTTP cache.
+setUpServiceWorker(Promise.allSettled(runtimesStarting)).catch((e) => console.warn('[vitrine] The service worker is not available:', e));

@@ -1,22 +1,30 @@
 // Registers the site's service worker (worker/service_worker.js, served as <site root>/vitrine-sw.js),
 // or removes it when mkdocs.yml turned it off. See that file for what it does.
+//
+// No reload: the first page view that installs it stays as it is (not cross-origin isolated: its demo
+// runs WASM on one thread); the next page view is isolated and gets threads. Reloading for isolation
+// would show the page twice and start every download again, for threads the first prediction of a
+// small model does not need. Registration waits until the page has loaded and the browser is idle, so
+// installing the worker never competes with the page's own start (the demo's runtime and model).
 import { SITE_ROOT } from './manifest.js';
 import { SITE_CONFIG } from './site_config.js';
 
 export const SERVICE_WORKER_URL = new URL('vitrine-sw.js', SITE_ROOT);
-/** sessionStorage key: set just before the one reload that turns isolation on. */
-const RELOADED = 'vitrine-sw-reloaded';
+/** The longest registration waits for an idle moment after the page's load event. */
+const IDLE_TIMEOUT_MS = 2000;
 
 /**
- * @typedef {'unsupported'|'disabled'|'isolated'|'registered'|'reloading'|'no-isolation'} ServiceWorkerState
+ * @typedef {'unsupported'|'disabled'|'isolated'|'registered'} ServiceWorkerState
+ * isolated: this page view already is (a registered worker, or a host that sends the headers itself);
+ * registered: the next page view will be
  */
 
 /**
- * @param {{needIsolation: boolean}} options needIsolation: the page has a demo that profits from
- *   threads, so reload it once when the newly installed service worker can make it isolated
+ * @param {Promise<unknown>} [pageStarted] what the page loads first (its demos' runtimes): registration
+ *   waits for it, so the new worker's install can copy those files from the HTTP cache
  * @returns {Promise<ServiceWorkerState>}
  */
-export async function setUpServiceWorker({ needIsolation }) {
+export async function setUpServiceWorker(pageStarted = Promise.resolve()) {
   const container = navigator.serviceWorker;
   if (!container || !window.isSecureContext) return 'unsupported';
   if (!SITE_CONFIG.serviceWorker) {
@@ -27,34 +35,33 @@ export async function setUpServiceWorker({ needIsolation }) {
     }
     return 'disabled';
   }
-  await container.register(SERVICE_WORKER_URL, { scope: SITE_ROOT.pathname });
-  if (globalThis.crossOriginIsolated) {
-    safeSession((s) => s.removeItem(RELOADED));
-    return 'isolated';
-  }
-  if (!needIsolation) return 'registered'; // the next page view is isolated
-  await container.ready;
+  await Promise.all([pageSettled(), pageStarted]);
+  const registration = await container.register(SERVICE_WORKER_URL, { scope: SITE_ROOT.pathname });
   if (!container.controller) {
-    await new Promise((resolve) => container.addEventListener('controllerchange', resolve, { once: true }));
+    // This view is not the worker's: let it copy what the view loaded (from the HTTP cache), so the
+    // next view finds it there.
+    (registration.installing ?? registration.waiting ?? registration.active)?.postMessage({ type: 'adopt', urls: loadedUrls() });
   }
-  // Reload once; if the page is still not isolated after that (an engine that ignores the
-  // headers), stay on one thread rather than reloading forever.
-  if (safeSession((s) => s.getItem(RELOADED)) !== null) return 'no-isolation';
-  if (!safeSession((s) => { s.setItem(RELOADED, '1'); return true; })) return 'no-isolation';
-  location.reload();
-  return 'reloading';
+  return globalThis.crossOriginIsolated ? 'isolated' : 'registered';
 }
 
-/**
- * sessionStorage can throw (storage disabled); then there is no reload guard, and no reload.
- * @template T
- * @param {(storage: Storage) => T} fn
- * @returns {T | null}
- */
-function safeSession(fn) {
-  try {
-    return fn(window.sessionStorage);
-  } catch {
-    return null;
+/** This page and the files it loaded, of this site. @returns {string[]} */
+function loadedUrls() {
+  const urls = new Set([location.href.split('#')[0]]);
+  for (const entry of performance.getEntriesByType('resource')) {
+    if (entry.name.startsWith(SITE_ROOT.href)) urls.add(entry.name);
   }
+  return [...urls];
+}
+
+/** Resolves after the page's load event, at an idle moment (or after IDLE_TIMEOUT_MS). */
+function pageSettled() {
+  return new Promise((resolve) => {
+    const idle = () => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(undefined), { timeout: IDLE_TIMEOUT_MS });
+      else setTimeout(resolve, 0);
+    };
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  });
 }

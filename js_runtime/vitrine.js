@@ -1,16 +1,17 @@
 // The public JS API (window.vitrine). The demos use exactly this, never the worker directly.
 // Importing this module does no work: the manifest, capabilities and worker are fetched/started
 // on first use, so pages without demos stay cheap.
-import { planBackends, withProblem } from './backends.js';
+import { TIERS, planBackends, withProblem } from './backends.js';
 import { detectCapabilities } from './capabilities.js';
 import { SITE_ROOT, fetchManifest, findModel, manifestUrl } from './manifest.js';
 import { chooseVariant } from './variants.js';
-import { Model } from './model.js';
+import { Model, taskSpec } from './model.js';
 import { Sessions } from './sessions.js';
 import { StaticModel } from './static_model.js';
 import { WorkerClient } from './worker_client.js';
 import { abortable, checkFunction, checkOptions, checkSignal, checkString } from './options.js';
 import { ERROR_CODE } from '../worker/protocol.js';
+import { hasWasm, hasWasmSimd, hasWasmThreads } from '../worker/wasm_features.js';
 
 /** @typedef {import('./manifest.js').Manifest} Manifest */
 /** @typedef {import('./capabilities.js').Capabilities} Capabilities */
@@ -75,6 +76,140 @@ export function capabilities() {
 }
 
 /**
+ * Start, now, the runtime a demo on this page will most likely run on, so its worker, onnxruntime-web
+ * and its WebAssembly load while the page does (the manifest, the widget, the model download). Called
+ * by main.js on pages with a demo, and by load(). Cheap: no manifest. The tier is the one this model
+ * ran on in this browser last time (remembered, so nothing is awaited), else the best one the
+ * capabilities give; where that depends on the model (a WebGPU adapter is there: the variant's
+ * precision and operators decide), it waits for preload()/load(). A ?backend= parameter is followed.
+ * A worker started for a tier that the model then does not use stays idle; a runtime that fails to
+ * start is remembered, so load() goes on to the next tier at once.
+ * @param {string} [backend] the `backend` a coming load() asks for ("auto": the demos)
+ * @param {{model: string, variant: string}} [hint] the model a coming load() asks for
+ * @returns {Promise<void>} never rejects
+ */
+export async function startRuntime(backend = 'auto', hint) {
+  try {
+    const remembered = backend === 'auto' && forcedBackend() === null && hint ? recalledPlan(hint) : null;
+    const plan = remembered ?? planBackends(backend, forcedBackend(), await capabilities())[0];
+    if ((plan.name === 'webgpu' && !remembered) || plan.name === 'static' || failedTiers.has(plan.name)) return;
+    await runtimeOf(plan).client.start().catch((e) => {
+      if (/** @type {{code?: string}} */ (e).code !== ERROR_CODE.runtime || failedTiers.has(plan.name)) return;
+      const problem = `${plan.label} failed: ${e instanceof Error ? e.message : e}`;
+      console.warn(`[vitrine] ${problem}; trying the next backend.`);
+      failedTiers.set(plan.name, problem);
+    });
+  } catch {
+    // an unknown ?backend=, a worker that cannot be created: load() reports it
+  }
+}
+
+/** localStorage key prefix: the tier an automatic load of "<id>/<variant>" ran on in this browser. */
+const TIER_MEMORY = 'vitrine-tier:';
+
+/**
+ * The plan of the tier `hint` ran on last time here, if that tier still looks usable by what can be
+ * checked at once (WebAssembly features; for WebGPU, navigator.gpu): only a guess for startRuntime,
+ * load() plans from the real capabilities.
+ * @param {{model: string, variant: string}} hint
+ * @returns {BackendPlan | null}
+ */
+function recalledPlan({ model, variant }) {
+  let name;
+  try {
+    name = localStorage.getItem(`${TIER_MEMORY}${model}/${variant}`);
+  } catch {
+    return null;
+  }
+  const tier = TIERS.find((t) => t.name === name);
+  if (!tier) return null;
+  /** @type {Capabilities} */
+  const caps = {
+    webgpu: 'gpu' in navigator, shaderF16: true, wasm: hasWasm(), wasmSimd: hasWasmSimd(), threads: hasWasmThreads(),
+    crossOriginIsolated: Boolean(globalThis.crossOriginIsolated), hardwareConcurrency: navigator.hardwareConcurrency || 1,
+  };
+  if (tier.unusable(caps, { precision: 'fp32' })) return null;
+  return { name: tier.name, label: tier.label, threads: tier.threads(caps), source: 'auto', problems: [], reason: 'remembered' };
+}
+
+/**
+ * @param {string} model
+ * @param {string} variant as load() was asked ("auto" or a name)
+ * @param {string} tier
+ */
+function rememberTier(model, variant, tier) {
+  try {
+    localStorage.setItem(`${TIER_MEMORY}${model}/${variant}`, tier);
+  } catch {
+    // storage disabled or full: the next visit waits for the capabilities
+  }
+}
+
+/**
+ * Start downloading a gallery model into the runtime load() will choose for it, without waiting and
+ * without a handle: the demo's own load() (a widget mounting) shares the download, and gets its
+ * outcome, a failure included. main.js calls it when a demo comes near the viewport, which is also when
+ * the demo would load it; so the download no longer waits for the widget's code.
+ * @param {string} source a gallery model id
+ * @param {string} [variant] a variant name or "auto"
+ * @returns {Promise<void>} never rejects (load() reports what went wrong)
+ */
+export async function preload(source, variant = 'auto') {
+  try {
+    const [m, caps] = await Promise.all([manifest(), capabilities()]);
+    const info = findModel(m, source);
+    const variantEntry = chooseVariant(info, variant, caps);
+    const key = `${info.id}/${variantEntry.name}`;
+    for (const plan of planBackends('auto', forcedBackend(), caps, variantEntry)) {
+      if (plan.name === 'static') return;
+      if (failedTiers.has(plan.name) || failedTiers.has(`${plan.name} ${key}`)) continue;
+      runtimeOf(plan).prefetch(key, variantEntry, sideFiles(info));
+      return;
+    }
+  } catch {
+    // a manifest or model problem: the demo's load() reports it
+  }
+}
+
+/**
+ * The task spec of a model whose predictions need files besides the model (text models: the tokenizer,
+ * a search corpus), sent with `load` so the worker fetches them during the model download rather than
+ * at the first prediction; undefined for other models (and for a damaged entry, which predict() reports).
+ * @param {ModelEntry} info
+ */
+function sideFiles(info) {
+  if (/** @type {{kind?: unknown}} */ (info.preprocessing).kind !== 'text') return undefined;
+  try {
+    return taskSpec(info);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's ?backend= parameter (tests and curious users), which wins over the `backend` option. */
+function forcedBackend() {
+  return new URLSearchParams(location.search).get('backend');
+}
+
+/**
+ * The sessions (and worker) of `plan`'s tier, created on first use.
+ * @param {BackendPlan} plan a runtime tier (not "static")
+ * @returns {Sessions}
+ */
+function runtimeOf(plan) {
+  let sessions = runtimes.get(plan.name);
+  if (!sessions) {
+    const url = new URL(WORKER_URL);
+    url.searchParams.set('tier', plan.name);
+    // The worker starts its runtime with these threads as soon as it is imported, before `init` (which says the same).
+    url.searchParams.set('threads', String(plan.threads));
+    sessions = new Sessions(new WorkerClient(() => new Worker(url, { type: 'module' }), { numThreads: plan.threads }));
+    runtimes.set(plan.name, sessions);
+  }
+  return sessions;
+}
+
+/**
  * Load a model and return a handle to run it.
  * @param {unknown} source a gallery model id
  * @param {LoadOptions} [options]
@@ -93,6 +228,8 @@ export async function load(source, options) {
     throw new Error(`vitrine.load(): ${describeSource(source)} sources are not supported yet; ` +
       'pass the id of a model in the gallery (see vitrine.models()).');
   }
+  // The likely runtime starts while the manifest is fetched (a no-op when it runs already).
+  startRuntime(backend, { model: source, variant });
   const message = `Loading model "${source}" was cancelled.`;
   return abortable(loadModel(source, variant, backend, onProgress), signal, (model) => model.dispose(), message);
 }
@@ -108,20 +245,27 @@ async function loadModel(source, variant, backend, onProgress) {
   const [m, caps] = await Promise.all([manifest(), capabilities()]);
   const info = findModel(m, source);
   const variantEntry = chooseVariant(info, variant, caps);
-  const plans = planBackends(backend, new URLSearchParams(location.search).get('backend'), caps, variantEntry);
+  const plans = planBackends(backend, forcedBackend(), caps, variantEntry);
+  // What an automatic choice settled on is the next page view's first guess (startRuntime).
+  const remember = backend === 'auto' && forcedBackend() === null;
   const key = `${info.id}/${variantEntry.name}`;
   /** @type {string[]} */
   const failures = [];
   for (const planned of plans) {
     const plan = failures.reduce(withProblem, planned);
-    if (plan.name === 'static') return new StaticModel({ info, variant: variantEntry, plan });
+    if (plan.name === 'static') {
+      if (remember) rememberTier(source, variant, plan.name);
+      return new StaticModel({ info, variant: variantEntry, plan });
+    }
     const failed = failedTiers.get(plan.name) ?? failedTiers.get(`${plan.name} ${key}`);
     if (failed) {
       failures.push(failed);
       continue;
     }
     try {
-      return await loadOn(plan, info, variantEntry, onProgress);
+      const model = await loadOn(plan, info, variantEntry, onProgress);
+      if (remember) rememberTier(source, variant, plan.name);
+      return model;
     } catch (e) {
       // Only a tier that could not start (runtime import, session creation) falls to the next one;
       // a download or integrity failure would fail on every tier.
@@ -145,15 +289,9 @@ async function loadModel(source, variant, backend, onProgress) {
  * @returns {Promise<Model>}
  */
 async function loadOn(plan, info, variant, onProgress) {
-  let sessions = runtimes.get(plan.name);
-  if (!sessions) {
-    const url = new URL(WORKER_URL);
-    url.searchParams.set('tier', plan.name);
-    sessions = new Sessions(new WorkerClient(() => new Worker(url, { type: 'module' }), { numThreads: plan.threads }));
-    runtimes.set(plan.name, sessions);
-  }
+  const sessions = runtimeOf(plan);
   const key = `${info.id}/${variant.name}`;
-  const entry = await sessions.acquire(key, variant, onProgress);
+  const entry = await sessions.acquire(key, variant, onProgress, sideFiles(info));
   // A manifest that disagrees with its model is a build bug; say so instead of failing at run time.
   const { inputs } = await entry.loaded;
   const absent = info.inputs.map((s) => s.name).filter((name) => !inputs.includes(name));

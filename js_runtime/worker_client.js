@@ -51,17 +51,34 @@ export class WorkerClient {
    * @returns {Promise<{ready: ReadyReply, generation: number}>}
    */
   async start() {
-    const running = this.running ?? this.launch();
+    const running = this.current();
     return { ready: await running.ready, generation: running.generation };
   }
 
   /**
-   * Load a model; resolves with the session's input/output names.
-   * @param {{model: string, url: string, sha256: string, bytes: number, sessionOptions?: Record<string, string>}} payload
-   * @param {(p: {loaded: number, total: number}) => void} [onProgress]
+   * The running worker, started (and sent `init`) if none runs; does not wait for its `ready`. Throws
+   * (code worker-died) when a worker cannot be created.
+   * @returns {Running}
    */
-  async load(payload, onProgress) {
-    return /** @type {LoadedReply} */ (await this.request({ type: REQUEST.load, ...payload }, [], onProgress));
+  current() {
+    return this.running ?? this.launch();
+  }
+
+  /**
+   * Load a model; resolves with the session's input/output names. Sent at once, right behind `init`
+   * (the worker downloads the model while its runtime starts); if that worker's `init` fails, this
+   * rejects with the same error (code runtime), as every request pending on it does.
+   * @param {{model: string, url: string, sha256: string, bytes: number, sessionOptions?: Record<string, string>,
+   *   spec?: import('../worker/predict.js').TaskSpec}} payload
+   * @param {(p: {loaded: number, total: number}) => void} [onProgress]
+   * @param {number} [generation] the worker generation to load into (see run); default: the current one
+   */
+  async load(payload, onProgress, generation) {
+    const running = this.current();
+    if (generation !== undefined && generation !== running.generation) {
+      throw this.diedError('it stopped before the request was sent');
+    }
+    return /** @type {LoadedReply} */ (await this.send(running.worker, { type: REQUEST.load, ...payload }, [], onProgress));
   }
 
   /**
@@ -125,7 +142,7 @@ export class WorkerClient {
    */
   async request(message, transfer = [], onProgress, generation, signal, onToken) {
     if (signal?.aborted) throw abortError();
-    const running = this.running ?? this.launch();
+    const running = this.current();
     await running.ready;
     if (signal?.aborted) throw abortError();
     if (this.running !== running || (generation !== undefined && generation !== running.generation)) {
@@ -202,11 +219,14 @@ export class WorkerClient {
         .then((reply) => /** @type {ReadyReply} */ (reply)),
     };
     this.running = running;
-    // A failed init leaves the worker useless: drop it so the next request starts a fresh one.
-    running.ready.catch(() => {
+    // A failed init leaves the worker useless: drop it so the next request starts a fresh one, and fail
+    // what was sent to it behind `init` (a load) with the same error, which will get no other reply.
+    running.ready.catch((error) => {
       if (this.running === running) {
         this.running = null;
         worker.terminate();
+        for (const pending of this.pending.values()) pending.reject(error);
+        this.pending.clear();
       }
     });
     return running;

@@ -6,8 +6,10 @@ import { SITE, checkSiteUrl, fetchModel } from './fetch_model.js';
 import { describeOrtError } from './ort_errors.js';
 import { RUNTIMES } from './runtimes.js';
 import { handlerFor } from './predict.js';
-import { prepareGeneration, runGeneration } from './generate.js';
+import { generatorTokenizerFor, prepareGeneration, runGeneration } from './generate.js';
+import { corpusFor, tokenizerFor } from './text_predict.js';
 import { hasWasmSimd } from './wasm_features.js';
+import { startRuntime } from './warm_up.js';
 
 /** @typedef {typeof import('onnxruntime-web')} Ort */
 /** @typedef {import('onnxruntime-web').InferenceSession} Session */
@@ -31,14 +33,30 @@ export class Engine {
    *   model files under its models/, wasmPaths under its vitrine/vendor/ (defaults to the site this
    *   worker was loaded from; null, as in Node, checks nothing). Defence in depth: the page already
    *   confines manifest URLs, but a worker never fetches what a damaged request sends it elsewhere.
+   * @param {{warmUp?: boolean}} [options] warmUp: on `init`, create a throw-away session on a tiny model
+   *   (worker/warm_up.js) so the runtime loads its WebAssembly while the first model downloads; the
+   *   worker turns it on, tests that count sessions leave it off
    */
-  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init), runtime = RUNTIMES.wasm, site = SITE) {
+  constructor(importOrt, fetchImpl = (input, init) => fetch(input, init), runtime = RUNTIMES.wasm, site = SITE, { warmUp = false } = {}) {
     this.importOrt = importOrt;
     this.fetchImpl = fetchImpl;
     this.runtime = runtime;
     this.site = site;
-    /** @type {Ort | null} */
+    this.warmUp = warmUp;
+    /** @type {Ort | null} set once the runtime is imported and configured */
     this.ort = null;
+    /**
+     * The runtime's start (import, configuration), begun by the first `init`. A failure is kept: every
+     * request behind it gets the same error (code runtime), and the page starts a fresh worker.
+     * @type {Promise<Ort> | null}
+     */
+    this.starting = null;
+    /**
+     * Settles once the warm-up session is done (or failed: the real session then says why); real
+     * sessions wait for it, so the two never race to initialise the runtime.
+     * @type {Promise<unknown>}
+     */
+    this.warm = Promise.resolve(null);
     /** @type {Map<string, SessionEntry>} */
     this.sessions = new Map();
     /**
@@ -49,42 +67,62 @@ export class Engine {
   }
 
   /**
+   * Import and configure the runtime (once), and start its WebAssembly in the background (warmUp).
+   * Replies as soon as the runtime is imported: `load` requests may follow at once, without waiting for
+   * the reply (their downloads start while the runtime starts).
    * @param {{wasmPaths: string, numThreads: number}} options
    * @returns {Promise<Omit<import('./protocol.js').ReadyReply, 'id'|'type'>>}
    */
   async init({ wasmPaths, numThreads }) {
-    if (!this.ort) {
+    if (!this.starting) {
       // onnxruntime-web fetches its .wasm from wasmPaths: only from this site's runtime folder.
       checkSiteUrl(wasmPaths, this.site, { folder: this.site?.vendor, what: 'runtime folder' });
-      try {
-        this.ort = await this.importOrt();
-      } catch (e) {
-        throw new VitrineError(ERROR_CODE.runtime, describeOrtError(e, 'The ONNX runtime could not be loaded'));
-      }
-      // Settings are read when the first session starts the WASM module; they cannot change later.
-      this.ort.env.wasm.wasmPaths = wasmPaths;
-      this.ort.env.wasm.numThreads = numThreads;
-      Object.assign(this.ort.env.wasm, this.runtime.wasmEnv);
+      this.starting = this.start(wasmPaths, numThreads);
+      this.starting.catch(() => {}); // reported to `init` and to every load waiting on it
     }
+    const ort = await this.starting;
     return {
       backend: this.runtime.tier,
-      threads: this.ort.env.wasm.numThreads ?? 1,
+      threads: ort.env.wasm.numThreads ?? 1,
       features: { wasmSimd: hasWasmSimd(), crossOriginIsolated: Boolean(globalThis.crossOriginIsolated) },
     };
   }
 
   /**
-   * Create the session for `model` unless it exists (then reuse it).
-   * @param {{model: string, url: string, sha256: string, bytes: number, sessionOptions?: Record<string, string>}} request
+   * @param {string} wasmPaths
+   * @param {number} numThreads
+   * @returns {Promise<Ort>}
+   */
+  async start(wasmPaths, numThreads) {
+    /** @type {Ort} */
+    let ort;
+    try {
+      ort = await this.importOrt();
+    } catch (e) {
+      throw new VitrineError(ERROR_CODE.runtime, describeOrtError(e, 'The ONNX runtime could not be loaded'));
+    }
+    // Settings are read when the first session starts the WASM module; they cannot change later (a
+    // worker that configured its runtime before `init`, from its URL, keeps those).
+    this.warm = startRuntime(ort, this.runtime, { wasmPaths, numThreads }, this.warmUp).warm;
+    this.ort = ort;
+    return ort;
+  }
+
+  /**
+   * Create the session for `model` unless it exists (then reuse it). With `spec`, what the task's
+   * predictions need besides the model (a text model's tokenizer, a search corpus) is fetched meanwhile.
+   * @param {{model: string, url: string, sha256: string, bytes: number, sessionOptions?: Record<string, string>,
+   *   spec?: import('./predict.js').TaskSpec}} request
    * @param {(loaded: number, total: number) => void} [onProgress]
    * @returns {Promise<{inputs: string[], outputs: string[]}>}
    */
-  async load({ model, url, sha256, bytes, sessionOptions }, onProgress) {
-    const ort = this.requireOrt();
+  async load({ model, url, sha256, bytes, sessionOptions, spec }, onProgress) {
+    const starting = this.requireStarted();
+    if (spec) this.prefetchSideFiles(spec);
     let entry = this.sessions.get(model);
     if (!entry) {
       const extra = extraOptions(sessionOptions);
-      entry = { session: this.createSession(ort, url, sha256, bytes, onProgress, extra), queue: Promise.resolve() };
+      entry = { session: this.createSession(starting, url, sha256, bytes, onProgress, extra), queue: Promise.resolve() };
       this.sessions.set(model, entry);
       // A failed load must not poison later attempts (e.g. after a network blip).
       entry.session.catch(() => {
@@ -96,7 +134,36 @@ export class Engine {
   }
 
   /**
-   * @param {Ort} ort
+   * Start loading a text model's tokenizer (and a search model's corpus) in the background, as the first
+   * prediction would (the same per-worker caches, so that prediction finds them ready). A failure is
+   * forgotten there and reported by that prediction; a spec that names files it cannot check (a damaged
+   * build) fetches nothing.
+   * @param {import('./predict.js').TaskSpec} spec
+   */
+  prefetchSideFiles(spec) {
+    const env = { fetchImpl: this.fetchImpl, site: this.site, tokenizerLibrary: this.tokenizerLibrary };
+    const pre = /** @type {{kind?: unknown}} */ (spec.preprocessing);
+    const post = /** @type {{corpus?: unknown}} */ (spec.postprocessing);
+    /** @type {Promise<unknown>[]} */
+    const jobs = [];
+    try {
+      if (spec.task === 'text-generation') jobs.push(generatorTokenizerFor(spec, env));
+      else if (pre?.kind === 'text') {
+        jobs.push(tokenizerFor(spec, env));
+        if (post?.corpus) jobs.push(corpusFor(spec, env));
+      }
+    } catch {
+      // artifactOf refused the spec: the prediction says so
+    }
+    for (const job of jobs) job.catch(() => {});
+  }
+
+  /**
+   * The model downloads (or comes from the Cache API) while the runtime starts: neither waits for the
+   * other. The session is created once both are there and the warm-up session is done. A runtime that
+   * failed to start is reported as such (code runtime: the page falls to the next tier), before any
+   * download error.
+   * @param {Promise<Ort>} starting
    * @param {string} url
    * @param {string} sha256
    * @param {number} bytes
@@ -104,8 +171,12 @@ export class Engine {
    * @param {Record<string, unknown>} [extra] onnxruntime config entries, nested (see extraOptions)
    * @returns {Promise<Session>}
    */
-  async createSession(ort, url, sha256, bytes, onProgress, extra) {
-    const data = await fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl, site: this.site });
+  async createSession(starting, url, sha256, bytes, onProgress, extra) {
+    const download = fetchModel(url, { sha256, bytes, onProgress, fetchImpl: this.fetchImpl, site: this.site });
+    download.catch(() => {}); // awaited below; not an unhandled rejection while the runtime starts
+    const ort = await starting;
+    await this.warm;
+    const data = await download;
     try {
       return await ort.InferenceSession.create(data, { executionProviders: this.runtime.executionProviders, ...(extra ? { extra } : {}) });
     } catch (e) {
@@ -198,6 +269,15 @@ export class Engine {
     this.sessions.delete(model);
     await entry.queue;
     await (await entry.session).release();
+  }
+
+  /**
+   * The runtime's start, for requests that may arrive before it is done (load).
+   * @returns {Promise<Ort>}
+   */
+  requireStarted() {
+    if (!this.starting) throw new VitrineError(ERROR_CODE.badRequest, 'The worker got a request before "init".');
+    return this.starting;
   }
 
   /** @returns {Ort} */

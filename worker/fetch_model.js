@@ -5,8 +5,18 @@
 // Caching design (one writer per file kind, so nothing is stored twice and nothing fights):
 // - Model files are content-addressed (models/<id>/<variant>.<sha256[:16]>.onnx), so a URL never
 //   changes meaning and the cache needs no invalidation. THIS module is the only writer of the
-//   MODEL_CACHE: it stores a file only after its bytes matched the manifest's sha256, and it checks
-//   cached bytes again on every read (a bad entry is deleted and downloaded again).
+//   MODEL_CACHE: it stores a file only after its bytes matched the manifest's sha256, with that digest in
+//   a header of its own (VERIFIED_HEADER). The write runs in the background: the session does not wait
+//   for it, and a failed write (quota) is only logged.
+// - Reading: an entry whose VERIFIED_HEADER equals the sha256 the manifest expects now, and whose size
+//   is the manifest's, is used without hashing its bytes again. That is safe because such an entry can
+//   only have come from this module after the check: Cache.put stores a response whole or not at all
+//   (a failed or interrupted write leaves no entry, never part of one), the key is the content-addressed
+//   URL, and nothing else writes this cache (the service worker only reads it; a page script that forged
+//   the header could as well change the page's own scripts, which are cached unhashed). What the hash
+//   catches — a wrong file from the server, a proxy or the HTTP cache — was caught before the write.
+//   Any other entry (without the header, an older build's, another size) is hashed as before, and a bad
+//   one is deleted and downloaded again.
 // - The service worker (worker/service_worker.js, served as <site>/vitrine-sw.js) only READS
 //   MODEL_CACHE (cache-first for .onnx, e.g. when this module could not use the Cache API itself);
 //   it never writes model files, because it does not know their expected sha256. It keeps its own
@@ -32,6 +42,8 @@ const PROGRESS_INTERVAL_MS = 100;
  * builder/assets.py copies this name into it at build time, so keep this line's form.
  */
 export const MODEL_CACHE = 'vitrine-models-v1';
+/** The response header a MODEL_CACHE entry carries once its bytes matched this sha256 (lowercase hex). */
+export const VERIFIED_HEADER = 'X-Vitrine-Sha256';
 /** Network attempts per download (the first try plus retries). */
 export const ATTEMPTS = 3;
 /** Retry n waits BACKOFF_MS * 2^(n-1): 0.5 s, 1 s. */
@@ -128,7 +140,7 @@ export async function fetchModel(url, options) {
   const cache = await openCache(options.cacheStorage === undefined ? globalThis.caches : options.cacheStorage, warn);
 
   if (cache) {
-    const cached = await readCached(cache, url, expected, warn);
+    const cached = await readCached(cache, url, expected, options.bytes, warn);
     if (cached) {
       onProgress?.(cached.byteLength, cached.byteLength);
       return cached;
@@ -146,16 +158,45 @@ export async function fetchModel(url, options) {
     // Never cached: a wrong file must not outlive its fix.
     if (problem) throw problem;
   }
-  if (cache) {
-    try {
-      await cache.put(url, new Response(data, {
-        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.byteLength) },
-      }));
-    } catch (e) {
-      warn(`Could not cache ${url} (${describe(e)}); it will be downloaded again next time.`);
-    }
-  }
+  if (cache) storeVerified(cache, url, data, expected, warn);
   return data;
+}
+
+/** Cache writes still under way (cacheWritesSettled). @type {Set<Promise<void>>} */
+const writes = new Set();
+
+/**
+ * Resolves once every Cache API write begun so far has finished or failed (they run in the background).
+ * @returns {Promise<void>}
+ */
+export async function cacheWritesSettled() {
+  while (writes.size) await Promise.all(writes);
+}
+
+/**
+ * Store verified bytes in the background. The Response copies `data` when it is made, so the caller may
+ * hand `data` on at once; Cache.put then stores the whole file or, failing (quota), nothing.
+ * @param {Cache} cache
+ * @param {string} url
+ * @param {Uint8Array<ArrayBuffer>} data bytes whose sha256 is `sha256`
+ * @param {string} sha256 lowercase hex
+ * @param {(message: string) => void} warn
+ */
+function storeVerified(cache, url, data, sha256, warn) {
+  /** @type {Promise<void>} */
+  let write;
+  try {
+    const response = new Response(data, {
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.byteLength), [VERIFIED_HEADER]: sha256 },
+    });
+    write = cache.put(url, response);
+  } catch (e) {
+    write = Promise.reject(e);
+  }
+  const tracked = write.catch((e) => {
+    warn(`Could not cache ${url} (${describe(e)}); it will be downloaded again next time.`);
+  }).finally(() => writes.delete(tracked));
+  writes.add(tracked);
 }
 
 /**
@@ -197,18 +238,22 @@ async function openCache(storage, warn) {
 }
 
 /**
- * The cached bytes of `url` if present and intact; a corrupt entry is deleted.
+ * The cached bytes of `url` if present and intact; a corrupt entry is deleted. The bytes are read once;
+ * they are hashed unless the entry is one this module wrote after checking them (see the top of this file).
  * @param {Cache} cache
  * @param {string} url
  * @param {string} expected
+ * @param {number} bytes the manifest's size (0 or less: unknown)
  * @param {(message: string) => void} warn
  * @returns {Promise<Uint8Array<ArrayBuffer> | null>}
  */
-async function readCached(cache, url, expected, warn) {
+async function readCached(cache, url, expected, bytes, warn) {
   try {
     const response = await cache.match(url);
     if (!response) return null;
+    const verified = response.headers.get(VERIFIED_HEADER)?.toLowerCase() === expected;
     const data = new Uint8Array(await response.arrayBuffer());
+    if (verified && (bytes <= 0 || data.byteLength === bytes)) return data;
     if (await sha256Hex(data) === expected) return data;
     warn(`The cached copy of ${url} is damaged; downloading it again.`);
     await cache.delete(url);
@@ -279,7 +324,7 @@ async function downloadOnce(url, bytes, onProgress, fetchImpl, signal, cacheMode
         : `The model file could not be downloaded (${url}): ${status}.`);
   }
   const length = contentLength(response);
-  const data = await readBody(response, url, length || bytes, onProgress, signal);
+  const data = await readBody(response, url, length || bytes, bytes > 0 ? bytes : length ?? 0, onProgress, signal);
   // A body shorter than its Content-Length: the connection dropped (browsers usually fail the read
   // instead, which readBody reports as interrupted). Retry.
   if (length !== null && data.byteLength < length) {
@@ -309,25 +354,32 @@ function contentLength(response) {
 }
 
 /**
+ * Read the body into one buffer, allocated up front at the size it should have (the manifest's), so
+ * the file is not held twice (chunks, then their concatenation); a longer body grows it.
  * @param {Response} response
  * @param {string} url
- * @param {number} total
+ * @param {number} total the progress total
+ * @param {number} capacity the expected size (0: unknown)
  * @param {((loaded: number, total: number) => void) | undefined} onProgress
  * @param {AbortSignal | undefined} signal
  * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
-async function readBody(response, url, total, onProgress, signal) {
+async function readBody(response, url, total, capacity, onProgress, signal) {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  /** @type {Uint8Array[]} */
-  const chunks = [];
+  let data = new Uint8Array(capacity);
   let loaded = 0;
   let lastReport = -Infinity;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
+      if (loaded + value.byteLength > data.byteLength) {
+        const grown = new Uint8Array(Math.max(loaded + value.byteLength, 2 * data.byteLength));
+        grown.set(data.subarray(0, loaded));
+        data = grown;
+      }
+      data.set(value, loaded);
       loaded += value.byteLength;
       const now = Date.now();
       if (onProgress && now - lastReport >= PROGRESS_INTERVAL_MS) {
@@ -341,13 +393,7 @@ async function readBody(response, url, total, onProgress, signal) {
       `The model file download was interrupted (${url}) after ${loaded} bytes${e instanceof Error ? `: ${e.message}` : ''}.`);
   }
   onProgress?.(loaded, loaded);
-  const data = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    data.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return data;
+  return loaded === data.byteLength ? data : data.slice(0, loaded);
 }
 
 /** @param {AbortSignal | undefined} signal */

@@ -112,6 +112,8 @@ export const ERROR_CODE = Object.freeze({
  * @property {Record<string, string>} [sessionOptions] the variant's session_options, onnxruntime config
  *   entries such as {"session.disable_quant_qdq": "1"}; given to InferenceSession.create as `extra`
  *   ({session: {disable_quant_qdq: "1"}}). Only the first load of a model creates its session.
+ * @property {import('./predict.js').TaskSpec} [spec] the model's task spec, for a model whose predictions need
+ *   files besides the model (a text model's tokenizer, a search corpus): the worker fetches them during the load
  */
 
 /**

@@ -7,21 +7,25 @@
 //    gets Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp
 //    (everything the site loads is same-origin, so require-corp blocks nothing and works in every
 //    engine, unlike `credentialless`). The page is then `crossOriginIsolated`, SharedArrayBuffer
-//    exists and onnxruntime-web runs WASM with several threads. The page reloads once after the
-//    first install (the document that registered it was fetched without the headers).
+//    exists and onnxruntime-web runs WASM with several threads. Isolation starts with the next page
+//    view after the first install: the document that registered this worker was fetched without the
+//    headers, and it is neither reloaded nor claimed (its demo runs on one thread meanwhile).
 // 2. Caching, one writer per kind of file:
 //    - models/**.onnx (content-addressed): read cache-first from MODEL_CACHE, which only the inference
 //      worker writes, after checking the file's sha256 against the manifest (worker/fetch_model.js).
 //      This worker never stores model files: it does not know their expected hash.
 //    - vitrine/vendor/** (onnxruntime-web's .mjs/.wasm, chart.js; pinned by package-lock): cache-first
 //      in RUNTIME_CACHE, whose name carries BUILD (a hash of these files), so a new build installs a
-//      new worker whose activation drops the old runtime cache.
+//      new worker whose activation drops the old runtime cache. A network copy is handed on as it
+//      streams in (onnxruntime-web compiles its .wasm while it arrives) and stored meanwhile.
 //    - everything else of the site (pages, manifest.json, js_runtime/, worker/ scripts, css, search
 //      index): network-first, with the cached copy as the offline fallback, so a visited site works
 //      offline and an online visitor always gets the newest deploy. A network copy replaces the
 //      cached one only when it is sound (storeIfSound): its whole body arrived (as long as its
 //      Content-Length says), a .json file parses, and models/manifest.json has the manifest's shape.
-//      So a truncated or damaged 200 response never overwrites the good offline copy.
+//      So a truncated or damaged 200 response never overwrites the good offline copy. Navigations use
+//      navigation preload where the browser has it: the page's request goes out while this worker
+//      starts, instead of after.
 
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
@@ -46,18 +50,97 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-sw.addEventListener('install', () => {
+/**
+ * The runtime's files (builder/assets.py VENDOR, under vitrine/vendor/). The page that installs this
+ * worker has just loaded those of its tier straight from the network (it is not controlled), so they
+ * sit in the browser's HTTP cache: `install` copies whatever of them is there into RUNTIME_CACHE, and
+ * the next page view gets its runtime from here (with its compiled WebAssembly code cache) rather than
+ * through a first, storing pass. Files the page did not load are not fetched.
+ */
+const RUNTIME_FILES = [
+  'onnxruntime-web/ort.wasm.min.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.wasm',
+  'onnxruntime-web/ort.webgpu.min.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs',
+  'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm', 'onnxruntime-web-legacy/ort.wasm.min.js',
+  'onnxruntime-web-legacy/ort-wasm.wasm', '@huggingface/tokenizers/tokenizers.min.mjs', 'chart.js/chart.umd.min.js',
+];
+
+sw.addEventListener('install', (event) => {
   sw.skipWaiting();
+  event.waitUntil(adoptRuntime());
 });
+
+/** Copy the runtime files the HTTP cache holds into RUNTIME_CACHE (never from the network). */
+async function adoptRuntime() {
+  const cache = await openCache(RUNTIME_CACHE);
+  if (!cache) return;
+  await Promise.all(RUNTIME_FILES.map(async (file) => {
+    const url = VENDOR + file;
+    try {
+      if (await cache.match(url)) return;
+      const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+      if (response.ok && response.type === 'basic') await cache.put(url, response);
+    } catch {
+      // not in the HTTP cache (a network error by definition), or quota: the first request stores it
+    }
+  }));
+}
 
 sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
       if (name.startsWith('vitrine-runtime-') && name !== RUNTIME_CACHE) await caches.delete(name);
     }
-    await sw.clients.claim();
+    await sw.registration?.navigationPreload?.enable().catch(() => undefined);
+    // No clients.claim(): the page that registered this worker, and its inference worker, keep loading
+    // straight from the network (their runtime and model downloads are not re-routed through here
+    // midway); the next page view is controlled, isolated and cached from its first request.
   })());
 });
+
+/** At most this many page files are adopted per message (a page loads a few dozen). */
+const MAX_ADOPTED = 200;
+
+/**
+ * The page that installed this worker was not controlled by it, so nothing it loaded is in this
+ * worker's caches; it sends the URLs it loaded ({type: 'adopt', urls}, js_runtime/service_worker_client.js)
+ * and they are copied from the HTTP cache, as the runtime is on install: the next page view then finds
+ * its page, scripts and manifest here (and works offline after one visit). Only URLs of this site are
+ * taken, never model files (only the inference worker writes those, after their sha256 check); the
+ * runtime's go to RUNTIME_CACHE, the rest, checked like any network copy (storeIfSound), to PAGES_CACHE.
+ */
+sw.addEventListener('message', (event) => {
+  const data = /** @type {{type?: unknown, urls?: unknown}} */ (event.data);
+  if (data?.type !== 'adopt' || !Array.isArray(data.urls)) return;
+  event.waitUntil(adoptPages(data.urls.slice(0, MAX_ADOPTED)));
+});
+
+/** @param {unknown[]} urls */
+async function adoptPages(urls) {
+  await Promise.all(urls.map(async (raw) => {
+    if (typeof raw !== 'string') return;
+    let url;
+    try {
+      url = new URL(raw);
+    } catch {
+      return;
+    }
+    url.hash = '';
+    if (url.origin !== ROOT.origin || !url.href.startsWith(ROOT.href) || url.href.startsWith(MODELS) && url.pathname.endsWith('.onnx')) return;
+    const runtime = url.href.startsWith(VENDOR);
+    const cache = await openCache(runtime ? RUNTIME_CACHE : PAGES_CACHE);
+    if (!cache) return;
+    try {
+      const request = new Request(url.href);
+      if (await cache.match(request)) return;
+      const response = await fetch(request, { cache: 'only-if-cached', mode: 'same-origin' });
+      if (!response.ok || response.type !== 'basic') return;
+      if (runtime) await cache.put(request, response);
+      else await storeIfSound(cache, request, response);
+    } catch {
+      // not in the HTTP cache, or quota: the next request for it stores it
+    }
+  }));
+}
 
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -67,9 +150,9 @@ sw.addEventListener('fetch', (event) => {
     return;
   }
   if (url.href.startsWith(MODELS) && url.pathname.endsWith('.onnx')) {
-    event.respondWith(cacheFirst(request, MODEL_CACHE, false));
+    event.respondWith(cacheFirst(request, MODEL_CACHE, null));
   } else if (url.href.startsWith(VENDOR)) {
-    event.respondWith(cacheFirst(request, RUNTIME_CACHE, true));
+    event.respondWith(cacheFirst(request, RUNTIME_CACHE, event));
   } else {
     event.respondWith(networkFirst(request, event));
   }
@@ -78,15 +161,17 @@ sw.addEventListener('fetch', (event) => {
 /**
  * @param {Request} request
  * @param {string} cacheName
- * @param {boolean} store whether to store a network response
+ * @param {FetchEvent | null} storeFor store a network response, in the background of this event (null: never)
  */
-async function cacheFirst(request, cacheName, store) {
+async function cacheFirst(request, cacheName, storeFor) {
   const cache = await openCache(cacheName);
   const hit = await cache?.match(request).catch(() => undefined);
   if (hit) return isolate(hit);
   const response = await fetch(request);
-  if (store && cache && response.ok && response.type === 'basic') {
-    await cache.put(request, response.clone()).catch(() => undefined); // quota: serve uncached
+  if (storeFor && cache && response.ok && response.type === 'basic') {
+    // Not awaited: the page reads the response while Cache.put stores the copy (whole, or on a failed
+    // read or quota not at all).
+    storeFor.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
   }
   return isolate(response);
 }
@@ -97,15 +182,19 @@ async function cacheFirst(request, cacheName, store) {
  */
 async function networkFirst(request, event) {
   const cache = await openCache(PAGES_CACHE);
+  // The offline copy is looked up beside the network request: to compare versions, or to answer offline.
+  const held = cache?.match(request).catch(() => undefined) ?? Promise.resolve(undefined);
   try {
-    const response = await fetch(request);
-    if (cache && response.ok && response.type === 'basic') {
+    const preloaded = request.mode === 'navigate' ? await event.preloadResponse?.catch(() => undefined) : undefined;
+    const response = preloaded ?? await fetch(request);
+    if (cache && response.ok && response.type === 'basic' && !sameVersion(await held, response)) {
       event.waitUntil(storeIfSound(cache, request, response.clone()));
     }
     return isolate(response);
   } catch (error) {
-    const hit = await cache?.match(request).catch(() => undefined)
-      ?? (request.mode === 'navigate' ? await cache?.match(request, { ignoreSearch: true }).catch(() => undefined) : undefined);
+    // A static host serves a file whatever its query says (the inference worker's script carries its
+    // tier and thread count), so another query's copy is the same file.
+    const hit = await held ?? await cache?.match(request, { ignoreSearch: true }).catch(() => undefined);
     if (hit) return isolate(hit);
     if (request.mode === 'navigate') {
       return isolate(new Response(
@@ -114,6 +203,23 @@ async function networkFirst(request, event) {
     }
     throw error;
   }
+}
+
+/**
+ * Whether the offline copy `held` is the version `response` brings, by the validators the server sent
+ * (its ETag; else Last-Modified with Content-Length), so a repeat visit does not read and store every
+ * unchanged file again. Without validators: false (store, as sound).
+ * @param {Response | undefined} held
+ * @param {Response} response
+ */
+function sameVersion(held, response) {
+  if (!held) return false;
+  const etag = response.headers.get('ETag');
+  if (etag) return held.headers.get('ETag') === etag;
+  const modified = response.headers.get('Last-Modified');
+  const length = response.headers.get('Content-Length');
+  return modified !== null && length !== null &&
+    held.headers.get('Last-Modified') === modified && held.headers.get('Content-Length') === length;
 }
 
 /**
@@ -178,13 +284,24 @@ function isManifest(json) {
     typeof m === 'object' && m !== null && typeof m.id === 'string' && Array.isArray(m.variants));
 }
 
-/** @param {string} name */
-async function openCache(name) {
-  try {
-    return await caches.open(name);
-  } catch {
-    return null;
+/** Caches opened by this worker, once each. @type {Map<string, Promise<Cache | null>>} */
+const opened = new Map();
+
+/**
+ * @param {string} name
+ * @returns {Promise<Cache | null>} null: the Cache API failed (the next call tries again)
+ */
+function openCache(name) {
+  let opening = opened.get(name);
+  if (!opening) {
+    opening = caches.open(name).catch(() => null);
+    opened.set(name, opening);
+    // A failure is not kept: the next request tries again.
+    opening.then((cache) => {
+      if (!cache && opened.get(name) === opening) opened.delete(name);
+    });
   }
+  return opening;
 }
 
 /**

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
 
 from builder.browser import CHROMIUM_ARGS, find_chromium, serve_directory
 
@@ -21,20 +23,30 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def launch() -> Iterator[Callable[..., Browser]]:
-    """launch(*extra_args): a Chromium with the standard flags plus `extra_args` (closed at the end)."""
-    executable = find_chromium()
+def chromium_path() -> str:
+    executable = find_chromium()  # before sync_playwright starts (it runs Playwright itself)
     assert executable, "no Chromium: run `make browser` (see tests/browser/chromium.py)"
+    return executable
+
+
+@pytest.fixture(scope="session")
+def playwright(chromium_path: str) -> Iterator[Playwright]:
     with sync_playwright() as p:
-        browsers: list[Browser] = []
+        yield p
 
-        def start(*extra_args: str) -> Browser:
-            browsers.append(p.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *extra_args]))
-            return browsers[-1]
 
-        yield start
-        for b in browsers:
-            b.close()
+@pytest.fixture(scope="session")
+def launch(playwright: Playwright, chromium_path: str) -> Iterator[Callable[..., Browser]]:
+    """launch(*extra_args): a Chromium with the standard flags plus `extra_args` (closed at the end)."""
+    browsers: list[Browser] = []
+
+    def start(*extra_args: str) -> Browser:
+        browsers.append(playwright.chromium.launch(executable_path=chromium_path, args=[*CHROMIUM_ARGS, *extra_args]))
+        return browsers[-1]
+
+    yield start
+    for b in browsers:
+        b.close()
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +66,23 @@ def webgpu_browser(launch: Callable[..., Browser]) -> Browser:
     return launch("--enable-unsafe-webgpu")
 
 
+def wait_until(page: Page, predicate: str, arg: object = None, timeout: float = 30_000, message: str = "") -> None:
+    """Poll an async JS predicate until it returns true. Playwright's wait_for_function does not await a
+    Promise a predicate returns (a Promise is truthy, so it returns at once): async checks such as the
+    Cache API or a service worker registration need this instead."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            pytest.fail(message or f"timed out after {timeout:.0f} ms waiting for {predicate}")
+        page.wait_for_timeout(100)
+
+
+def wait_for_service_worker(page: Page) -> None:
+    """The site's service worker is registered and activated (it registers once the page has settled)."""
+    wait_until(page, "async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'",
+               message="the service worker was never activated")
+
+
 @dataclass
 class Session:
     """A page plus everything it logged and requested (its workers' requests included)."""
@@ -70,11 +99,33 @@ class Session:
 
 def open_session(browser: Browser, site_url: str, **context_options: object) -> Session:
     """A fresh context (empty cache, no service worker installed yet) with a page that records errors
-    and requests. Pass service_workers="block" to keep the site's service worker out: it reloads a
-    demo page once to turn on isolation, and `page.route` does not see requests it answers.
+    and requests. Pass service_workers="block" to keep the site's service worker out: once installed it
+    controls the next page view (isolation, caches), and `page.route` does not see requests it answers.
     """
-    context: BrowserContext = browser.new_context(**context_options)  # type: ignore[arg-type]
-    page = context.new_page()
+    return watch(browser.new_context(**context_options), site_url)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def open_profile(playwright: Playwright, chromium_path: str, tmp_path: Path) -> Iterator[Callable[..., Session]]:
+    """open_profile(site_url, **options): like open_session, but in a Chromium profile on disk. Contexts of
+    `browser.new_context` are off the record: their HTTP cache lives in memory and keeps no file of more
+    than a few MB (onnxruntime-web's .wasm is 12 MB), unlike a visitor's browser; tests of what the
+    HTTP cache holds across page views need this."""
+    contexts: list[BrowserContext] = []
+
+    def start(site_url: str, **options: object) -> Session:
+        contexts.append(playwright.chromium.launch_persistent_context(
+            tmp_path / f"profile-{len(contexts)}", executable_path=chromium_path, args=list(CHROMIUM_ARGS), **options))  # type: ignore[arg-type]
+        return watch(contexts[-1], site_url)
+
+    yield start
+    for context in contexts:
+        context.close()
+
+
+def watch(context: BrowserContext, site_url: str) -> Session:
+    """A Session on a new page of `context` that records errors and requests."""
+    page = context.pages[0] if context.pages else context.new_page()
     parts = urlsplit(site_url)
     s = Session(page, context, f"{parts.scheme}://{parts.netloc}")
 

@@ -26,7 +26,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from builder.browser import Override
 
 from ..conftest import BuiltSite, model_entry
-from .conftest import Session, open_session
+from .conftest import Session, open_session, wait_for_service_worker, wait_until
 from .sitecopy import LoggedSite, fetch_model_cache_name, logged_site_copy
 
 pytestmark = pytest.mark.browser
@@ -96,7 +96,9 @@ def corrupted(data: bytes) -> bytes:
 
 def open_demo(s: Session, site: LoggedSite, service_worker: bool) -> None:
     s.page.goto(site.url + PAGE)
-    if service_worker:  # the first visit installs it and reloads once, isolated
+    if service_worker:  # the first visit installs it (no reload); the next view is controlled and isolated
+        wait_for_service_worker(s.page)
+        s.page.goto(site.url + PAGE)  # a new page view (Playwright's reload() of an uncontrolled page stays uncontrolled)
         s.page.wait_for_function("() => self.crossOriginIsolated === true", timeout=30_000)
     s.page.wait_for_function("() => window.vitrine !== undefined")
     s.page.locator(".vitrine-demo").scroll_into_view_if_needed()
@@ -149,7 +151,8 @@ def test_corrupted_model_under_max_age_recovers_on_retry_once_the_server_is_fixe
         expect_ready(s, '.vitrine-demo[data-state="ready"][data-source="live"]')
         assert s.page.locator(".vitrine-error").is_hidden()
         assert site.served(model.path) != [], "the retry never reached the (fixed) server"
-        assert len(cached_models(s)) == 1, "the good file is cached"
+        # the good file is cached (written in the background, beside the session's creation)
+        wait_until(s.page, f"""async () => (await (await caches.open('{fetch_model_cache_name()}')).keys()).length === 1""", timeout=10_000)
     finally:
         s.context.close()
 

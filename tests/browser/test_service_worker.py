@@ -25,7 +25,7 @@ from builder.assets import write_service_worker
 from builder.errors import VitrineError
 
 from ..conftest import REPO, BuiltSite, mkdocs, model_entry, write_site_config
-from .conftest import Session, open_session
+from .conftest import Session, open_session, wait_for_service_worker, wait_until
 from .sitecopy import LoggedSite, fetch_model_cache_name, logged_site_copy
 
 pytestmark = pytest.mark.browser
@@ -66,8 +66,11 @@ def stoppable_site(built_site: BuiltSite, tmp_path: Path) -> Iterator[StoppableS
 
 
 def open_isolated(s: Session, site: LoggedSite) -> None:
-    """First visit: the service worker installs and the page reloads itself once, isolated."""
+    """First visit: the service worker installs (the page is not reloaded for it, nor claimed); the next
+    page view is controlled and isolated."""
     s.page.goto(site.url + PAGE)
+    wait_for_service_worker(s.page)
+    s.page.goto(site.url + PAGE)  # a new page view (Playwright's reload() of a page the worker does not control stays uncontrolled)
     s.page.wait_for_function("() => self.crossOriginIsolated === true", timeout=30_000)
     s.page.wait_for_function("() => window.vitrine !== undefined")
 
@@ -145,7 +148,7 @@ def _isolation_cached_reload_and_offline(s: Session, site: LoggedSite, stop_serv
     cached_s = time.perf_counter() - start
     assert site.served(".onnx") == [] and site.served(".wasm") == [] and site.served(".mjs") == [], site.log
     assert s.page.evaluate("() => self.crossOriginIsolated") is True
-    print(f"\n[sw] threads={info['threads']} cold page→ready {cold_s:.2f}s (incl. SW install + reload), cached reload→ready {cached_s:.2f}s")
+    print(f"\n[sw] threads={info['threads']} cold page→ready {cold_s:.2f}s (incl. SW install + a second view), cached reload→ready {cached_s:.2f}s")
 
     # Offline, and the server shut down: the visited page, its scripts, the runtime and the model all
     # come from the caches. Playwright's offline mode covers the page, its workers and the service
@@ -258,7 +261,7 @@ def test_opt_out_unregisters_an_installed_service_worker(sw_session: Session, si
     try:
         config.write_text(original.replace("true", "false"))
         s.page.reload()
-        s.page.wait_for_function("async () => (await navigator.serviceWorker.getRegistrations()).length === 0", timeout=15_000)
+        wait_until(s.page, "async () => (await navigator.serviceWorker.getRegistrations()).length === 0", timeout=15_000)
         # An unregistered worker keeps controlling the clients it has (a reload reuses the tab's
         # client); a new tab of the same profile is not controlled and not isolated.
         s.page.close()

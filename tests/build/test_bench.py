@@ -8,9 +8,10 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from builder import bench, bench_peer, pages
+from builder import bench, bench_bare, bench_peer, pages
 
 from ..conftest import REPO, BuiltSite, mkdocs, model_entry, write_site_config
 
@@ -23,12 +24,15 @@ def document(built_site: BuiltSite) -> dict:
     # event loop, and Playwright's sync API refuses to start a second one beside it.
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(bench.run, built_site.site, backends=("wasm", "no-such-tier"), runs=50, isolate=True,
-                           models=("penguins-species", "face-detector")).result()
+                           models=("penguins-species", "face-detector"), bare=False, repeat=1).result()
 
 
 def test_bench_measures_browser_and_native(document: dict, built_site: BuiltSite) -> None:
     assert document["runs"] == 50 and document["environment"]["browser"].startswith("Chromium ")
     assert document["peers"] is None, "no text model was measured, so there is no Transformers.js comparison"
+    assert document["bare"] is None and document["generation"] is None and document["repeat"] == 1
+    assert all(len(document["environment"]["load_average"][k]) == 3 for k in ("before", "after"))
+    assert not any("vitrine_over_bare" in r for r in document["results"]), "bare=False measures no bare page"
     manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
     penguins = next(m for m in manifest["models"] if m["id"] == "penguins-species")
     ok, bad = [r for r in document["results"] if r["model"] == "penguins-species"]
@@ -107,8 +111,8 @@ def test_bench_summary_against_hand_computed_numbers() -> None:
     round_trip = [1000.0] + [10.0] * 10 + [30.0] * 9 + [20.0]
     in_worker = [6.0] * 9 + [500.0, 5.0] + [4.0] * 10
     log: list[str] = []
-    page = _FakePage(log, {"ms": 640.04, "backend": "wasm", "threads": 2, "label": "A"},
-                     {"ms": 160.01, "backend": "wasm", "threads": 2, "label": "A"},
+    page = _FakePage(log, {"ms": 640.04, "requested": 100.0, "loaded": 600.0, "backend": "wasm", "threads": 2, "label": "A"},
+                     {"ms": 160.01, "requested": 60.0, "loaded": 150.0, "backend": "wasm", "threads": 2, "label": "A"},
                      {"roundTrip": round_trip, "inWorker": in_worker})
     browser = _FakeBrowser(page)
     entry = {"id": "m", "default_variant": "fp32", "variants": [{"name": "int8", "sha256": "1" * 64}, {"name": "fp32", "sha256": "f" * 64}],
@@ -119,6 +123,9 @@ def test_bench_summary_against_hand_computed_numbers() -> None:
         "model": "m", "variant": "fp32", "sha256": "f" * 64, "backend": "wasm",
         "backend_used": "wasm", "threads": 2,
         "cold_first_prediction_ms": 640.0, "cached_first_prediction_ms": 160.0, "cached_over_cold": 0.25,
+        "cold_first_prediction_ms_all": [640.0], "cached_first_prediction_ms_all": [160.0],
+        "cold_phases": {"page_ready": 100.0, "load": 500.0, "first_prediction": 40.0},
+        "cached_phases": {"page_ready": 60.0, "load": 90.0, "first_prediction": 10.0},
         "model_requests_on_reload": 1,  # the reload's .onnx request only; not the cold load's, not .parity.json
         "browser_ms": {"p50": 20.0, "p95": 30.0}, "session_run_ms": {"p50": 5.0, "p95": 6.0},
         "native_ms": {"p50": 2.5, "p95": 4.0},
@@ -330,3 +337,268 @@ def test_peer_server_root_serves_the_site_files_themselves(tmp_path: Path) -> No
     finally:
         shutil.rmtree(root)
     assert (site / "models" / "m" / "int8.0123.onnx").read_bytes() == b"int8 bytes", "removing the root left the site alone"
+
+
+# ---- the bare onnxruntime-web page (builder/bench_bare.py) ----
+
+@pytest.fixture(scope="module")
+def bare_document(built_site: BuiltSite) -> dict:
+    """The tabular model beside a bare onnxruntime-web page, two cold/warm pairs per side (the order alternates)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(bench.run, built_site.site, backends=("wasm",), runs=20, models=("penguins-species",), repeat=2).result()
+
+
+def _fixture_digest(tensor: dict) -> str:
+    """sha256 of a fixture input as fed: its little-endian bytes (string tensors: their values as compact JSON)."""
+    if tensor["type"] == "string":
+        return hashlib.sha256(json.dumps(tensor["data"], separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
+    dtypes = {"float32": "<f4", "int64": "<i8", "float64": "<f8", "int32": "<i4", "uint8": "u1"}
+    return hashlib.sha256(np.asarray(tensor["data"], dtype=dtypes[tensor["type"]]).tobytes()).hexdigest()
+
+
+def test_bare_page_runs_the_fixture_beside_vitrine(bare_document: dict, built_site: BuiltSite) -> None:
+    doc = bare_document
+    assert doc["repeat"] == 2 and doc["bare"]["targets"] == {"cold": 1.2, "warm": 1.1}
+    headers = doc["bare"]["http_cache"]["headers"]
+    assert "Last-Modified" in headers and "Cache-Control" not in headers, "the note must say what the server really sends"
+    [r] = doc["results"]
+    assert r["error"] is None and "bare_error" not in r, r.get("bare_error")
+    # two loads per side, medians (the lower one of two: a measured load) and ratios of those medians
+    for key in ("cold_first_prediction_ms_all", "cached_first_prediction_ms_all", "bare_cold_ms_all", "bare_warm_ms_all"):
+        assert len(r[key]) == 2 and all(x > 0 for x in r[key]), key
+    assert r["bare_cold_ms"] == min(r["bare_cold_ms_all"]) and r["cold_first_prediction_ms"] == min(r["cold_first_prediction_ms_all"])
+    q = r["vitrine_over_bare"]
+    assert all(q[k] > 0 for k in ("cold", "warm", "run")), q
+    assert q["cold"] == pytest.approx(r["cold_first_prediction_ms"] / r["bare_cold_ms"], abs=0.011)
+    assert q["warm"] == pytest.approx(r["cached_first_prediction_ms"] / r["bare_warm_ms"], abs=0.011)
+    assert q["run"] == pytest.approx(r["browser_ms"]["p50"] / r["bare_run_ms"]["p50"], abs=0.011)
+    assert 0 < r["bare_run_ms"]["p50"] <= r["bare_run_ms"]["p95"]
+    assert r["bare_threads"] == r["threads"] > 1, "the bare page asks for Vitrine's thread count"
+    assert r["model_requests_on_reload"] == 0
+    # the bare page's warm reloads: the server saw a model request exactly when resource timing says it was not an HTTP cache hit
+    assert len(r["bare_warm_model_from"]) == 2 and set(r["bare_warm_model_from"]) <= {"HTTP cache", "revalidated (304)", "downloaded"}
+    assert (r["bare_model_requests_on_reload"] == 0) == (set(r["bare_warm_model_from"]) == {"HTTP cache"})
+    for side, phases, total in (("bare cold", r["bare_cold_phases"], r["bare_cold_ms"]), ("bare warm", r["bare_warm_phases"], r["bare_warm_ms"]),
+                                ("vitrine cold", r["cold_phases"], r["cold_first_prediction_ms"])):
+        assert sum(phases.values()) == pytest.approx(total, abs=0.5), side
+    # The page fed the fixture's inputs (the very bytes) and its outputs match Python's within the variant's tolerance.
+    manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
+    entry = model_entry(manifest, "penguins-species")
+    variant = entry["variants"][0]
+    fixture = json.loads((built_site.site / "models" / variant["fixtures"]).read_text())
+    p = r["bare_parity"]
+    assert p["ok"] is True
+    assert {name: i["sha256"] for name, i in p["inputs"].items()} == {name: _fixture_digest(t) for name, t in fixture["inputs"].items()}
+    assert set(p["outputs"]) == set(fixture["outputs"])
+    first = entry["outputs"][0]["name"]
+    for name, want in fixture["outputs"].items():
+        got = p["outputs"][name]
+        assert got["dims"] == want["dims"]
+        limit = 0 if want["type"] == "int64" else variant["tolerance"] * (1 if name == first else 10)
+        assert got["max_abs_diff"] <= limit, (name, got)
+
+
+def test_bare_page_helpers() -> None:
+    data, layout = bench_bare.tensor_bytes({
+        "a": {"type": "uint8", "dims": [3], "data": [1, 2, 3]},
+        "b": {"type": "int64", "dims": [1, 2], "data": [5, -1]},
+        "s": {"type": "string", "dims": [2, 1], "data": ["Biscoe", "Dream"]},
+        "past": {"type": "float32", "dims": [1, 3, 0, 64], "data": []},
+    })
+    assert layout == [{"name": "a", "type": "uint8", "dims": [3], "offset": 0, "length": 3},
+                      {"name": "b", "type": "int64", "dims": [1, 2], "offset": 8, "length": 2},  # aligned to 8
+                      {"name": "s", "type": "string", "dims": [2, 1], "values": ["Biscoe", "Dream"]},
+                      {"name": "past", "type": "float32", "dims": [1, 3, 0, 64], "offset": 24, "length": 0}]
+    assert data == bytes([1, 2, 3, 0, 0, 0, 0, 0]) + (5).to_bytes(8, "little") + (-1).to_bytes(8, "little", signed=True)
+    with pytest.raises(ValueError, match="3 values for dims"):
+        bench_bare.tensor_bytes({"x": {"type": "float32", "dims": [2], "data": [1, 2, 3]}})
+    assert bench_bare.extra(None) is None and bench_bare.extra({}) is None
+    assert bench_bare.extra({"session.disable_quant_qdq": "1", "session.x": "2", "top": "3"}) == {
+        "session": {"disable_quant_qdq": "1", "x": "2"}, "top": "3"}
+    assert bench_bare.ratio(300.0, 200.0) == 1.5 and bench_bare.ratio(None, 2.0) is None and bench_bare.ratio(1.0, 0.0) is None
+
+
+def test_bare_parity_rule() -> None:
+    """int64 exact; the first output within the tolerance; others within 10× (int8: 5 % of the largest magnitude)."""
+    fixture = {"inputs": {"x": {"type": "float32", "dims": [1, 2], "data": [1.0, 2.0]}},
+               "outputs": {"scores": {"type": "float32", "dims": [1, 2], "data": [0.5, 0.5]},
+                           "label": {"type": "int64", "dims": [1], "data": [1]},
+                           "map": {"type": "float32", "dims": [2], "data": [10.0, -20.0]}}}
+    entry = {"outputs": [{"name": "scores"}, {"name": "label"}, {"name": "map"}]}
+    fed = {"x": {"dims": [1, 2], "sha256": bench_bare.input_digest(fixture["inputs"]["x"])}}
+    got = {"inputs": fed, "outputs": {"scores": {"dims": [1, 2], "data": [0.5, 0.509]}, "label": {"dims": [1], "data": [1]},
+                                      "map": {"dims": [2], "data": [10.9, -20.0]}}}
+    int8 = bench_bare.parity(got, fixture, entry, {"precision": "int8", "tolerance": 0.01})
+    assert int8["ok"] and int8["outputs"]["map"]["limit"] == 1.0 and int8["outputs"]["scores"]["max_abs_diff"] == 0.009
+    fp32 = bench_bare.parity(got, fixture, entry, {"precision": "fp32", "tolerance": 0.01})
+    assert not fp32["ok"] and not fp32["outputs"]["map"]["ok"] and fp32["outputs"]["map"]["limit"] == 0.1
+    wrong_input = {**got, "inputs": {"x": {"dims": [1, 2], "sha256": "0" * 64}}}
+    assert not bench_bare.parity(wrong_input, fixture, entry, {"precision": "int8", "tolerance": 0.01})["ok"]
+    wrong_label = {**got, "outputs": {**got["outputs"], "label": {"dims": [1], "data": [0]}}}
+    assert not bench_bare.parity(wrong_label, fixture, entry, {"precision": "int8", "tolerance": 0.01})["ok"]
+
+
+# ---- text generation ----
+
+GEN_PROMPT = "Write a short poem about the sea."
+
+
+class _FakeGenPage:
+    """Plays both sides' pages for a generation model: canned loads and runs, and the order the bench called them in."""
+
+    def __init__(self, log: list[str]) -> None:
+        self.log, self.calls, self.side = log, [], None
+        # Vitrine: cold 5000, 4000, 6000 → median 5000; cached 1000, 1200, 800 → 1000. Bare: cold 4000, 3500, 4500 → 4000; warm 500, 400, 600 → 500.
+        self.vitrine = [{"ms": ms, "requested": 200.0, "loaded": ms - 300, "backend": "wasm", "threads": 4, "tokens": [1]}
+                        for ms in (5000.0, 1000.0, 4000.0, 1200.0, 6000.0, 800.0)]
+        self.bare = [{"ms": ms, "requested": 50.0, "imported": 60.0, "created": ms - 100, "threads": 4, "backend": "wasm"}
+                     for ms in (4000.0, 500.0, 3500.0, 400.0, 4500.0, 600.0)]
+
+    def goto(self, url: str) -> None:
+        self.side = "bare" if url.endswith(bench_bare.PAGE) else "vitrine"
+        self.calls.append(self.side)
+
+    def reload(self) -> None:
+        self.log.append("/models/m/int8.0123.onnx" if self.side == "vitrine" else "/other")
+
+    def wait_for_function(self, script: str) -> None:
+        pass
+
+    def evaluate(self, script: str, arg: object = None) -> object:
+        if bench._GEN_FIRST in script:
+            assert arg["prompt"] == GEN_PROMPT
+            return self.vitrine.pop(0)
+        if bench._GEN_STEADY in script:
+            assert arg["maxNewTokens"] == 3 and arg["runs"] == 3
+            self.calls.append("steady")
+            # decode 1000/20 = 50, 1000/25 = 40, 1000/10 = 100 ms per token → median 50; prefill 150, 100, 200 → 150
+            return [{"wall": w, "firstToken": f, "ms": 500.0, "firstTokenMs": p, "tokensPerSecond": tps, "tokens": [7, 8, 9],
+                     "promptTokens": 38, "finishReason": "length"}
+                    for w, f, p, tps in ((2000.0, 300.0, 150.0, 20.0), (1800.0, 250.0, 100.0, 25.0), (3500.0, 400.0, 200.0, 10.0))]
+        if bench_bare.FIRST in script:
+            return self.bare.pop(0)
+        if bench_bare.LAST in script:
+            self.calls.append("check")
+            return {"inputs": {}, "outputs": {}}
+        raise AssertionError(f"unexpected script {script[:80]}")
+
+
+def _generation_result() -> dict:
+    """A generation result from canned pages: the numbers below are worked out by hand in the test."""
+    log: list[str] = []
+    page = _FakeGenPage(log)
+    browser = _FakeBrowser(page)
+    entry = {"id": "m", "outputs": [{"name": "logits"}], "examples": [{"text": GEN_PROMPT}], "variants": [{"name": "int8", "sha256": "e" * 64}]}
+    # native: three runs' decode means 24, 25, 26 ms per token (median 25), prefill 75 ms
+    native = {"int8": bench.native_generation_summary([
+        {"ms": [75.0, 24.0, 24.0], "prompt_ids": [1] * 38, "tokens": [7, 8, 9]},
+        {"ms": [70.0, 25.0, 25.0], "prompt_ids": [1] * 38, "tokens": [7, 8, 9]},
+        {"ms": [80.0, 26.0, 26.0], "prompt_ids": [1] * 38, "tokens": [7, 8, 9]}])}
+    spec = {"modelPath": "models/m/int8.0123.onnx", "feedsPath": "_bare/feeds/m/int8.bin", "layout": [], "extra": None, "fixture": {"inputs": {}, "outputs": {}}}
+    result = bench._bench_one(browser, "http://127.0.0.1:1/", log, entry, entry["variants"][0], "wasm", 21, native, repeat=3, bare=spec,
+                              gen={"prompt": GEN_PROMPT, "tokens": 3, "runs": 3})
+    return result, page, browser
+
+
+def test_generation_bench_against_hand_computed_numbers() -> None:
+    result, page, browser = _generation_result()
+    # sides alternate; Vitrine's steady state and the bare page's parity check run in the first pair only; no bare steady state
+    assert page.calls == ["vitrine", "steady", "bare", "check", "bare", "vitrine", "vitrine", "bare"]
+    assert browser.closed == 6
+    assert result["error"] is None and result["task"] == "text-generation"
+    assert (result["cold_first_prediction_ms"], result["cached_first_prediction_ms"], result["cached_over_cold"]) == (5000.0, 1000.0, 0.2)
+    assert result["cold_first_prediction_ms_all"] == [5000.0, 4000.0, 6000.0]
+    g = result["generation"]
+    assert g["browser"] == {"first_token_ms": 300.0, "prefill_ms": 150.0, "decode_ms_per_token": 50.0, "tokens_per_second": 20.0, "round_trip_ms": 2000.0}
+    assert g["native"] == {"prefill_ms": 75.0, "decode_ms_per_token": 25.0, "tokens_per_second": 40.0, "prompt_tokens": 38}
+    assert g["decode_browser_over_native"] == 2.0 and g["prefill_browser_over_native"] == 2.0
+    assert g["same_tokens_as_native"] is True and g["tokens_generated"] == [3, 3, 3] and g["prompt_tokens"] == 38
+    # the keys every result has: ms per decoded token (p95 of 40, 50, 100 = 50 + 0.9 × 50)
+    assert result["browser_ms"] == {"p50": 50.0, "p95": 95.0} and result["native_ms"] == {"p50": 25.0, "p95": 25.9}
+    assert result["browser_over_native"] == 2.0
+    # bare: cold median 4000, warm 500; a generation model has no bare steady state, so no run ratio
+    assert (result["bare_cold_ms"], result["bare_warm_ms"], result["bare_run_ms"]) == (4000.0, 500.0, None)
+    assert result["vitrine_over_bare"] == {"cold": 1.25, "warm": 2.0, "run": None}
+    assert result["model_requests_on_reload"] == 1 and result["bare_model_requests_on_reload"] == 0
+    assert result["bare_warm_model_from"] == [None, None, None], "the canned loads say nothing of the model's transfer"
+
+
+def test_generation_prompt_and_native_loop(built_site: BuiltSite) -> None:
+    """The prompt is the first example that decodes the full budget; Python onnxruntime runs the worker's loop on it."""
+    manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
+    entry = next(m for m in manifest["models"] if m["task"] == "text-generation")
+    prompt = bench._generation_prompt(entry, 4)
+    example = next(e for e in entry["examples"] if e["text"] == prompt)
+    assert len(example["output"]["tokens"]) >= 4 and entry["examples"].index(example) == min(
+        i for i, e in enumerate(entry["examples"]) if len(e["output"]["tokens"]) >= 4)
+    longest = max(len(e["output"]["tokens"]) for e in entry["examples"])
+    assert len(next(e for e in entry["examples"] if e["text"] == bench._generation_prompt(entry, 10**6))["output"]["tokens"]) == longest
+    native = bench._native_generation(built_site.site, entry, prompt, 4, 1)
+    for variant in entry["variants"]:
+        n = native[variant["name"]]
+        assert n["tokens"] == example["output"]["tokens"][:4], "greedy: the first tokens of the card's example"
+        assert n["prompt_tokens"] == example["output"]["prompt_tokens"]
+        assert n["prefill_ms"] > 0 and n["decode_ms_per_token"] > 0 and len(n["decode_ms_per_run"]) == 1
+        assert n["tokens_per_second"] == pytest.approx(1000 / n["decode_ms_per_token"], rel=0.01)
+
+
+def test_generation_model_in_the_browser_beside_native_and_the_bare_page(built_site: BuiltSite) -> None:
+    """One short real run of the 137 MB generation model: one cold/warm pair per side, one generation of 4 tokens."""
+    manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
+    entry = next(m for m in manifest["models"] if m["task"] == "text-generation")
+    with ThreadPoolExecutor(1) as pool:
+        doc = pool.submit(bench.run, built_site.site, backends=("wasm",), runs=1, models=(entry["id"],), repeat=1,
+                          gen_tokens=4, gen_runs=1).result()
+    assert doc["generation"] == {"max_new_tokens": 4, "runs": 1, "temperature": 0} and doc["peers"] is None, "no Transformers.js run on a generation model"
+    [r] = doc["results"]
+    assert r["error"] is None, r["error"]
+    assert r["task"] == "text-generation" and r["model_requests_on_reload"] == 0
+    g = r["generation"]
+    example = next(e for e in entry["examples"] if e["text"] == g["prompt"])
+    assert g["prompt_tokens"] == g["native"]["prompt_tokens"] == example["output"]["prompt_tokens"]
+    assert g["tokens_generated"] == [4] and g["finish_reasons"] == ["length"]
+    assert g["same_tokens_as_native"] is True, "greedy: the browser's first tokens are Python's"
+    for side in ("browser", "native"):
+        assert g[side]["prefill_ms"] > 0 and g[side]["decode_ms_per_token"] > 0, side
+        assert g[side]["tokens_per_second"] == pytest.approx(1000 / g[side]["decode_ms_per_token"], rel=0.01)
+    assert g["decode_browser_over_native"] == pytest.approx(g["browser"]["decode_ms_per_token"] / g["native"]["decode_ms_per_token"], abs=0.011)
+    assert 0 < g["browser"]["prefill_ms"] <= g["browser"]["first_token_ms"] <= g["browser"]["round_trip_ms"]
+    # the bare page: one prefill step of the fixture's ids, matching Python's logits and cache within the tolerance
+    assert r["bare_parity"]["ok"] is True and r["bare_run_ms"] is None
+    q = r["vitrine_over_bare"]
+    assert q["cold"] > 0 and q["warm"] > 0 and q["run"] is None
+    assert r["bare_threads"] == r["threads"]
+
+
+def test_performance_page_shows_the_bare_and_generation_tables(bare_document: dict, built_models, tmp_path: Path) -> None:
+    generation, _, _ = _generation_result()
+    doc = {**bare_document, "results": [*bare_document["results"], generation],
+           "generation": {"max_new_tokens": 3, "runs": 3, "temperature": 0}}
+    out = tmp_path / "exported_models"
+    shutil.copytree(built_models[0], out)
+    bench.write(doc, out / bench.BENCH_FILE)
+    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp_path, out)))
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site" / "performance" / "index.html").read_text()
+    r = bare_document["results"][0]
+    q = r["vitrine_over_bare"]
+    # ratios first: the overhead section (ratios, times, phases) comes before the page's other sections
+    order = ['<h2 id="vitrines-overhead-over-a-bare-onnxruntime-web-page">', '<h3 id="ratios">', '<h3 id="times-ms">',
+             '<h3 id="where-the-load-time-goes-ms">', '<h2 id="ratios_1">', '<h2 id="times-ms_1">', '<h2 id="text-generation">']
+    assert [html.index(h) for h in order] == sorted(html.index(h) for h in order)
+    assert f"<strong>{q['cold']}×</strong>" in html and f"<strong>{q['warm']}×</strong>" in html and f"<strong>{q['run']}×</strong>" in html
+    assert f"<td>{r['cold_first_prediction_ms']} / {r['bare_cold_ms']}</td>" in html and f"<td>{r['cached_first_prediction_ms']} / {r['bare_warm_ms']}</td>" in html
+    assert "<code>Last-Modified: " in html
+    assert "its outputs matched\nPython onnxruntime's within the variant's tolerance.</p>" in html
+    # the generation row: first tokens, decode ms per token browser / native and their ratio, tokens/s, the bare ratios (cold 1.25×, target 1.2×: missed)
+    assert "<td>m (model changed since)</td>\n<td>int8</td>\n<td>wasm</td>\n<td>4</td>\n<td>5000.0</td>\n<td>1000.0</td>\n<td>50.0 / 25.0</td>\n<td><strong>2.0×</strong></td>" in html
+    assert "<td>20.0 / 40.0</td>" in html and "<strong>1.25×</strong> (target ≤ 1.2×: missed)" in html
+    # the generation result stays out of the per-prediction tables
+    assert html.count("<td>m (model changed since)</td>") == 2  # the bare overhead row and the generation row
+
+
+def test_performance_page_without_bare_results_has_no_overhead_table(document: dict) -> None:
+    text = pages.performance_page(document, [], "bench.json")
+    assert "bare onnxruntime-web" not in text and "## Text generation" not in text
+    old = {k: v for k, v in document.items() if k not in ("bare", "repeat", "generation")}  # a bench.json from before them
+    assert "bare onnxruntime-web" not in pages.performance_page(old, [], "bench.json")

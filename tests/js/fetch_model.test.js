@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
-import { MODEL_CACHE, SITE, checkSiteUrl, fetchModel, sha256Hex, siteScope } from '../../worker/fetch_model.js';
+import { MODEL_CACHE, SITE, cacheWritesSettled, checkSiteUrl, fetchModel, sha256Hex, siteScope } from '../../worker/fetch_model.js';
 
 const bytes = crypto.randomBytes(100_000);
 const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -121,6 +121,7 @@ describe('fetchModel', () => {
       const data = await fetchModel(url, { sha256, bytes: bytes.length, fetchImpl, cacheStorage: caches, backoffMs: 1, warn: (m) => warnings.push(m) });
       assert.equal(Buffer.compare(Buffer.from(data), bytes), 0);
       assert.deepEqual(calls, ['default', 'reload']);
+      await cacheWritesSettled(); // the write runs in the background
       assert.equal(Buffer.compare(Buffer.from(caches.stores.get(MODEL_CACHE).get(url)), bytes), 0, 'the fixed file is cached');
       assert.ok(warnings.some((w) => /bypassing the HTTP cache/.test(w)), warnings.join());
     }
@@ -262,6 +263,7 @@ describe('fetchModel', () => {
   it('caches verified files by URL and serves them without the network', async () => {
     const caches = memoryCaches();
     await fetchModel(url, { ...quiet, sha256, bytes: bytes.length, fetchImpl: serve(bytes), cacheStorage: caches });
+    await cacheWritesSettled(); // the write runs in the background
     assert.equal(caches.stores.get(MODEL_CACHE)?.has(url), true);
     /** @type {[number, number][]} */
     const seen = [];
@@ -283,6 +285,7 @@ describe('fetchModel', () => {
     const data = await fetchModel(url, { sha256, bytes: bytes.length, fetchImpl, cacheStorage: caches, warn: (m) => warnings.push(m) });
     assert.equal(Buffer.compare(Buffer.from(data), bytes), 0);
     assert.equal(fetchImpl.calls, 1);
+    await cacheWritesSettled(); // the write runs in the background
     assert.equal(Buffer.compare(Buffer.from(caches.stores.get(MODEL_CACHE).get(url)), bytes), 0, 'replaced by the good file');
     assert.ok(warnings.some((w) => /damaged/.test(w)));
   });
@@ -293,6 +296,7 @@ describe('fetchModel', () => {
       const warnings = [];
       const data = await fetchModel(url, { sha256, bytes: bytes.length, fetchImpl: serve(bytes), cacheStorage, warn: (m) => warnings.push(m) });
       assert.equal(data.byteLength, bytes.length);
+      await cacheWritesSettled(); // a failed write is logged when it fails, after the bytes were returned
       if (cacheStorage) assert.ok(warnings.some((w) => /Quota|quota|cach/.test(w)), warnings.join());
     }
   });

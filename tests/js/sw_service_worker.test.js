@@ -86,7 +86,10 @@ function basic(body, init = {}) {
  * `offline` makes it throw.
  */
 function network(/** @type {Record<string, Uint8Array | string | (() => Response)>} */ files) {
-  const f = async (/** @type {any} */ request) => {
+  const f = async (/** @type {any} */ request, /** @type {RequestInit | undefined} */ init) => {
+    // The HTTP cache is empty here: a lookup that must not reach the network (the runtime files the
+    // worker copies on install) fails without a request (tests/js/sw_startup.test.js covers a full one).
+    if (init?.cache === 'only-if-cached') throw new TypeError('Failed to fetch');
     const url = typeof request === 'string' ? request : request.url;
     f.requests.push(url);
     if (f.offline) throw new TypeError('Failed to fetch');
@@ -185,8 +188,11 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
     const sw = startWorker({ caches, fetch: network({ [VENDOR_URL]: wasm }) });
     await sw.lifecycle('install');
     await sw.lifecycle('activate');
-    assert.deepEqual((await caches.keys()).sort(), [MODEL_CACHE, 'vitrine-pages-v1'].sort(), 'old runtime dropped, models and pages kept');
-    assert.deepEqual(sw.calls, { skipWaiting: 1, claim: 1 });
+    // install opened this build's runtime cache (to copy the runtime from the HTTP cache, empty here)
+    assert.deepEqual((await caches.keys()).sort(), [MODEL_CACHE, 'vitrine-pages-v1', `vitrine-runtime-${BUILD}`].sort(),
+      'old runtime dropped, models and pages kept');
+    // No claim: the page that installed it keeps loading from the network; the next page view is controlled.
+    assert.deepEqual(sw.calls, { skipWaiting: 1, claim: 0 });
     for (let i = 0; i < 2; i++) {
       const response = await sw.request(new Request(VENDOR_URL));
       assertIsolated(response);
@@ -209,6 +215,9 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
     const offline = await sw.request(navigation(`${PAGE_URL}?backend=wasm`));
     assertIsolated(offline);
     assert.equal(await offline.text(), '<p>online</p>', 'a navigation falls back to the page without its query');
+    // the inference worker's script, cached as ?threads=1 on a first (not isolated) view, asked as ?threads=4
+    const script = await sw.request(new Request(`${ROOT}vitrine/js_runtime/main.js?threads=4`));
+    assert.equal(await script.text(), 'export {};', 'a script falls back to the copy of another query');
     const unvisited = await sw.request(navigation(`${ROOT}about/`));
     assertIsolated(unvisited);
     assert.equal(unvisited.status, 503);
