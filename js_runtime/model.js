@@ -61,6 +61,36 @@ const CHARS_PER_TOKEN = 16;
 /** Python's str.isspace characters: a prompt of only these is empty (as worker/generate.js). */
 const BLANK = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 const GENERATE_OPTIONS = ['signal', 'maxNewTokens', 'temperature', 'topK', 'topP', 'seed'];
+const EXPLAIN_OPTIONS = ['signal', 'method', 'samples', 'seed'];
+/** Exact Shapley values enumerate 2^F coalitions: up to this many features (as worker/shapley.js). */
+const EXACT_MAX_FEATURES = 16;
+/** The most KernelSHAP coalitions one call may ask for (each runs over every background row). */
+const MAX_SAMPLES = 100000;
+
+/**
+ * @typedef {import('../worker/protocol.js').Explanation & {ms: number}} TimedExplanation What explain()
+ * returns: `method`, `features` (names) and `outputs` (labels) name the axes; `base[out]` is the model's
+ * mean output over the background rows, `values[out][feature]` each feature's Shapley value,
+ * `prediction[out]` the model's output for the row (base + Σ values = prediction); `backgroundRows`,
+ * `evaluations` (rows run), `samples` (kernel: coalitions) and `ms` (session.run time in the worker).
+ */
+
+/**
+ * @typedef {object} ExplainOptions Options of a tabular model's explain().
+ * @property {'exact'|'kernel'} [method] exact (default up to 16 features): every coalition, equal to
+ *   shap's Exact explainer; kernel: KernelSHAP on sampled coalitions (any number of features)
+ * @property {number} [samples] kernel: coalitions to evaluate, a whole number 1..100000 (default 2F + 2048)
+ * @property {number} [seed] kernel: whole number 0..4294967295 (default 0): the same seed gives the same values
+ * @property {AbortSignal} [signal] aborting it stops the worker before its next batch: the call rejects with an AbortError
+ */
+
+/**
+ * @typedef {object} ExplainEntry A model's manifest `explain` (builder/explain.py).
+ * @property {string} method how the build computed its baselines ("exact" or "permutation")
+ * @property {string} explanations the explanations artifact, relative to manifest.json
+ * @property {number} background_rows
+ * @property {string} output "probabilities"
+ */
 
 /**
  * @typedef {object} RunOptions
@@ -361,6 +391,55 @@ export class Model {
     return { ...reply.output, ms: reply.ms, firstTokenMs: reply.firstTokenMs, tokensPerSecond: reply.tokensPerSecond };
   }
 
+  /**
+   * Explain a tabular prediction: each feature's interventional Shapley value for each label's
+   * probability, against the background rows the build stored in the model's explanations artifact.
+   * `{method: "exact"}` (the default up to 16 features) evaluates every coalition and equals Python
+   * shap's Exact explainer (the values in that artifact); `{method: "kernel", samples, seed}` is
+   * KernelSHAP. See TimedExplanation for the answer.
+   * @param {unknown} row {featureName: value}, as predict() takes
+   * @param {ExplainOptions} [options]
+   * @returns {Promise<TimedExplanation>}
+   */
+  async explain(row, options) {
+    checkOpen(this);
+    if (this.info.preprocessing.kind !== 'tabular') {
+      throw new TypeError(`explain() is for tabular models, and "${this.key}" is not one (its task is ${this.info.task}).`);
+    }
+    const checked = checkOptions(options, EXPLAIN_OPTIONS, 'explain()');
+    const signal = checkSignal(checked.signal, 'explain()');
+    const features = this.info.preprocessing.features.length;
+    const { method = features <= EXACT_MAX_FEATURES ? 'exact' : 'kernel', samples, seed } = checked;
+    if (method !== 'exact' && method !== 'kernel') {
+      throw new TypeError(`explain(): method must be "exact" or "kernel", got ${describeValue(method)}.`);
+    }
+    if (method === 'exact' && features > EXACT_MAX_FEATURES) {
+      throw new TypeError(`explain(): method "exact" needs every coalition of features, at most ${EXACT_MAX_FEATURES} ` +
+        `features; "${this.key}" has ${features}. Use method "kernel".`);
+    }
+    if (method === 'exact' && (samples !== undefined || seed !== undefined)) {
+      throw new TypeError('explain(): samples and seed are options of method "kernel" (exact values use every coalition).');
+    }
+    if (samples !== undefined && !(typeof samples === 'number' && Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
+      throw new TypeError(`explain(): samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${describeValue(samples)}.`);
+    }
+    if (seed !== undefined && !(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
+      throw new TypeError(`explain(): seed must be a whole number from 0 to ${MAX_SEED}, got ${describeValue(seed)}.`);
+    }
+    const spec = explainSpec(this.info);
+    // The row is checked here, at once, with predict()'s messages (the worker checks again).
+    const feeds = rowToFeeds(row, this.info.preprocessing);
+    checkRowFits(/** @type {Record<string, unknown>} */ (row), this.info);
+    normalizeFeeds(feeds, this.info.inputs);
+    /** @type {import('../worker/protocol.js').ExplainOptions} */
+    const settings = {};
+    if (samples !== undefined) settings.samples = /** @type {number} */ (samples);
+    if (seed !== undefined) settings.seed = /** @type {number} */ (seed);
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.explain(this.key, spec, row, method, settings, generation, signal);
+    return { ...reply.output, ms: reply.ms };
+  }
+
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */
   dispose() {
     if (this.disposed) return;
@@ -421,6 +500,32 @@ export function taskSpec(info) {
       ? { ...post, corpus: { ...corpus, documents: resolve('documents', corpus.documents), embeddings: resolve('embeddings', corpus.embeddings) } }
       : post,
     artifacts: used,
+  };
+}
+
+/**
+ * The task spec of explain(): the tabular spec plus the explanations artifact (its URL, absolute as
+ * fetchManifest made it, and its sha256 for the worker's check).
+ * @param {ModelEntry} info
+ * @returns {import('../worker/predict.js').TaskSpec}
+ */
+export function explainSpec(info) {
+  const entry = /** @type {{explain?: ExplainEntry}} */ (/** @type {unknown} */ (info)).explain;
+  if (!entry || typeof entry.explanations !== 'string') {
+    throw new VitrineError(ERROR_CODE.badRequest, `Model "${info.id}" has no explanations: its manifest entry ` +
+      'names no explanations file (it was built without them). Rebuild the site.');
+  }
+  const ref = entry.explanations;
+  const found = (info.artifacts ?? []).find((a) => /** @type {string} */ (a.kind) === 'explanations' &&
+    (a.url === ref || a.url.endsWith(`/${ref}`)));
+  if (!found) {
+    throw new Error(`The site's build is damaged: model "${info.id}" names an explanations file ` +
+      `(${JSON.stringify(ref)}) that is not among its artifacts. Rebuild the site.`);
+  }
+  return {
+    ...taskSpec(info),
+    explanations: found.url,
+    artifacts: [{ kind: 'explanations', url: found.url, sha256: found.sha256, bytes: found.bytes }],
   };
 }
 

@@ -126,6 +126,23 @@ export class WorkerClient {
       await this.request({ type: REQUEST.generate, model, spec, input: prompt, options }, [], undefined, generation, signal, onToken));
   }
 
+  /**
+   * Shapley values of a tabular row in the worker (worker/predict.js explainRow); resolves with the
+   * `explanation` reply. Aborting `signal` rejects at once (AbortError) and stops the worker before its
+   * next batch of rows.
+   * @param {string} model
+   * @param {import('../worker/predict.js').TaskSpec} spec the task spec with `explanations` (its artifact listed)
+   * @param {unknown} row
+   * @param {'exact'|'kernel'} method
+   * @param {import('../worker/protocol.js').ExplainOptions} options
+   * @param {number} [generation] see run
+   * @param {AbortSignal} [signal] see run
+   */
+  async explain(model, spec, row, method, options, generation, signal) {
+    return /** @type {import('../worker/protocol.js').ExplanationReply} */ (
+      await this.request({ type: REQUEST.explain, model, spec, input: row, method, options }, [], undefined, generation, signal));
+  }
+
   /** @param {string} model */
   async dispose(model) {
     return /** @type {DisposedReply} */ (await this.request({ type: REQUEST.dispose, model }));

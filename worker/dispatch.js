@@ -3,8 +3,10 @@
 //
 // Runs are queued here, per model, before they reach the engine: a queued run can then be dropped
 // by `cancel {id}` (a newer slider value supersedes an older one) without ever occupying the session.
-// A generation in progress checks for its cancel between steps (worker/generate.js).
+// A generation in progress checks for its cancel between steps (worker/generate.js), an explanation
+// between its batches of rows (worker/shapley.js).
 import { ERROR_CODE, REPLY, REQUEST, VitrineError, transferList } from './protocol.js';
+import { explainRow } from './predict.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
 /** @typedef {import('./protocol.js').Reply} Reply */
@@ -88,6 +90,23 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
         const result = await queued(request, () => engine.generate(request, () => cancelled.has(id), onToken));
         if (cancelled.has(id)) throw abortedError(id);
         post({ id, type: REPLY.generated, ...result });
+        return;
+      }
+      case REQUEST.explain: {
+        // Queued like a prediction; its many batched runs go through the engine's session queue, and a
+        // cancel stops it before its next batch.
+        const { model } = request;
+        const { output, ms } = await queued(request, () => {
+          engine.requireEntry(model);
+          return explainRow(request, {
+            fetchImpl: engine.fetchImpl,
+            site: engine.site,
+            run: (feeds) => engine.run({ model, feeds }),
+            cancelled: () => cancelled.has(id),
+          });
+        });
+        if (cancelled.has(id)) throw abortedError(id);
+        post({ id, type: REPLY.explanation, output, ms });
         return;
       }
       case REQUEST.dispose: {

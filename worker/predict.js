@@ -7,7 +7,9 @@ import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
 import { checkPrediction, checkRowFits, readPrediction, rowToFeeds } from '../js_runtime/tabular.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
-import { finishSearch, finishTextClassification, prepareText } from './text_predict.js';
+import { artifactOf, finishSearch, finishTextClassification, prepareText } from './text_predict.js';
+import { fetchModel } from './fetch_model.js';
+import { BATCH_ROWS, EXACT_MAX_FEATURES, exactShapley, kernelShap } from './shapley.js';
 
 /** @typedef {import('./protocol.js').TensorMap} TensorMap */
 /** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
@@ -22,6 +24,8 @@ import { finishSearch, finishTextClassification, prepareText } from './text_pred
  * @property {import('../js_runtime/manifest.js').TensorSpec[]} inputs the graph's inputs (tabular rows are checked against them)
  * @property {import('./text_predict.js').ArtifactRef[]} [artifacts] the side files predict reads (text: the
  *   tokenizer, a search corpus), with absolute URLs; each is checked against its sha256 like a model file
+ * @property {string} [explanations] tabular, `explain` requests: the absolute URL of the explanations
+ *   artifact (background rows), which `artifacts` lists
  */
 
 /**
@@ -214,4 +218,223 @@ function camsByClass(outputs, post, prepared) {
     out.set(index, { width: w, height: h, data: data.slice(j * h * w, (j + 1) * h * w), region });
   }
   return out;
+}
+
+// ---- explanations (tabular): Shapley values of one row against the build's background set ----
+
+/**
+ * What explainRow needs besides the request: the worker's fetch and site scope, the request's model,
+ * and whether the request was cancelled (checked before each batch).
+ * @typedef {object} ExplainEnv
+ * @property {typeof fetch} fetchImpl
+ * @property {import('./fetch_model.js').SiteScope | null} [site] where the artifact must lie (undefined: this worker's site)
+ * @property {CacheStorage | null} [cacheStorage] undefined: globalThis.caches
+ * @property {(feeds: TensorMap) => Promise<{outputs: Record<string, OutputTensor>, ms: number}>} run
+ * @property {() => boolean} [cancelled]
+ */
+
+/**
+ * The explanations artifact as the explainer uses it: rows in its feature order.
+ * @typedef {object} Baseline
+ * @property {string[]} features
+ * @property {import('./shapley.js').FeatureRow[]} background
+ */
+
+/** Parsed explanations artifacts, by sha256 (once per worker; a failure is forgotten). @type {Map<string, Promise<Baseline>>} */
+const baselines = new Map();
+
+/** Forget the loaded explanations artifacts (tests). */
+export function clearBaselines() {
+  baselines.clear();
+}
+
+/**
+ * A row → its interventional Shapley values (of the probability output) against the background rows of
+ * the model's explanations artifact, equal to shap's (builder/explain.py) for method "exact".
+ * @param {{spec: TaskSpec, input: unknown, method: unknown, options?: import('./protocol.js').ExplainOptions}} request
+ * @param {ExplainEnv} env
+ * @returns {Promise<{output: import('./protocol.js').Explanation, ms: number}>}
+ */
+export async function explainRow({ spec, input, method, options = {} }, env) {
+  if (spec?.preprocessing?.kind !== 'tabular') {
+    throw new VitrineError(ERROR_CODE.badRequest, `explain() is for tabular models, not "${spec?.task}" models.`);
+  }
+  if (method !== 'exact' && method !== 'kernel') {
+    throw new VitrineError(ERROR_CODE.badRequest, `Unknown explanation method ${JSON.stringify(method)}; use "exact" or "kernel".`);
+  }
+  const { samples, seed } = options ?? {};
+  if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1)) {
+    throw new VitrineError(ERROR_CODE.badRequest, `samples must be a whole number ≥ 1, got ${JSON.stringify(samples)}.`);
+  }
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xFFFFFFFF)) {
+    throw new VitrineError(ERROR_CODE.badRequest, `seed must be a whole number from 0 to 4294967295, got ${JSON.stringify(seed)}.`);
+  }
+  try {
+    rowToFeeds(input, spec.preprocessing);
+    checkRowFits(/** @type {Record<string, unknown>} */ (input), spec);
+  } catch (e) {
+    throw new VitrineError(ERROR_CODE.badInput, e instanceof Error ? e.message : String(e));
+  }
+  const { features, background } = await baselineFor(spec, env);
+  const row = /** @type {Record<string, string|number>} */ (input);
+  const x = features.map((name) => row[name]);
+  if (method === 'exact' && features.length > EXACT_MAX_FEATURES) {
+    throw new VitrineError(ERROR_CODE.badRequest,
+      `Exact Shapley values need all 2^${features.length} coalitions of this model's ${features.length} features ` +
+      `(at most ${EXACT_MAX_FEATURES}); use method "kernel".`);
+  }
+  const batch = batchLimit(spec);
+  let ms = 0;
+  /** @type {import('./shapley.js').Evaluate} */
+  const evaluate = async (rows) => {
+    /** @type {ArrayLike<number>[]} */
+    const out = [];
+    for (let start = 0; start < rows.length; start += batch) {
+      const chunk = rows.slice(start, start + batch);
+      const result = await env.run(batchFeeds(chunk, features, spec));
+      ms += result.ms;
+      out.push(...probabilityRows(result.outputs, spec, chunk.length));
+    }
+    return out;
+  };
+  // A few large runs (BATCH_ROWS rows each); cancellation is checked between them.
+  const settings = { cancelled: env.cancelled, batchRows: BATCH_ROWS };
+  const result = method === 'exact'
+    ? await exactShapley(x, background, evaluate, settings)
+    : await kernelShap(x, background, evaluate, { ...settings, samples, seed });
+  /** @type {import('./protocol.js').Explanation} */
+  const output = {
+    method,
+    features,
+    outputs: [...spec.labels],
+    base: result.base,
+    values: result.values,
+    prediction: result.prediction,
+    backgroundRows: background.length,
+    evaluations: result.evaluations,
+  };
+  if (method === 'kernel') output.samples = result.coalitions - 1; // not counting the empty coalition (the base)
+  return { output, ms };
+}
+
+/**
+ * The model's explanations artifact, fetched (site scope, sha256, Cache API) and checked once per worker.
+ * @param {TaskSpec} spec
+ * @param {ExplainEnv} env
+ * @returns {Promise<Baseline>}
+ */
+function baselineFor(spec, env) {
+  const artifact = artifactOf(spec, /** @type {string} */ (spec.explanations), 'explanations file');
+  let promise = baselines.get(artifact.sha256);
+  if (!promise) {
+    promise = fetchModel(artifact.url, {
+      sha256: artifact.sha256,
+      bytes: artifact.bytes,
+      fetchImpl: env.fetchImpl,
+      ...(env.site !== undefined ? { site: env.site } : {}),
+      ...(env.cacheStorage !== undefined ? { cacheStorage: env.cacheStorage } : {}),
+    }).then((bytes) => readBaseline(bytes, spec));
+    baselines.set(artifact.sha256, promise);
+    const mine = promise;
+    mine.catch(() => {
+      if (baselines.get(artifact.sha256) === mine) baselines.delete(artifact.sha256);
+    });
+  }
+  return promise;
+}
+
+/**
+ * The artifact's features and background rows, checked against the model (a stale or foreign file is a
+ * damaged build, not something to explain with).
+ * @param {Uint8Array} bytes
+ * @param {TaskSpec} spec
+ * @returns {Baseline}
+ */
+export function readBaseline(bytes, spec) {
+  const damaged = (/** @type {string} */ why) => new VitrineError(ERROR_CODE.badRequest,
+    `The model's explanations file does not fit the model (${why}). Rebuild the site.`);
+  /** @type {any} */
+  let data;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw damaged('it is not JSON');
+  }
+  /** @type {string[]} */
+  const names = spec.preprocessing.features.map((/** @type {{name: string}} */ f) => f.name);
+  const features = data?.features;
+  if (!Array.isArray(features) || features.length !== names.length || !names.every((n) => features.includes(n))) {
+    throw damaged(`its features are ${JSON.stringify(features)}, the model's ${JSON.stringify(names)}`);
+  }
+  if (!Array.isArray(data.outputs) || data.outputs.length !== spec.labels.length || data.outputs.some((/** @type {unknown} */ o, /** @type {number} */ i) => o !== spec.labels[i])) {
+    throw damaged(`its outputs are ${JSON.stringify(data.outputs)}, the model's labels ${JSON.stringify(spec.labels)}`);
+  }
+  if (!Array.isArray(data.background) || data.background.length === 0) throw damaged('it has no background rows');
+  const background = data.background.map((/** @type {unknown} */ row, /** @type {number} */ i) => {
+    try {
+      rowToFeeds(row, spec.preprocessing);
+    } catch (e) {
+      throw damaged(`background row ${i}: ${e instanceof Error ? e.message : e}`);
+    }
+    const values = /** @type {Record<string, string|number>} */ (row);
+    return features.map((/** @type {string} */ name) => values[name]);
+  });
+  return { features, background };
+}
+
+/**
+ * Rows per session run: all of them when every input's batch dimension is dynamic ("N"), else one.
+ * @param {TaskSpec} spec
+ */
+function batchLimit(spec) {
+  const fixed = spec.inputs.map((s) => s.shape[0]).filter((d) => typeof d === 'number');
+  if (fixed.length === 0) return Infinity;
+  if (fixed.every((d) => d === 1)) return 1;
+  throw new VitrineError(ERROR_CODE.badRequest,
+    `The model's inputs have a fixed batch size (${fixed.join(', ')}), so it cannot be explained.`);
+}
+
+/**
+ * Many rows (in the explainer's feature order) → one [n, 1] tensor per input, as rowToFeeds makes for one.
+ * @param {import('./shapley.js').FeatureRow[]} rows
+ * @param {string[]} features
+ * @param {TaskSpec} spec
+ * @returns {TensorMap}
+ */
+export function batchFeeds(rows, features, spec) {
+  const n = rows.length;
+  /** @type {Record<string, unknown>} */
+  const feeds = {};
+  for (const feature of spec.preprocessing.features) {
+    const j = features.indexOf(feature.name);
+    const dtype = spec.inputs.find((s) => s.name === feature.input)?.dtype ?? 'float32';
+    if (feature.type === 'numeric') {
+      const data = dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+      for (let r = 0; r < n; r++) data[r] = /** @type {number} */ (rows[r][j]);
+      feeds[feature.input] = { type: dtype, dims: [n, 1], data: dtype === 'float32' || dtype === 'float64' ? data : Array.from(data) };
+    } else {
+      feeds[feature.input] = { type: 'string', dims: [n, 1], data: rows.map((r) => String(r[j])) };
+    }
+  }
+  return normalizeFeeds(feeds, spec.inputs);
+}
+
+/**
+ * The probability output's rows (one view per input row).
+ * @param {Record<string, OutputTensor>} outputs
+ * @param {TaskSpec} spec
+ * @param {number} n rows run
+ * @returns {ArrayLike<number>[]}
+ */
+function probabilityRows(outputs, spec, n) {
+  const name = String(spec.postprocessing.probability_output);
+  const tensor = outputs[name];
+  const K = spec.labels.length;
+  const data = /** @type {ArrayLike<number>} */ (/** @type {unknown} */ (tensor?.data));
+  if (!tensor || !data || data.length !== n * K) {
+    throw new VitrineError(ERROR_CODE.run,
+      `The model's output "${name}" holds ${data?.length ?? 'no'} values for ${n} rows of ${K} labels, so there is no explanation.`);
+  }
+  const values = Float64Array.from(data, Number);
+  return Array.from({ length: n }, (_, r) => values.subarray(r * K, (r + 1) * K));
 }

@@ -15,6 +15,8 @@ export const REQUEST = Object.freeze({
   predict: 'predict',
   /** a prompt → generated text, token by token (worker/generate.js): `token` replies, then `generated` */
   generate: 'generate',
+  /** a tabular row → its Shapley values against the model's background set (worker/predict.js explainRow) */
+  explain: 'explain',
   dispose: 'dispose',
   /** abandon the pending request with this id; gets no reply of its own */
   cancel: 'cancel',
@@ -30,6 +32,8 @@ export const REPLY = Object.freeze({
   /** one generated token of a `generate` request (not final: more follow, then `generated`) */
   token: 'token',
   generated: 'generated',
+  /** the answer to `explain` */
+  explanation: 'explanation',
   disposed: 'disposed',
   error: 'error',
 });
@@ -170,10 +174,27 @@ export const ERROR_CODE = Object.freeze({
  * @property {'cancel'} type
  */
 
-// Reserved for a later issue: `explain {model, method, input, options}` → `explanation {...}`. Not
-// implemented: the worker answers it with a bad-request error like any other unknown type.
+/**
+ * @typedef {object} ExplainOptions
+ * @property {number} [samples] method "kernel": coalitions to evaluate (default 2F + 2048)
+ * @property {number} [seed] method "kernel": the PRNG's seed, 0..2^32-1 (default 0)
+ */
 
-/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|GenerateRequest|DisposeRequest|CancelRequest} Request */
+/**
+ * @typedef {object} ExplainRequest A tabular row → its interventional Shapley values (of the probability
+ *   output) against the background rows of the model's explanations artifact; the worker fetches that
+ *   file (spec.explanations, checked against its sha256 in spec.artifacts) once and keeps it. The model
+ *   runs on large batches of rows; `cancel {id}` stops it before its next batch.
+ * @property {number} id
+ * @property {'explain'} type
+ * @property {string} model
+ * @property {import('./predict.js').TaskSpec} spec the model's task spec, with `explanations` and its artifact
+ * @property {'exact'|'kernel'} method exact: every coalition (at most 16 features); kernel: KernelSHAP, sampled
+ * @property {unknown} input the row {featureName: value}
+ * @property {ExplainOptions} [options]
+ */
+
+/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|GenerateRequest|ExplainRequest|DisposeRequest|CancelRequest} Request */
 
 /**
  * A request before the client assigns its id.
@@ -270,7 +291,28 @@ export const ERROR_CODE = Object.freeze({
  *   (null when there were none)
  */
 
-/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|TokenReply|GeneratedReply|DisposedReply|ErrorReply} Reply */
+/**
+ * @typedef {object} Explanation One row explained: base + Σ_features values[out] = prediction[out].
+ * @property {'exact'|'kernel'} method
+ * @property {string[]} features feature names, in the order of each values[out]
+ * @property {string[]} outputs the labels, in the order of base, values and prediction
+ * @property {number[]} base the model's mean output over the background (shap's expected value), per output
+ * @property {number[][]} values [output][feature]: each feature's Shapley value (probability points)
+ * @property {number[]} prediction the model's output for the row, per output
+ * @property {number} backgroundRows rows in the background set
+ * @property {number} evaluations rows the model was run on
+ * @property {number} [samples] method "kernel": the coalitions evaluated (the budget, capped at 2^F − 2)
+ */
+
+/**
+ * @typedef {object} ExplanationReply
+ * @property {number} id
+ * @property {'explanation'} type
+ * @property {Explanation} output
+ * @property {number} ms time spent in session.run, all batches
+ */
+
+/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|TokenReply|GeneratedReply|ExplanationReply|DisposedReply|ErrorReply} Reply */
 
 /** An Error that carries one of ERROR_CODE; thrown in the worker, rebuilt on the page from `error` replies. */
 export class VitrineError extends Error {

@@ -1,63 +1,23 @@
 // The runtime end to end in Node: WorkerClient ⇄ (structured-clone boundary) ⇄ dispatcher ⇄ Engine
 // ⇄ real onnxruntime-web WASM, on the dev model and, when built, the builder's exported models.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, describe, it, mock } from 'node:test';
-import { createDispatcher } from '../../worker/dispatch.js';
-import { Engine } from '../../worker/engine.js';
 import { WorkerClient } from '../../js_runtime/worker_client.js';
 import { Sessions } from '../../js_runtime/sessions.js';
 import { Model } from '../../js_runtime/model.js';
 import { normalizeFeeds } from '../../js_runtime/tensors.js';
 import { findVariant, resolveManifest } from '../../js_runtime/manifest.js';
-import { REPO, fileFetch, fileUrl, manifestFiles, readJson, TABULAR_ID } from './helpers.js';
+import { fileFetch, fileUrl, manifestFiles, readJson, TABULAR_ID } from './helpers.js';
+import { InProcessWorker } from './in_process_worker.js';
 
-const ORT_DIST = path.join(REPO, 'node_modules/onnxruntime-web/dist/');
-const importOrt = () => import(fileUrl(path.join(ORT_DIST, 'ort.wasm.min.mjs')));
 const TOLERANCE = 1e-5;
-
-/**
- * A stand-in for `new Worker(...)`: messages cross a real structured clone (with transfer) in both
- * directions, and the worker side is the real dispatcher and engine.
- */
-class FakeWorker extends EventTarget {
-  /** @param {typeof fetch} fetchImpl */
-  constructor(fetchImpl) {
-    super();
-    this.terminated = false;
-    this.requests = /** @type {any[]} */ ([]);
-    const engine = new Engine(importOrt, fetchImpl);
-    this.dispatch = createDispatcher(engine, (reply, transfer = []) => {
-      if (this.terminated) return;
-      const data = structuredClone(reply, { transfer });
-      setImmediate(() => this.dispatchEvent(Object.assign(new Event('message'), { data })));
-    }, fileUrl(ORT_DIST));
-  }
-
-  /** @param {any} message @param {Transferable[]} [transfer] */
-  postMessage(message, transfer = []) {
-    const data = structuredClone(message, { transfer });
-    this.requests.push(data);
-    setImmediate(() => this.dispatch(data));
-  }
-
-  /** Simulate a crash: the worker stops answering and fires `error`. */
-  crash(message = 'boom') {
-    this.terminated = true;
-    this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
-  }
-
-  terminate() {
-    this.terminated = true;
-  }
-}
 
 /** A client whose workers fetch through `fetchImpl`; `workers` lists every worker it spawned. */
 function makeClient(fetchImpl = fileFetch()) {
-  /** @type {FakeWorker[]} */
+  /** @type {InProcessWorker[]} */
   const workers = [];
   const client = new WorkerClient(() => {
-    const w = new FakeWorker(fetchImpl);
+    const w = new InProcessWorker(fetchImpl);
     workers.push(w);
     return /** @type {any} */ (w);
   }, { numThreads: 1 });
@@ -184,7 +144,7 @@ describe('worker client, sessions and engine behaviour', () => {
     const { client } = makeClient();
     await assert.rejects(client.run('nope/fp32', {}, []), { code: 'not-loaded', message: 'Model "nope/fp32" is not loaded in the worker.' });
     await assert.rejects(client.dispose('nope/fp32'), { code: 'not-loaded' });
-    await assert.rejects(client.request(/** @type {any} */ ({ type: 'explain' })), { code: 'bad-request', message: 'Unknown request type "explain".' });
+    await assert.rejects(client.request(/** @type {any} */ ({ type: 'explode' })), { code: 'bad-request', message: 'Unknown request type "explode".' });
   });
 
   it('run feeds are transferred as buffers, never detaching the caller\'s arrays', async () => {
@@ -246,7 +206,7 @@ describe('worker client, sessions and engine behaviour', () => {
     let spawned = 0;
     const client = new WorkerClient(() => {
       spawned++;
-      const w = new FakeWorker(fileFetch());
+      const w = new InProcessWorker(fileFetch());
       if (spawned === 1) setImmediate(() => w.crash(''));
       return /** @type {any} */ (w);
     }, { numThreads: 1 });

@@ -143,12 +143,12 @@ describe('createDispatcher', () => {
     await dispatch({ id: 2, type: 'dispose', model: 'm' });
     thrown = 'a string';
     await dispatch({ id: 3, type: 'dispose', model: 'm' });
-    await dispatch(/** @type {any} */ ({ type: 'explain' }));
+    await dispatch(/** @type {any} */ ({ type: 'explode' }));
     assert.deepEqual(replies, [
       { id: 1, type: 'error', code: 'not-loaded', message: 'not here' },
       { id: 2, type: 'error', code: 'runtime', message: 'boom' },
       { id: 3, type: 'error', code: 'runtime', message: 'a string' },
-      { id: -1, type: 'error', code: 'bad-request', message: 'Unknown request type "explain".' },
+      { id: -1, type: 'error', code: 'bad-request', message: 'Unknown request type "explode".' },
     ]);
   });
 
