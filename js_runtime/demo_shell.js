@@ -71,6 +71,25 @@ import { abortError } from './worker_client.js';
 
 /** Start loading a little before the demo scrolls into view. */
 export const PRELOAD_MARGIN = '200px';
+
+/**
+ * Call `fn` once `el` comes within PRELOAD_MARGIN of the viewport (at once where IntersectionObserver
+ * is missing). The demo loads its model by this rule, and main.js starts the download by it.
+ * @param {Element} el
+ * @param {() => void} fn
+ */
+export function whenNear(el, fn) {
+  if (typeof IntersectionObserver !== 'function') {
+    queueMicrotask(fn);
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    fn();
+  }, { rootMargin: PRELOAD_MARGIN });
+  observer.observe(el);
+}
 /** Default wait after the last edit before predicting, so dragging a slider does not flood the worker. */
 export const DEBOUNCE_MS = 150;
 
@@ -198,17 +217,7 @@ export function mountShell(root, info, api, options) {
   };
   inputs.addEventListener('focusin', startLoading, { once: true });
   inputs.addEventListener('pointerdown', startLoading, { once: true });
-  const onVisible = options.onVisible ?? startLoading;
-  if (typeof IntersectionObserver === 'function') {
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      observer.disconnect();
-      onVisible();
-    }, { rootMargin: PRELOAD_MARGIN });
-    observer.observe(root);
-  } else {
-    queueMicrotask(onVisible);
-  }
+  whenNear(root, options.onVisible ?? startLoading);
 
   return {
     root,

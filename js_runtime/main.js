@@ -8,7 +8,7 @@
 // beside them, and the demo's own load() joins what is already under way.
 import { findModel } from './manifest.js';
 import { showError } from './dom.js';
-import { PRELOAD_MARGIN } from './demo_shell.js';
+import { whenNear } from './demo_shell.js';
 import { setUpServiceWorker } from './service_worker_client.js';
 import * as api from './vitrine.js';
 
@@ -87,23 +87,6 @@ async function mountDemo(root) {
 
 for (const root of demos) mountDemo(root);
 
-/**
- * Call `fn` once `el` comes within PRELOAD_MARGIN of the viewport (the rule the demo shell loads by).
- * @param {HTMLElement} el
- * @param {() => void} fn
- */
-function whenNear(el, fn) {
-  if (typeof IntersectionObserver !== 'function') {
-    queueMicrotask(fn);
-    return;
-  }
-  const observer = new IntersectionObserver((entries) => {
-    if (!entries.some((e) => e.isIntersecting)) return;
-    observer.disconnect();
-    fn();
-  }, { rootMargin: PRELOAD_MARGIN });
-  observer.observe(el);
-}
 
 // Isolation (WASM threads on hosts that cannot send headers) from the next page view, caching and
 // offline use. Never fatal: without it the demos run on one thread and load from the network.

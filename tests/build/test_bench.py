@@ -135,13 +135,18 @@ def test_bench_summary_against_hand_computed_numbers() -> None:
     assert browser.closed == 1, "the browser context is closed after each result"
 
 
-def test_performance_page_shows_bench_results(document: dict, built_models, tmp_path: Path) -> None:
+def _performance_html(document: dict, built_models, tmp_path: Path) -> str:
+    """The Performance page a site build renders from `document` as its bench.json."""
     out = tmp_path / "exported_models"
     shutil.copytree(built_models[0], out)
     bench.write(document, out / bench.BENCH_FILE)
     proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp_path, out)))
     assert proc.returncode == 0, proc.stderr
-    html = (tmp_path / "site" / "performance" / "index.html").read_text()
+    return (tmp_path / "site" / "performance" / "index.html").read_text()
+
+
+def test_performance_page_shows_bench_results(document: dict, built_models, tmp_path: Path) -> None:
+    html = _performance_html(document, built_models, tmp_path)
     ok = document["results"][0]
     assert f"<strong>{ok['browser_over_native']}×</strong>" in html
     assert "face-detector" in html and "int8" in html
@@ -156,14 +161,9 @@ def test_performance_page_without_bench_says_how_to_run_it(built_site: BuiltSite
 
 
 def test_performance_page_flags_results_of_a_rebuilt_model(document: dict, built_models, tmp_path: Path) -> None:
-    out = tmp_path / "exported_models"
-    shutil.copytree(built_models[0], out)
     stale = json.loads(json.dumps(document))
     stale["results"][0]["sha256"] = "0" * 64
-    bench.write(stale, out / bench.BENCH_FILE)
-    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp_path, out, REPO / "model_cards")))
-    assert proc.returncode == 0, proc.stderr
-    assert "(model changed since)" in (tmp_path / "site" / "performance" / "index.html").read_text()
+    assert "(model changed since)" in _performance_html(stale, built_models, tmp_path)
 
 
 # ---- the Transformers.js peer (builder/bench_peer.py) ----
@@ -574,12 +574,7 @@ def test_performance_page_shows_the_bare_and_generation_tables(bare_document: di
     generation, _, _ = _generation_result()
     doc = {**bare_document, "results": [*bare_document["results"], generation],
            "generation": {"max_new_tokens": 3, "runs": 3, "temperature": 0}}
-    out = tmp_path / "exported_models"
-    shutil.copytree(built_models[0], out)
-    bench.write(doc, out / bench.BENCH_FILE)
-    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp_path, out)))
-    assert proc.returncode == 0, proc.stderr
-    html = (tmp_path / "site" / "performance" / "index.html").read_text()
+    html = _performance_html(doc, built_models, tmp_path)
     r = bare_document["results"][0]
     q = r["vitrine_over_bare"]
     # ratios first: the overhead section (ratios, times, phases) comes before the page's other sections
