@@ -46,6 +46,9 @@ def logged_site_copy(
     """
     shutil.copytree(site, dest)
     logged = LoggedSite(dest, "")
-    with serve_directory(dest, log=logged.log, revalidate=True, cache_control=cache_control, respond=respond) as url:
-        logged.url = url
-        yield logged
+    try:
+        with serve_directory(dest, log=logged.log, revalidate=True, cache_control=cache_control, respond=respond) as url:
+            logged.url = url
+            yield logged
+    finally:
+        shutil.rmtree(dest, ignore_errors=True)
