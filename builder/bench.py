@@ -7,7 +7,8 @@ machines better than absolute times.
 
 Beside each Vitrine measurement, in the same run, a bare onnxruntime-web page (builder/bench_bare.py)
 loads the same model file with the same runtime bundle and runs the variant's parity-fixture inputs:
-Vitrine ÷ bare for cold load, warm reload and the per-prediction round trip is Vitrine's overhead.
+Vitrine ÷ bare for cold load, warm reload and the per-prediction round trip is Vitrine's overhead. The
+model's own demo page is timed too (navigation → the demo's first live result, cold and on a second view).
 Cold/warm pairs are repeated (`repeat`, a fresh Chromium profile on disk each, the order of the two sides
 alternating) and their medians reported.
 
@@ -27,6 +28,7 @@ import os
 import platform
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -321,6 +323,45 @@ def _vitrine_side(browser: Any, base: str, log: list[str], backend: str, args: d
     return {"cold": cold, "cached": cached, "timings": timings, "model_requests_on_reload": model_requests}
 
 
+# The model's own gallery page, as a visitor opens it at its demo: navigation start → the demo shows its
+# first live result. Unlike vitrine.load on a page without a demo, this includes the page's early start of
+# the worker, the runtime and the model (js_runtime/main.js) and the widget's own code.
+_DEMO_LIVE = '.vitrine-demo[data-state="ready"][data-source="live"]'
+_DEMO_WATCH = """new MutationObserver((_, observer) => {
+  if (document.querySelector('%s')) { window.__vitrineLive = performance.now(); observer.disconnect(); }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-source']});""" % _DEMO_LIVE
+
+
+def _demo_side(profiles: Any, base: str, entry: dict[str, Any], backend: str) -> dict[str, float]:
+    """The demo page in a fresh profile: cold, then opened again (with the service worker and caches the first view left)."""
+    context = profiles.new_context()
+    try:
+        context.add_init_script(_DEMO_WATCH)
+        page = context.new_page()
+        out = {}
+        for load in ("cold", "warm"):
+            if load == "warm":  # leave, then a new page view (the same URL with its #fragment would only scroll)
+                page.goto("about:blank")
+            page.goto(f"{base}gallery/{entry['id']}/?backend={backend}#try-it")
+            page.wait_for_selector(_DEMO_LIVE, timeout=120_000)
+            page.wait_for_function("() => window.__vitrineLive !== undefined")
+            out[load] = page.evaluate("() => window.__vitrineLive")
+            if load == "cold":  # a returning visitor: the service worker the first view registered is active by then
+                _service_worker_settled(page)
+    finally:
+        context.close()
+    return out
+
+
+def _service_worker_settled(page: Any, timeout_s: float = 15) -> None:
+    """Wait until the site's service worker is activated (it registers once the page has settled; a site
+    that turned it off registers none, and this gives up after `timeout_s`)."""
+    deadline = time.monotonic() + timeout_s
+    script = "async () => (await navigator.serviceWorker?.getRegistration())?.active?.state === 'activated'"
+    while not page.evaluate(script) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+
+
 def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant: dict[str, Any], backend: str, runs: int,
                native: dict[str, Any], repeat: int = 1, bare: dict[str, Any] | None = None, gen: dict[str, Any] | None = None) -> dict[str, Any]:
     """One variant on one tier: `repeat` cold/cached pairs (medians; the steady state in the first), and with
@@ -336,15 +377,23 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
                 "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"]}
     reps: list[dict[str, Any]] = []
     bare_reps: list[dict[str, Any]] = []
-    bare_error = None
+    demo_reps: list[dict[str, float]] = []
+    bare_error = demo_error = None
     for i in range(repeat):
-        for side in ("vitrine", "bare") if i % 2 == 0 else ("bare", "vitrine"):
+        for side in ("vitrine", "demo", "bare") if i % 2 == 0 else ("bare", "demo", "vitrine"):
             if side == "vitrine":
                 try:
                     reps.append(_vitrine_side(browser, base, log, backend, args, steady=i == 0, generation=gen is not None))
                 except Exception as err:  # a tier this browser lacks is a result too, not a crash
                     result["error"] = str(err).splitlines()[0]
                     return result
+            elif side == "demo":
+                # the model's own page beside the bare page (a generation demo waits for a prompt: none)
+                if bare is not None and gen is None and demo_error is None and (not reps or reps[0]["cold"]["backend"] != "static"):
+                    try:
+                        demo_reps.append(_demo_side(browser, base, entry, backend))
+                    except Exception as err:  # the demo's figures fail alone
+                        demo_error = str(err).splitlines()[0]
             # The bare page runs the tier Vitrine ended up on (a forced tier this browser lacks falls back; the
             # first pair always starts with Vitrine); the static tier runs no model, so there is nothing to compare.
             elif bare is not None and bare_error is None and reps[0]["cold"]["backend"] != "static":
@@ -385,6 +434,10 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
         )
     if bare is not None and result["backend_used"] != "static":
         result.update(_bare_result(result, bare_reps, bare_error))
+        if demo_reps and result.get("vitrine_over_bare"):
+            result.update(_demo_result(demo_reps, result))
+        elif demo_error:
+            result["demo_error"] = demo_error
     result["error"] = None
     return result
 
@@ -473,6 +526,15 @@ def _bare_result(result: dict[str, Any], reps: list[dict[str, Any]], error: str 
             "run": bench_bare.ratio(vitrine_run, run_ms["p50"]) if run_ms else None,
         },
     }
+
+
+def _demo_result(reps: list[dict[str, float]], result: dict[str, Any]) -> dict[str, Any]:
+    """The demo page's medians, and their ratios to the bare page's (added to vitrine_over_bare)."""
+    cold, warm = _median([r["cold"] for r in reps]), _median([r["warm"] for r in reps])
+    result["vitrine_over_bare"].update(demo_cold=bench_bare.ratio(cold, result["bare_cold_ms"]),
+                                       demo_warm=bench_bare.ratio(warm, result["bare_warm_ms"]))
+    return {"demo_cold_ms": round(cold, 1), "demo_warm_ms": round(warm, 1),
+            "demo_cold_ms_all": [round(r["cold"], 1) for r in reps], "demo_warm_ms_all": [round(r["warm"], 1) for r in reps]}
 
 
 def build_site(config_file: Path) -> tuple[Path, Path]:

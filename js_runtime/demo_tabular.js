@@ -1,5 +1,6 @@
 // The demo widget for tabular models (preprocessing kind "tabular"): a form generated from the
-// manifest's preprocessing spec, the predicted label, a bar chart and an accessible probability table.
+// manifest's preprocessing spec, the predicted label, a bar chart and an accessible probability table,
+// and (live, when the build stored explanations) "Why this prediction" (explanation_view.js).
 // It runs on the demo shell (demo_shell.js: loading, status, errors, debounce, cancellation), which
 // talks to the model only through the public API (vitrine.load → predict).
 //
@@ -10,6 +11,7 @@ import { loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
 import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sliderRange } from './form_checks.js';
+import { classExplanation, mountExplanation } from './explanation_view.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').NumericFeature} NumericFeature */
@@ -26,6 +28,21 @@ import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sli
  */
 /** @typedef {Record<string, number|string>} Row */
 /** @typedef {{ok: true, row: Row} | {ok: false, messages: string[]}} FormValue */
+/** @typedef {import('./tabular.js').Prediction} Prediction */
+/** @typedef {import('./model.js').TimedExplanation} Explanation */
+/** @typedef {{explanation: Explanation} | {error: unknown}} ExplainOutcome */
+/**
+ * The explanation of a run's row, asked for beside its prediction (live, where the build stored
+ * explanations): `controller` cancels it; `outcome` never rejects.
+ * @typedef {{controller: AbortController, outcome: Promise<ExplainOutcome>}} Explaining
+ */
+/**
+ * One run of the widget: the prediction, and the explanation of the same row on its way (or null).
+ * @typedef {object} Answer
+ * @property {Prediction} prediction
+ * @property {Explaining | null} explaining
+ * @property {number} [ms] the prediction's model time (the shell's status line shows it)
+ */
 
 /**
  * Replace the static content of `root` (a `.vitrine-demo` element) with a live widget.
@@ -43,9 +60,10 @@ export function mountTabular(root, info, api, variant) {
   /** @type {import('./demo_shell.js').Shell<Row>} */
   const shell = mountShell(root, info, api, {
     variant,
-    predict: (model, row, signal) => model.predict(row, { signal }),
-    onResult(result, row, run) {
-      show(result.label, result.probabilities, run.live ? 'live' : 'precomputed', row);
+    predict: predictAndExplain,
+    onResult({ prediction, explaining }, row, run) {
+      show(prediction.label, prediction.probabilities, run.live ? 'live' : 'precomputed', row);
+      explainLater(explaining, prediction, row);
     },
     onError(_error, row) {
       if (shownRow && !sameInputs(features, shownRow, row)) markStale();
@@ -95,8 +113,11 @@ export function mountTabular(root, info, api, variant) {
     tbody);
   // Beside the prediction: which inputs lie outside the training data (updated with every prediction).
   const rangeNotice = h('div', { class: 'vitrine-range-notice', role: 'status', hidden: true });
+  // "Why this prediction": live only, for models whose build stored explanations (the background rows).
+  const explains = Boolean(/** @type {{explain?: unknown}} */ (/** @type {unknown} */ (info)).explain);
+  const why = mountExplanation(uid, features.length);
   shell.output.append(
-    source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), rangeNotice, chartBox, table);
+    source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), rangeNotice, chartBox, table, why.el);
 
   // ---- rendering ----
   /** @type {Record<string, number> | null} */
@@ -161,6 +182,7 @@ export function mountTabular(root, info, api, variant) {
     root.dataset.source = 'invalid';
     delete root.dataset.stale;
     source.textContent = `No prediction: ${messages.join(' ')}`;
+    why.clear();
     showRangeNotice({});
     shell.setTime('');
     updateChart();
@@ -200,7 +222,7 @@ export function mountTabular(root, info, api, variant) {
   }
 
   // mkdocs-material switches light/dark by these attributes on <body>: redraw with the new palette.
-  new MutationObserver(updateChart).observe(document.body, {
+  new MutationObserver(() => { updateChart(); why.redraw(); }).observe(document.body, {
     attributes: true, attributeFilter: ['data-md-color-scheme', 'data-md-color-primary'],
   });
 
@@ -209,6 +231,77 @@ export function mountTabular(root, info, api, variant) {
       Object.fromEntries(info.labels.map((name, i) => [name, example.output.probabilities[i]])), 'precomputed', example.input);
   } else {
     source.textContent = 'Edit the inputs or press Predict to run the model in your browser.';
+  }
+
+  /** The explanation in flight, if any: the one for the newest run. @type {AbortController | null} */
+  let explainRun = null;
+
+  /** The row changed, or its prediction will not be shown: the explanation in flight is dropped. */
+  function stopExplaining() {
+    explainRun?.abort();
+    explainRun = null;
+  }
+
+  /**
+   * The shell's model call: the prediction and, on a live tier, the explanation of the same row. Both
+   * are posted at once (the worker answers in order, so the prediction is not delayed) and the shell's
+   * signal cancels both; the prediction is shown as soon as it is back, its explanation when that is
+   * (explainLater). A failed explanation never fails the run.
+   * @param {import('./demo_shell.js').Model} model
+   * @param {Row} row
+   * @param {AbortSignal} signal
+   * @returns {Promise<Answer>}
+   */
+  async function predictAndExplain(model, row, signal) {
+    stopExplaining();
+    const predicting = /** @type {Promise<Prediction>} */ (model.predict(row, { signal }));
+    /** @type {Explaining | null} */
+    let explaining = null;
+    if (explains && 'explain' in model) {
+      const controller = new AbortController();
+      explainRun = controller;
+      signal.addEventListener('abort', () => controller.abort(), { once: true });
+      explaining = {
+        controller,
+        outcome: model.explain(row, { signal: controller.signal }).then(
+          (explanation) => ({ explanation }), (/** @type {unknown} */ error) => ({ error })),
+      };
+    }
+    try {
+      const prediction = await predicting;
+      const ms = /** @type {{ms?: unknown}} */ (prediction).ms;
+      return { prediction, explaining, ...(typeof ms === 'number' ? { ms } : {}) };
+    } catch (error) {
+      explaining?.controller.abort();
+      throw error;
+    }
+  }
+
+  /**
+   * The prediction for `row` is on screen: hide the previous row's explanation (keeping its place),
+   * and show this row's when it arrives, unless the row has changed by then.
+   * @param {Explaining | null} explaining
+   * @param {Prediction} prediction
+   * @param {Row} row
+   */
+  function explainLater(explaining, prediction, row) {
+    if (!explaining) {
+      why.clear();
+      return;
+    }
+    why.pending();
+    explaining.outcome.then((outcome) => {
+      if (explaining.controller !== explainRun || explaining.controller.signal.aborted) return; // superseded
+      explainRun = null;
+      if ('error' in outcome) {
+        console.warn('[vitrine] No explanation for this prediction:', outcome.error);
+        why.clear('The explanation of this prediction could not be computed.');
+        return;
+      }
+      const e = classExplanation(outcome.explanation, prediction.label, features, row);
+      if (e) why.show(e, prediction.probabilities[prediction.label]);
+      else why.clear();
+    });
   }
 
   // ---- predicting: the shell keeps one run in flight and cancels it when newer values supersede it ----
@@ -237,6 +330,7 @@ export function mountTabular(root, info, api, variant) {
    */
   function rejectInputs(messages) {
     shell.cancel();
+    stopExplaining();
     showInvalid(messages);
     shell.clearError();
   }
@@ -250,6 +344,7 @@ export function mountTabular(root, info, api, variant) {
   form.addEventListener('input', () => {
     // Check at once, so an emptied box never leaves the old prediction looking current.
     const check = readForm();
+    if (check.ok && !(shownRow && sameInputs(features, shownRow, check.row))) stopExplaining();
     if (check.ok) shell.run(check.row);
     else rejectInputs(check.messages);
   });

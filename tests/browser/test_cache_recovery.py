@@ -129,8 +129,13 @@ def parses_as_manifest(text: str) -> bool:
         return False
 
 
+# The .onnx files in the model cache (which also holds a model's explanations file).
+CACHED_MODELS = f"""async () => (await (await caches.open('{fetch_model_cache_name()}')).keys())
+    .map((r) => r.url).filter((u) => new URL(u).pathname.endsWith('.onnx'))"""
+
+
 def cached_models(s: Session) -> list[str]:
-    return s.page.evaluate(f"""async () => (await (await caches.open('{fetch_model_cache_name()}')).keys()).map((r) => r.url)""")
+    return s.page.evaluate(CACHED_MODELS)
 
 
 @pytest.mark.parametrize("service_workers", ["block", "allow"])
@@ -152,7 +157,7 @@ def test_corrupted_model_under_max_age_recovers_on_retry_once_the_server_is_fixe
         assert s.page.locator(".vitrine-error").is_hidden()
         assert site.served(model.path) != [], "the retry never reached the (fixed) server"
         # the good file is cached (written in the background, beside the session's creation)
-        wait_until(s.page, f"""async () => (await (await caches.open('{fetch_model_cache_name()}')).keys()).length === 1""", timeout=10_000)
+        wait_until(s.page, f"""async () => (await ({CACHED_MODELS})()).length === 1""", timeout=10_000)
     finally:
         s.context.close()
 

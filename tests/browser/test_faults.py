@@ -64,14 +64,18 @@ def start_demo(s: Session) -> None:
     s.page.locator(".vitrine-demo").scroll_into_view_if_needed()
 
 
+# The model cache also holds a model's other content-hashed files (its explanations); count .onnx only.
+CACHED_MODELS = f"""async () => (await (await caches.open('{MODEL_CACHE}')).keys()).map((r) => r.url).filter((u) => new URL(u).pathname.endsWith('.onnx'))"""
+
+
 def cached_models(s: Session) -> list[str]:
-    return s.page.evaluate(f"""async () => (await (await caches.open('{MODEL_CACHE}')).keys()).map((r) => r.url)""")
+    return s.page.evaluate(CACHED_MODELS)
 
 
 def expect_cached(s: Session, count: int = 1) -> None:
     """The model cache comes to hold `count` files: the worker writes a verified file in the background,
     beside creating its session, so the write may finish just after the demo is ready."""
-    wait_until(s.page, f"""async () => (await (await caches.open('{MODEL_CACHE}')).keys()).length === {count}""", timeout=10_000)
+    wait_until(s.page, f"""async () => (await ({CACHED_MODELS})()).length === {count}""", timeout=10_000)
 
 
 def expect_failure(s: Session, *words: str) -> str:
