@@ -159,12 +159,18 @@ def _copy(src: Path, dest: Path) -> None:
     shutil.copy2(src, dest)
 
 
+def runtime_files() -> list[str]:
+    """The vendored runtime files as the service worker names them under vendor/ (package/file), licences left out."""
+    return [f"{pkg}/{Path(rel).name}" for pkg, rel in VENDOR if not Path(rel).name.startswith("LICENSE")]
+
+
 def write_service_worker(worker_dir: Path, site_dir: Path, enabled: bool) -> None:
     """Serve worker/service_worker.js at the site root (or remove it when turned off), and tell the
     page whether to register it (site_config.js) — an installed one is unregistered when off.
 
     BUILD in the service worker becomes a hash of its source and the vendored runtime files, so a
-    new onnxruntime-web makes browsers install a new service worker that drops the old runtime cache.
+    new onnxruntime-web makes browsers install a new service worker that drops the old runtime cache;
+    RUNTIME_FILES the names of those files (runtime_files), which its install copies from the HTTP cache.
     MODEL_CACHE becomes MODEL_CACHE of worker/fetch_model.js, the one writer of that cache, so the
     name the service worker reads cannot drift from the name the inference worker writes.
     """
@@ -180,7 +186,7 @@ def write_service_worker(worker_dir: Path, site_dir: Path, enabled: bool) -> Non
             vendored = site_dir / RUNTIME / "vendor" / pkg / Path(rel).name
             if vendored.is_file():
                 digest.update(pkg.encode() + b"/" + rel.encode() + b"\0" + vendored.read_bytes())
-        text = source.replace("__VITRINE_BUILD__", digest.hexdigest()[:16])
+        text = source.replace("__VITRINE_BUILD__", digest.hexdigest()[:16]).replace("__VITRINE_RUNTIME_FILES__", " ".join(runtime_files()))
         if "__VITRINE_" in text:
             raise VitrineError(f"{worker_dir / SERVICE_WORKER_SOURCE}: a build-time placeholder is left unfilled")
         if not dest.is_file() or dest.read_text() != text:

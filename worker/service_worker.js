@@ -57,12 +57,8 @@ const ISOLATION_HEADERS = {
  * the next page view gets its runtime from here (with its compiled WebAssembly code cache) rather than
  * through a first, storing pass. Files the page did not load are not fetched.
  */
-const RUNTIME_FILES = [
-  'onnxruntime-web/ort.wasm.min.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.wasm',
-  'onnxruntime-web/ort.webgpu.min.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs',
-  'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm', 'onnxruntime-web-legacy/ort.wasm.min.js',
-  'onnxruntime-web-legacy/ort-wasm.wasm', '@huggingface/tokenizers/tokenizers.min.mjs', 'chart.js/chart.umd.min.js',
-];
+// builder/assets.py fills in the vendored runtime files (its VENDOR list, licences left out), space-separated.
+const RUNTIME_FILES = '__VITRINE_RUNTIME_FILES__'.split(' ');
 
 sw.addEventListener('install', (event) => {
   sw.skipWaiting();

@@ -87,6 +87,10 @@ def test_built_service_worker_is_at_the_site_root(built_site: BuiltSite) -> None
     assert "__VITRINE_" not in sw, "a build-time placeholder was left unfilled"
     assert re.search(r"^const BUILD = '[0-9a-f]{16}';$", sw, re.MULTILINE)
     assert f"const MODEL_CACHE = '{fetch_model_cache_name()}';" in sw
+    # the runtime files its install adopts: every vendored file but the licences, each of which the site serves
+    files = re.search(r"^const RUNTIME_FILES = '([^']+)'\.split\(' '\);$", sw, re.MULTILINE)[1].split(" ")
+    assert "onnxruntime-web/ort-wasm-simd-threaded.wasm" in files and not any("LICENSE" in f for f in files)
+    assert all((built_site.site / "vitrine" / "vendor" / f).is_file() for f in files), files
     assert "serviceWorker: true" in (built_site.site / "vitrine" / "js_runtime" / "site_config.js").read_text().replace('"', "")
 
 

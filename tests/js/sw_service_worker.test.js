@@ -11,6 +11,8 @@ import { REPO } from './helpers.js';
 
 const SOURCE = fs.readFileSync(path.join(REPO, 'worker/service_worker.js'), 'utf8');
 const BUILD = 'b0123456789abcde';
+// Some of what builder/assets.runtime_files() fills in (tests/browser/test_service_worker.py checks the real list).
+const RUNTIME_FILES = ['onnxruntime-web/ort.wasm.min.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.wasm'];
 const ROOT = 'https://user.github.io/site/';
 const MODEL_URL = `${ROOT}models/penguins/fp32.0123456789abcdef.onnx`;
 const VENDOR_URL = `${ROOT}vitrine/vendor/onnxruntime-web/ort-wasm-simd-threaded.wasm`;
@@ -21,7 +23,8 @@ const COEP = 'cross-origin-embedder-policy';
 
 /** The file as builder/assets.write_service_worker serves it: every build-time placeholder filled. */
 function served() {
-  const text = SOURCE.replaceAll('__VITRINE_BUILD__', BUILD).replaceAll('__VITRINE_MODEL_CACHE__', MODEL_CACHE);
+  const text = SOURCE.replaceAll('__VITRINE_BUILD__', BUILD).replaceAll('__VITRINE_MODEL_CACHE__', MODEL_CACHE)
+    .replaceAll('__VITRINE_RUNTIME_FILES__', RUNTIME_FILES.join(' '));
   assert.doesNotMatch(text, /__VITRINE_\w+__/, 'a placeholder this test (and the builder) does not fill');
   return text;
 }

@@ -12,6 +12,8 @@ import { REPO } from './helpers.js';
 
 const SOURCE = fs.readFileSync(path.join(REPO, 'worker/service_worker.js'), 'utf8');
 const BUILD = 'b0123456789abcde';
+// Some of what builder/assets.runtime_files() fills in (tests/browser/test_service_worker.py checks the real list).
+const RUNTIME_FILES = ['onnxruntime-web/ort.wasm.min.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.mjs', 'onnxruntime-web/ort-wasm-simd-threaded.wasm'];
 const RUNTIME_CACHE = `vitrine-runtime-${BUILD}`;
 const ROOT = 'https://user.github.io/site/';
 const VENDOR = `${ROOT}vitrine/vendor/`;
@@ -93,7 +95,8 @@ function startWorker({ caches = memoryCaches(), fetch = network({}), preload = t
   };
   const context = vm.createContext(scope);
   scope.self = context;
-  const text = SOURCE.replaceAll('__VITRINE_BUILD__', BUILD).replaceAll('__VITRINE_MODEL_CACHE__', MODEL_CACHE);
+  const text = SOURCE.replaceAll('__VITRINE_BUILD__', BUILD).replaceAll('__VITRINE_MODEL_CACHE__', MODEL_CACHE)
+    .replaceAll('__VITRINE_RUNTIME_FILES__', RUNTIME_FILES.join(' '));
   vm.runInContext(text, context, { filename: 'vitrine-sw.js' });
   return {
     caches, fetch, calls,
