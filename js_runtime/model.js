@@ -64,23 +64,28 @@ const GENERATE_OPTIONS = ['signal', 'maxNewTokens', 'temperature', 'topK', 'topP
 const EXPLAIN_OPTIONS = ['signal', 'method', 'samples', 'seed'];
 /** Exact Shapley values enumerate 2^F coalitions: up to this many features (as worker/shapley.js). */
 const EXACT_MAX_FEATURES = 16;
-/** The most KernelSHAP coalitions one call may ask for (each runs over every background row). */
+/** The most KernelSHAP coalitions (each runs over every background row) or LIME rows one call may ask for. */
 const MAX_SAMPLES = 100000;
 
 /**
- * @typedef {import('../worker/protocol.js').Explanation & {ms: number}} TimedExplanation What explain()
- * returns: `method`, `features` (names) and `outputs` (labels) name the axes; `base[out]` is the model's
- * mean output over the background rows, `values[out][feature]` each feature's Shapley value,
- * `prediction[out]` the model's output for the row (base + Σ values = prediction); `backgroundRows`,
- * `evaluations` (rows run), `samples` (kernel: coalitions) and `ms` (session.run time in the worker).
+ * @typedef {import('../worker/protocol.js').Explanation & {ms: number}} TimedExplanation
+ * What explain() returns: `method`, `features` (names) and `outputs` (labels) name the axes; `base[out]`
+ * is the model's mean output over the background rows, `values[out][feature]` each feature's Shapley
+ * value, `prediction[out]` the model's output for the row (base + Σ values = prediction); `backgroundRows`,
+ * `evaluations` (rows run), `samples` (kernel: coalitions; lime: neighbourhood rows) and `ms`
+ * (session.run time in the worker). Method "lime": `values[out][feature]` are the LIME weights (the local
+ * Ridge surrogate's coefficients), `base[out]` its intercept and `score[out]` its weighted R²; they do
+ * not add up to the prediction.
  */
 
 /**
  * @typedef {object} ExplainOptions Options of a tabular model's explain().
- * @property {'exact'|'kernel'} [method] exact (default up to 16 features): every coalition, equal to
- *   shap's Exact explainer; kernel: KernelSHAP on sampled coalitions (any number of features)
- * @property {number} [samples] kernel: coalitions to evaluate, a whole number 1..100000 (default 2F + 2048)
- * @property {number} [seed] kernel: whole number 0..4294967295 (default 0): the same seed gives the same values
+ * @property {'exact'|'kernel'|'lime'} [method] exact (default up to 16 features): every coalition, equal to
+ *   shap's Exact explainer; kernel: KernelSHAP on sampled coalitions (any number of features); lime: LIME
+ *   as Python lime's LimeTabularExplainer with its defaults (quartile bins of the background rows)
+ * @property {number} [samples] kernel: coalitions to evaluate, a whole number 1..100000 (default 2F + 2048);
+ *   lime: neighbourhood rows, the row included, 1..100000 (default 5000, lime's num_samples)
+ * @property {number} [seed] kernel, lime: whole number 0..4294967295 (default 0): the same seed gives the same values
  * @property {AbortSignal} [signal] aborting it stops the worker before its next batch: the call rejects with an AbortError
  */
 
@@ -396,7 +401,8 @@ export class Model {
    * probability, against the background rows the build stored in the model's explanations artifact.
    * `{method: "exact"}` (the default up to 16 features) evaluates every coalition and equals Python
    * shap's Exact explainer (the values in that artifact); `{method: "kernel", samples, seed}` is
-   * KernelSHAP. See TimedExplanation for the answer.
+   * KernelSHAP; `{method: "lime", samples, seed}` gives LIME weights (as Python lime's
+   * LimeTabularExplainer; they do not add up to the prediction). See TimedExplanation for the answer.
    * @param {unknown} row {featureName: value}, as predict() takes
    * @param {ExplainOptions} [options]
    * @returns {Promise<TimedExplanation>}
@@ -410,15 +416,15 @@ export class Model {
     const signal = checkSignal(checked.signal, 'explain()');
     const features = this.info.preprocessing.features.length;
     const { method = features <= EXACT_MAX_FEATURES ? 'exact' : 'kernel', samples, seed } = checked;
-    if (method !== 'exact' && method !== 'kernel') {
-      throw new TypeError(`explain(): method must be "exact" or "kernel", got ${describeValue(method)}.`);
+    if (method !== 'exact' && method !== 'kernel' && method !== 'lime') {
+      throw new TypeError(`explain(): method must be "exact", "kernel" or "lime", got ${describeValue(method)}.`);
     }
     if (method === 'exact' && features > EXACT_MAX_FEATURES) {
       throw new TypeError(`explain(): method "exact" needs every coalition of features, at most ${EXACT_MAX_FEATURES} ` +
         `features; "${this.key}" has ${features}. Use method "kernel".`);
     }
     if (method === 'exact' && (samples !== undefined || seed !== undefined)) {
-      throw new TypeError('explain(): samples and seed are options of method "kernel" (exact values use every coalition).');
+      throw new TypeError('explain(): samples and seed are options of method "kernel" or "lime" (exact values use every coalition).');
     }
     if (samples !== undefined && !(typeof samples === 'number' && Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
       throw new TypeError(`explain(): samples must be a whole number from 1 to ${MAX_SAMPLES}, got ${describeValue(samples)}.`);

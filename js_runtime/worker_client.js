@@ -133,7 +133,7 @@ export class WorkerClient {
    * @param {string} model
    * @param {import('../worker/predict.js').TaskSpec} spec the task spec with `explanations` (its artifact listed)
    * @param {unknown} row
-   * @param {'exact'|'kernel'} method
+   * @param {import('../worker/protocol.js').ExplainMethod} method
    * @param {import('../worker/protocol.js').ExplainOptions} options
    * @param {number} [generation] see run
    * @param {AbortSignal} [signal] see run

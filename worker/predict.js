@@ -10,6 +10,7 @@ import { normalizeFeeds } from '../js_runtime/tensors.js';
 import { artifactOf, finishSearch, finishTextClassification, prepareText } from './text_predict.js';
 import { fetchModel } from './fetch_model.js';
 import { BATCH_ROWS, EXACT_MAX_FEATURES, exactShapley, kernelShap } from './shapley.js';
+import { limeTabular } from './lime.js';
 
 /** @typedef {import('./protocol.js').TensorMap} TensorMap */
 /** @typedef {import('./protocol.js').OutputTensor} OutputTensor */
@@ -220,7 +221,7 @@ function camsByClass(outputs, post, prepared) {
   return out;
 }
 
-// ---- explanations (tabular): Shapley values of one row against the build's background set ----
+// ---- explanations (tabular): Shapley values (or LIME weights) of one row against the build's background set ----
 
 /**
  * What explainRow needs besides the request: the worker's fetch and site scope, the request's model,
@@ -250,7 +251,10 @@ export function clearBaselines() {
 
 /**
  * A row → its interventional Shapley values (of the probability output) against the background rows of
- * the model's explanations artifact, equal to shap's (builder/explain.py) for method "exact".
+ * the model's explanations artifact, equal to shap's (builder/explain.py) for method "exact"; or, for
+ * method "lime", its LIME weights (worker/lime.js: lime's LimeTabularExplainer with its defaults, the
+ * background rows as training data): values are the local surrogate's coefficients, base its intercept,
+ * and `score` its weighted R² per output; they do not add up to the prediction.
  * @param {{spec: TaskSpec, input: unknown, method: unknown, options?: import('./protocol.js').ExplainOptions}} request
  * @param {ExplainEnv} env
  * @returns {Promise<{output: import('./protocol.js').Explanation, ms: number}>}
@@ -259,8 +263,8 @@ export async function explainRow({ spec, input, method, options = {} }, env) {
   if (spec?.preprocessing?.kind !== 'tabular') {
     throw new VitrineError(ERROR_CODE.badRequest, `explain() is for tabular models, not "${spec?.task}" models.`);
   }
-  if (method !== 'exact' && method !== 'kernel') {
-    throw new VitrineError(ERROR_CODE.badRequest, `Unknown explanation method ${JSON.stringify(method)}; use "exact" or "kernel".`);
+  if (method !== 'exact' && method !== 'kernel' && method !== 'lime') {
+    throw new VitrineError(ERROR_CODE.badRequest, `Unknown explanation method ${JSON.stringify(method)}; use "exact", "kernel" or "lime".`);
   }
   const { samples, seed } = options ?? {};
   if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1)) {
@@ -299,6 +303,25 @@ export async function explainRow({ spec, input, method, options = {} }, env) {
   };
   // A few large runs (BATCH_ROWS rows each); cancellation is checked between them.
   const settings = { cancelled: env.cancelled, batchRows: BATCH_ROWS };
+  if (method === 'lime') {
+    const categorical = features.map((name) =>
+      spec.preprocessing.features.find((/** @type {{name: string}} */ f) => f.name === name)?.type === 'categorical');
+    const lime = await limeTabular(x, background, categorical, evaluate, { ...settings, samples, seed });
+    /** @type {import('./protocol.js').Explanation} */
+    const output = {
+      method,
+      features,
+      outputs: [...spec.labels],
+      base: lime.base,
+      values: lime.values,
+      prediction: lime.prediction,
+      backgroundRows: background.length,
+      evaluations: lime.evaluations,
+      samples: lime.samples,
+      score: lime.score,
+    };
+    return { output, ms };
+  }
   const result = method === 'exact'
     ? await exactShapley(x, background, evaluate, settings)
     : await kernelShap(x, background, evaluate, { ...settings, samples, seed });

@@ -189,7 +189,7 @@ export const ERROR_CODE = Object.freeze({
  * @property {'explain'} type
  * @property {string} model
  * @property {import('./predict.js').TaskSpec} spec the model's task spec, with `explanations` and its artifact
- * @property {'exact'|'kernel'} method exact: every coalition (at most 16 features); kernel: KernelSHAP, sampled
+ * @property {ExplainMethod} method
  * @property {unknown} input the row {featureName: value}
  * @property {ExplainOptions} [options]
  */
@@ -292,16 +292,25 @@ export const ERROR_CODE = Object.freeze({
  */
 
 /**
- * @typedef {object} Explanation One row explained: base + Σ_features values[out] = prediction[out].
- * @property {'exact'|'kernel'} method
+ * How a row is explained: exact, every coalition (at most 16 features); kernel, KernelSHAP on sampled
+ * coalitions; lime, LIME weights as Python lime's LimeTabularExplainer (worker/lime.js).
+ * @typedef {'exact'|'kernel'|'lime'} ExplainMethod
+ */
+
+/**
+ * @typedef {object} Explanation One row explained: for Shapley values (exact, kernel), base + Σ_features
+ * values[out] = prediction[out]; LIME's base is its local model's intercept and its weights need not add up.
+ * @property {ExplainMethod} method
  * @property {string[]} features feature names, in the order of each values[out]
  * @property {string[]} outputs the labels, in the order of base, values and prediction
  * @property {number[]} base the model's mean output over the background (shap's expected value), per output
- * @property {number[][]} values [output][feature]: each feature's Shapley value (probability points)
+ * @property {number[][]} values [output][feature]: each feature's Shapley value (probability points), or LIME weight
  * @property {number[]} prediction the model's output for the row, per output
  * @property {number} backgroundRows rows in the background set
  * @property {number} evaluations rows the model was run on
- * @property {number} [samples] method "kernel": the coalitions evaluated (the budget, capped at 2^F − 2)
+ * @property {number} [samples] method "kernel": the coalitions evaluated (the budget, capped at 2^F − 2);
+ *   "lime": the neighbourhood rows, the row included
+ * @property {number[]} [score] method "lime": the weighted R² of each output's local model
  */
 
 /**

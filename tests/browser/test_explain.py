@@ -130,8 +130,8 @@ def explain_error(page: Session, model: str, row: object, options: object) -> di
 
 def test_wrong_calls_say_what_is_wrong(page: Session, explanations: dict) -> None:
     row = explanations["held_out"]["rows"][0]
-    assert explain_error(page, "penguins-species", row, {"method": "lime"}) == {
-        "name": "TypeError", "code": None, "message": 'explain(): method must be "exact" or "kernel", got "lime".'}
+    assert explain_error(page, "penguins-species", row, {"method": "shap"}) == {
+        "name": "TypeError", "code": None, "message": 'explain(): method must be "exact", "kernel" or "lime", got "shap".'}
     assert explain_error(page, "penguins-species", row, {"method": "kernel", "samples": 1.5})["message"] == (
         "explain(): samples must be a whole number from 1 to 100000, got 1.5.")
     assert explain_error(page, "penguins-species", {**row, "island": "Atlantis"}, None)["message"] == (

@@ -314,8 +314,8 @@ describe('m.explain() on the built penguins model (onnxruntime-web in Node) equa
   it('says what is wrong: a bad method, options or row; a model without explanations', async () => {
     const { m } = await load();
     const row = artifact.held_out.rows[0];
-    await assert.rejects(m.explain(row, { method: /** @type {any} */ ('lime') }),
-      { name: 'TypeError', message: 'explain(): method must be "exact" or "kernel", got "lime".' });
+    await assert.rejects(m.explain(row, { method: /** @type {any} */ ('shap') }),
+      { name: 'TypeError', message: 'explain(): method must be "exact", "kernel" or "lime", got "shap".' });
     await assert.rejects(m.explain(row, { samples: 10 }), { name: 'TypeError', message: /samples and seed are options of method "kernel"/ });
     await assert.rejects(m.explain(row, { method: 'kernel', samples: 0 }), { message: /samples must be a whole number from 1 to 100000, got 0/ });
     await assert.rejects(m.explain(row, /** @type {any} */ ({ sample: 5 })), { message: /unknown option "sample"/ });
