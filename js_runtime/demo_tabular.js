@@ -85,11 +85,16 @@ export function mountTabular(root, info, api, variant) {
     form.append(field.el);
   });
   const resetButton = h('button', { type: 'button', class: 'vitrine-reset md-button' }, 'Reset');
+  // Where the build stored explanations: fill the form with one of their held-out (test) rows.
+  const testRowsUrl = explanationsUrl(info);
+  const randomButton = testRowsUrl
+    ? h('button', { type: 'button', class: 'vitrine-random md-button' }, 'Random test row') : null;
   // Shown on the static tier: the form stays usable for the precomputed examples, and says why no more.
   const staticNote = shell.staticNote;
   form.append(staticNote);
   form.append(h('div', { class: 'vitrine-actions' },
-    h('button', { type: 'submit', class: 'vitrine-predict md-button md-button--primary' }, 'Predict'), resetButton));
+    h('button', { type: 'submit', class: 'vitrine-predict md-button md-button--primary' }, 'Predict'), resetButton,
+    ...(randomButton ? [randomButton] : [])));
   shell.inputs.append(form);
 
   // ---- output ----
@@ -356,6 +361,64 @@ export function mountTabular(root, info, api, variant) {
     for (const [name, field] of fields) field.write(initial[name]);
     predictNow();
   });
+
+  /** The explanations file's held-out rows (fetched on the first click; a failure is retried on the next). @type {Promise<Row[]> | null} */
+  let testRows = null;
+  randomButton?.addEventListener('click', async () => {
+    testRows ??= fetchTestRows(String(testRowsUrl)).catch((e) => {
+      testRows = null;
+      throw e;
+    });
+    let rowsNow;
+    try {
+      rowsNow = await testRows;
+    } catch (e) {
+      console.warn('[vitrine] No test rows:', e);
+      shell.showError(new Error('The test rows could not be loaded. Try again, or edit the inputs.'));
+      return;
+    }
+    // A row other than the one in the form, when there is one.
+    const current = readForm();
+    const others = rowsNow.filter((r) => !(current.ok && sameInputs(features, current.row, r)));
+    const pool = others.length ? others : rowsNow;
+    const row = pool[Math.floor(Math.random() * pool.length)];
+    if (!row) return;
+    for (const [name, field] of fields) {
+      if (row[name] !== undefined) field.write(row[name]);
+    }
+    randomButton.dataset.row = String(rowsNow.indexOf(row));
+    predictNow();
+  });
+}
+
+/**
+ * The URL of a model's explanations file (its manifest `explain` entry, resolved as fetchManifest made
+ * its artifacts absolute), or null when the build stored none.
+ * @param {ModelEntry} info
+ * @returns {string | null}
+ */
+function explanationsUrl(info) {
+  const entry = /** @type {{explain?: {explanations?: unknown}}} */ (/** @type {unknown} */ (info)).explain;
+  const ref = entry?.explanations;
+  if (typeof ref !== 'string') return null;
+  const found = (info.artifacts ?? []).find((a) => String(a.kind) === 'explanations' && (a.url === ref || a.url.endsWith(`/${ref}`)));
+  return found ? found.url : null;
+}
+
+/**
+ * The held-out rows of an explanations file (builder/explain.py: `held_out.rows`).
+ * @param {string} url
+ * @returns {Promise<Row[]>}
+ */
+async function fetchTestRows(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const data = /** @type {{held_out?: {rows?: unknown}}} */ (await response.json());
+  const rows = data?.held_out?.rows;
+  if (!Array.isArray(rows) || !rows.length || !rows.every((r) => r && typeof r === 'object')) {
+    throw new Error(`${url} has no held-out rows`);
+  }
+  return /** @type {Row[]} */ (rows);
 }
 
 /**

@@ -87,6 +87,16 @@ async function mountDemo(root) {
 
 for (const root of demos) mountDemo(root);
 
+// The model page's explanation charts (explanation_summary.js): the module and Chart.js load only
+// when such an element is on the page, once it nears the viewport.
+for (const el of document.querySelectorAll('.vitrine-shap')) {
+  if (!(el instanceof HTMLElement)) continue;
+  whenNear(el, () => {
+    import('./explanation_summary.js').then((m) => m.mountSummary(el, { manifest: vitrine.manifest }))
+      .catch((e) => console.warn('[vitrine] No explanation charts (the tables show the values):', e));
+  });
+}
+
 
 // Isolation (WASM threads on hosts that cannot send headers) from the next page view, caching and
 // offline use. Never fatal: without it the demos run on one thread and load from the network.
