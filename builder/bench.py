@@ -43,6 +43,7 @@ REPEAT = 3  # cold/warm pairs per side (Vitrine, bare page), each in a fresh Chr
 GENERATION = "text-generation"
 GEN_TOKENS = 32  # tokens per generation in the steady state (greedy)
 GEN_RUNS = 3  # generations per variant and tier (and natively)
+EXPLAIN_RUNS = 5  # m.explain calls per method, model and tier (after one that fetches the explanations file)
 
 # `input` is a tabular row, a text, or the URL of an example image (fetched once, then predicted as a Blob).
 _FIRST_PREDICTION = """async ({id, variant, input, image}) => {
@@ -84,6 +85,30 @@ _LATENCY = """async ({id, variant, input, image, runs, warmup}) => {
         inWorker.push(p.ms);
     }
     return {roundTrip, inWorker};
+}"""
+
+# Explanation latency of a model whose build stored explanations: each method on the example row, `runs` times
+# after a first call (which fetches the explanations file). `wall` is the page's round trip, `ms` the worker's runs.
+_EXPLAIN = """async ({id, variant, input, methods, explainRuns: runs}) => {
+    const m = await vitrine.load(id, {variant});
+    const out = {};
+    for (const method of methods) {
+        try {
+            await m.explain(input, {method});
+            const wall = [], inWorker = [];
+            let e = null;
+            for (let i = 0; i < runs; i++) {
+                const t = performance.now();
+                e = await m.explain(input, {method});
+                wall.push(performance.now() - t);
+                inWorker.push(e.ms);
+            }
+            out[method] = {wall, inWorker, evaluations: e.evaluations, samples: e.samples ?? null};
+        } catch (error) {  // one method failing leaves the others' figures
+            out[method] = {error: String(error?.message ?? error)};
+        }
+    }
+    return out;
 }"""
 
 
@@ -166,10 +191,11 @@ def run(
                         native = _native_generation(site_dir, entry, gen["prompt"], gen_tokens, gen_runs)
                     else:
                         native = _native(site_dir, entry, runs)
+                    python_shap = {"exact": _native_shap_exact(site_dir, entry, EXPLAIN_RUNS)} if "exact" in explain_methods(entry) else None
                     for variant in entry["variants"]:
                         for backend in backends:
                             results.append(_bench_one(profiles, base, log, entry, variant, backend, runs, native, repeat=repeat,
-                                                      bare=bare_specs.get((entry["id"], variant["name"])), gen=gen))
+                                                      bare=bare_specs.get((entry["id"], variant["name"])), gen=gen, python_shap=python_shap))
                 if peer_entries:
                     peers = bench_peer.run(profiles, base, root, log, site_dir, peer_entries, node_modules,
                                            runs=peer_runs, warmup=peer_warmup, variants=peer_variants, repeat=peer_repeat)
@@ -195,6 +221,7 @@ def run(
         },
         "runs": runs,
         "repeat": repeat,
+        "explain_runs": EXPLAIN_RUNS,
         "results": results,
         "bare": {"page": bench_bare.DESCRIPTION, "targets": bench_bare.TARGETS, "warmup": WARMUP, "http_cache": http_cache} if bare_entries else None,
         "generation": {"max_new_tokens": gen_tokens, "runs": gen_runs, "temperature": 0} if generation_models else None,
@@ -217,6 +244,49 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
         session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes(), config=variant.get("session_options"))
         out[variant["name"]] = evaluate.latency(session, feeds, runs)
     return out
+
+
+def explain_methods(entry: dict[str, Any]) -> list[str]:
+    """The m.explain methods a model offers: none without stored explanations; exact up to its feature limit."""
+    if not entry.get("explain"):
+        return []
+    from .explain import EXACT_MAX_FEATURES
+
+    return [*(["exact"] if len(entry["preprocessing"]["features"]) <= EXACT_MAX_FEATURES else []), "kernel", "lime"]
+
+
+def _native_shap_exact(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, float]:
+    """Python shap's Exact explainer on the example row, over the same background and the default variant's file
+    (onnxruntime CPU, 1 thread): what the browser's exact method is compared with."""
+    import logging
+
+    import pandas as pd
+    import shap
+
+    from . import evaluate, explain
+
+    logging.getLogger("shap").setLevel(logging.ERROR)
+    artifact = json.loads((site_dir / "models" / entry["explain"]["explanations"]).read_text())
+    features = entry["preprocessing"]["features"]
+    codes = {f["input"]: artifact["categories"][f["name"]] for f in features if f["type"] == "categorical"}
+
+    def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+        return pd.DataFrame([{f["input"]: row[f["name"]] for f in features} for row in rows])
+
+    variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
+    session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes(), as_in_browser=True, config=variant.get("session_options"))
+    probability = entry["postprocessing"]["probability_output"]
+    f = explain.model_function(lambda feeds: session.run([probability], feeds)[0], features, codes)
+    background = explain.encode(frame(artifact["background"]), features, codes)
+    explainer = shap.explainers.Exact(f, shap.maskers.Independent(background, max_samples=len(background)))
+    x = explain.encode(frame([entry["examples"][0]["input"]]), features, codes)
+    explainer(x, silent=True)  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        explainer(x, silent=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return {"p50": round(_median(times), 2), "runs": runs}
 
 
 def _generation_prompt(entry: dict[str, Any], tokens: int) -> str:
@@ -313,6 +383,7 @@ def _vitrine_side(browser: Any, base: str, log: list[str], backend: str, args: d
         page.wait_for_function("() => window.vitrine !== undefined")
         cold = evaluate(page, first)
         timings = evaluate(page, latency) if steady else None
+        explained = page.evaluate(_EXPLAIN, args) if steady and args.get("methods") else None
         del log[:]
         page.reload()
         page.wait_for_function("() => window.vitrine !== undefined")
@@ -320,7 +391,7 @@ def _vitrine_side(browser: Any, base: str, log: list[str], backend: str, args: d
         model_requests = sum(1 for path in log if path.endswith(".onnx"))
     finally:
         context.close()
-    return {"cold": cold, "cached": cached, "timings": timings, "model_requests_on_reload": model_requests}
+    return {"cold": cold, "cached": cached, "timings": timings, "explained": explained, "model_requests_on_reload": model_requests}
 
 
 # The model's own gallery page, as a visitor opens it at its demo: navigation start → the demo shows its
@@ -363,10 +434,12 @@ def _service_worker_settled(page: Any, timeout_s: float = 15) -> None:
 
 
 def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant: dict[str, Any], backend: str, runs: int,
-               native: dict[str, Any], repeat: int = 1, bare: dict[str, Any] | None = None, gen: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One variant on one tier: `repeat` cold/cached pairs (medians; the steady state in the first), and with
-    `bare` (bench_bare.install's spec of this variant) the bare page beside it, the two sides alternating
-    which goes first. `gen` (prompt, tokens, runs) for a generation model."""
+               native: dict[str, Any], repeat: int = 1, bare: dict[str, Any] | None = None, gen: dict[str, Any] | None = None,
+               python_shap: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One variant on one tier: `repeat` cold/cached pairs (medians; the steady state and the explanation
+    latency in the first), and with `bare` (bench_bare.install's spec of this variant) the bare page beside
+    it, the two sides alternating which goes first. `gen` (prompt, tokens, runs) for a generation model;
+    `python_shap` (per method, Python shap's times) what the browser's explanations are compared with."""
     result: dict[str, Any] = {"model": entry["id"], "variant": variant["name"], "sha256": variant["sha256"], "backend": backend}
     if gen:
         args = {"id": entry["id"], "variant": variant["name"], "prompt": gen["prompt"], "maxNewTokens": gen["tokens"], "runs": gen["runs"]}
@@ -374,7 +447,8 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
         example = entry["examples"][0]
         image = "image" in example
         args = {"id": entry["id"], "variant": variant["name"], "image": image, "runs": runs, "warmup": WARMUP,
-                "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"]}
+                "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"],
+                "methods": explain_methods(entry), "explainRuns": EXPLAIN_RUNS}
     reps: list[dict[str, Any]] = []
     bare_reps: list[dict[str, Any]] = []
     demo_reps: list[dict[str, float]] = []
@@ -432,6 +506,8 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
             browser_over_native=round(browser_ms["p50"] / native_ms["p50"], 1),
             session_run_over_native=round(worker_ms["p50"] / native_ms["p50"], 1),
         )
+        if reps[0]["explained"]:
+            result["explain"] = _explain_result(reps[0]["explained"], python_shap)
     if bare is not None and result["backend_used"] != "static":
         result.update(_bare_result(result, bare_reps, bare_error))
         if demo_reps and result.get("vitrine_over_bare"):
@@ -440,6 +516,22 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
             result["demo_error"] = demo_error
     result["error"] = None
     return result
+
+
+def _explain_result(explained: dict[str, Any], native: dict[str, Any] | None) -> dict[str, Any]:
+    """Per method: the page's round trip and the worker's model time (medians), the rows evaluated, and for
+    exact the ratio to Python shap's Exact explainer on the same row and background."""
+    out = {}
+    for method, t in explained.items():
+        if "error" in t:
+            out[method] = {"error": t["error"].splitlines()[0]}
+            continue
+        wall = _median(t["wall"])
+        out[method] = {"wall_ms": round(wall, 2), "worker_ms": round(_median(t["inWorker"]), 2), "evaluations": t["evaluations"],
+                       "samples": t["samples"], "runs": len(t["wall"])}
+        if native and method in native:
+            out[method].update(python_shap_ms=native[method]["p50"], wall_over_python_shap=round(wall / native[method]["p50"], 3))
+    return out
 
 
 def _generation_result(runs: list[dict[str, Any]], native: dict[str, Any], gen: dict[str, Any]) -> dict[str, Any]:

@@ -47,6 +47,15 @@ def test_bench_measures_browser_and_native(document: dict, built_site: BuiltSite
     assert ok["model_requests_on_reload"] == 0, "the cached reload downloaded the model again"
     assert ok["browser_over_native"] > 0 and ok["session_run_over_native"] > 0 and ok["cached_over_cold"] > 0
     assert bad["backend"] == "no-such-tier" and "no-such-tier" in bad["error"]
+    # explanation latency: every method of m.explain, and the exact one beside Python shap on the same row and background
+    assert document["explain_runs"] == bench.EXPLAIN_RUNS
+    assert list(ok["explain"]) == bench.explain_methods(penguins) == ["exact", "kernel", "lime"]
+    for method, x in ok["explain"].items():
+        assert "error" not in x, (method, x)
+        assert x["runs"] == bench.EXPLAIN_RUNS and 0 < x["worker_ms"] <= x["wall_ms"] and x["evaluations"] > 0, (method, x)
+    exact = ok["explain"]["exact"]
+    assert exact["python_shap_ms"] > 0 and exact["wall_over_python_shap"] == pytest.approx(exact["wall_ms"] / exact["python_shap_ms"], abs=0.001)
+    assert "python_shap_ms" not in ok["explain"]["kernel"], "Python shap is timed for the exact method only"
     # An image model: every variant is measured, each predicting from its example photo.
     faces = [r for r in document["results"] if r["model"] == "face-detector" and r["backend"] == "wasm"]
     detector = next(m for m in manifest["models"] if m["id"] == "face-detector")
@@ -54,6 +63,7 @@ def test_bench_measures_browser_and_native(document: dict, built_site: BuiltSite
     for r in faces:
         assert r["error"] is None and 0 < r["session_run_ms"]["p50"] <= r["browser_ms"]["p50"], r
         assert r["model_requests_on_reload"] == 0
+        assert "explain" not in r, "a model without stored explanations has no explanation latency"
 
 
 def test_bench_refuses_an_unknown_model(built_site: BuiltSite) -> None:
@@ -135,6 +145,22 @@ def test_bench_summary_against_hand_computed_numbers() -> None:
     assert browser.closed == 1, "the browser context is closed after each result"
 
 
+def test_explanation_latency_against_hand_computed_numbers() -> None:
+    """Medians of five calls (the lower median of an even count is a measured call); the ratio to Python shap
+    for the methods it was timed for; a failed method keeps its first line and leaves the others."""
+    explained = {
+        "exact": {"wall": [30.0, 10.0, 20.0, 50.0, 40.0], "inWorker": [8.0, 6.0, 7.0, 9.0, 5.0], "evaluations": 3201, "samples": None},
+        "kernel": {"wall": [12.0, 11.0], "inWorker": [9.0, 10.0], "evaluations": 3151, "samples": 62},
+        "lime": {"error": "explain(): no\nstack"},
+    }
+    assert bench._explain_result(explained, {"exact": {"p50": 8.0, "runs": 5}}) == {
+        "exact": {"wall_ms": 30.0, "worker_ms": 7.0, "evaluations": 3201, "samples": None, "runs": 5,
+                  "python_shap_ms": 8.0, "wall_over_python_shap": 3.75},
+        "kernel": {"wall_ms": 11.0, "worker_ms": 9.0, "evaluations": 3151, "samples": 62, "runs": 2},
+        "lime": {"error": "explain(): no"},
+    }
+
+
 def _performance_html(document: dict, built_models, tmp_path: Path) -> str:
     """The Performance page a site build renders from `document` as its bench.json."""
     out = tmp_path / "exported_models"
@@ -153,6 +179,8 @@ def test_performance_page_shows_bench_results(document: dict, built_models, tmp_
     assert f"<strong>{ok['cached_over_cold']}×</strong>" in html
     assert "failed: " in html and "no-such-tier" in html
     assert "model changed since" not in html
+    penguins = next(r for r in document["results"] if r["model"] == "penguins-species" and not r["error"])
+    assert "Browser ÷ Python shap" in html and f"<strong>{penguins['explain']['exact']['wall_over_python_shap']}×</strong>" in html
 
 
 def test_performance_page_without_bench_says_how_to_run_it(built_site: BuiltSite) -> None:
@@ -587,6 +615,7 @@ def test_performance_page_shows_the_bare_and_generation_tables(bare_document: di
     # ratios first: the overhead section (ratios, times, phases) comes before the page's other sections
     order = ['<h2 id="vitrines-overhead-over-a-bare-onnxruntime-web-page">', '<h3 id="ratios">', '<h3 id="times-ms">',
              '<h3 id="where-the-load-time-goes-ms">', '<h2 id="ratios_1">', '<h2 id="times-ms_1">', '<h2 id="text-generation">']
+    assert [h for h in order if h not in html] == []
     assert [html.index(h) for h in order] == sorted(html.index(h) for h in order)
     assert f"<strong>{q['cold']}×</strong>" in html and f"<strong>{q['warm']}×</strong>" in html and f"<strong>{q['run']}×</strong>" in html
     assert f"<td>{r['cold_first_prediction_ms']} / {r['bare_cold_ms']}</td>" in html and f"<td>{r['cached_first_prediction_ms']} / {r['bare_warm_ms']}</td>" in html
