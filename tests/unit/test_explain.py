@@ -106,6 +106,9 @@ def test_the_page_shows_importance_and_one_explained_prediction(built: tuple[Pat
     assert f'<a href="../../models/{url}">' in section  # HTML: MkDocs checks Markdown links against doc files
     rows = section[section.index("<tbody>"):section.index("</tbody>")]
     assert rows.count('<th scope="row">') == len(data["features"]) + 1  # every feature, then the base
-    top = max(range(len(data["features"])), key=lambda j: sum(row[j] for row in data["importance"]))
-    assert rows.index(data["features"][top]) < min(rows.index(n) for n in data["features"] if n != data["features"][top])
+    # most important first, each named as the form names it (its label, not its column)
+    label = {f["name"]: f["label"] for f in entry["preprocessing"]["features"]}
+    names = [f'<th scope="row">{label[n]}</th>' for n in data["features"]]
+    top = max(range(len(names)), key=lambda j: sum(row[j] for row in data["importance"]))
+    assert rows.index(names[top]) < min(rows.index(n) for n in names if n != names[top])
     assert "Contribution to" in section and pages.model_page(entry, "../../models").count("## Explanations") == 0
