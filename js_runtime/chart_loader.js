@@ -12,6 +12,29 @@ function globalChart() {
   return /** @type {{Chart?: ChartConstructor}} */ (/** @type {unknown} */ (window)).Chart;
 }
 
+/**
+ * A chart's colours, read from CSS at draw time so mkdocs-material's light and dark schemes (and
+ * vitrine.css's colours per scheme) both apply: the scheme's text, grid and muted colours, and each of
+ * `own` ({key: [custom property, fallback]}).
+ * @template {string} K
+ * @param {Element} el
+ * @param {Record<K, [string, string]>} own
+ * @returns {{text: string, grid: string, muted: string} & Record<K, string>}
+ */
+export function cssColors(el, own) {
+  const style = getComputedStyle(el);
+  /** @param {[string, string]} property */
+  const get = ([name, fallback]) => style.getPropertyValue(name).trim() || fallback;
+  const colors = /** @type {Record<K, string>} */ ({});
+  for (const key of /** @type {K[]} */ (Object.keys(own))) colors[key] = get(own[key]);
+  return {
+    text: get(['--md-default-fg-color--light', 'rgba(0, 0, 0, 0.54)']),
+    grid: get(['--md-default-fg-color--lightest', 'rgba(0, 0, 0, 0.07)']),
+    muted: get(['--md-default-fg-color--lighter', 'rgba(0, 0, 0, 0.32)']),
+    ...colors,
+  };
+}
+
 /** @returns {Promise<ChartConstructor>} */
 export function loadChart() {
   loading ??= new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@
 // The form and the shown prediction never disagree: an empty or non-numeric box marks that field
 // invalid and clears the prediction (no model run); a prediction that failed for edited inputs is
 // marked as being for the previous ones; inputs outside the training data get a notice.
-import { loadChart } from './chart_loader.js';
+import { cssColors, loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
 import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sliderRange } from './form_checks.js';
@@ -535,15 +535,7 @@ function hint(text, control, id) {
  * @param {HTMLElement} el
  */
 function themeColors(el) {
-  const style = getComputedStyle(el);
-  /** @param {string} name @param {string} fallback */
-  const get = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    primary: get('--md-primary-fg-color', '#4051b5'),
-    muted: get('--md-default-fg-color--lighter', 'rgba(0, 0, 0, 0.32)'),
-    text: get('--md-default-fg-color--light', 'rgba(0, 0, 0, 0.54)'),
-    grid: get('--md-default-fg-color--lightest', 'rgba(0, 0, 0, 0.07)'),
-  };
+  return cssColors(el, { primary: ['--md-primary-fg-color', '#4051b5'] });
 }
 
 /**

@@ -10,7 +10,7 @@
 // Both charts are Chart.js (chart_loader.js) and hidden from screen readers, which read a sentence per
 // chart and a table of the held-out values instead. Every text from the artifact or the manifest is set
 // as text, never as HTML. Colours come from CSS (vitrine.css), redrawn on a light/dark switch.
-import { loadChart } from './chart_loader.js';
+import { cssColors, loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { findModel } from './manifest.js';
 import { featureValue, formatPoints } from './explanation_view.js';
@@ -207,17 +207,9 @@ function rgb(color) {
  * @param {HTMLElement} el
  */
 function palette(el) {
-  const style = getComputedStyle(el);
-  /** @param {string} name @param {string} fallback */
-  const get = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    bar: get('--vitrine-shap-bar', '#4051b5'),
-    low: get('--vitrine-shap-low', '#3b4cc0'),
-    high: get('--vitrine-shap-high', '#e6550d'),
-    text: get('--md-default-fg-color--light', 'rgba(0, 0, 0, 0.54)'),
-    grid: get('--md-default-fg-color--lightest', 'rgba(0, 0, 0, 0.07)'),
-    zero: get('--md-default-fg-color--lighter', 'rgba(0, 0, 0, 0.32)'),
-  };
+  return cssColors(el, {
+    bar: ['--vitrine-shap-bar', '#4051b5'], low: ['--vitrine-shap-low', '#3b4cc0'], high: ['--vitrine-shap-high', '#e6550d'],
+  });
 }
 
 /**
@@ -229,10 +221,10 @@ function palette(el) {
 function valueColor(f, value, colors) {
   if (f.categories) {
     const i = f.categories.indexOf(String(value));
-    return i < 0 ? colors.zero : CATEGORY_COLORS[i % CATEGORY_COLORS.length];
+    return i < 0 ? colors.muted : CATEGORY_COLORS[i % CATEGORY_COLORS.length];
   }
   const v = Number(value);
-  if (!Number.isFinite(v)) return colors.zero;
+  if (!Number.isFinite(v)) return colors.muted;
   return mix(colors.low, colors.high, f.hi > f.lo ? (v - f.lo) / (f.hi - f.lo) : 0.5);
 }
 
@@ -490,7 +482,7 @@ function render(root, uid, x, specs) {
           type: 'linear',
           grace: '3%',
           ticks: { color: colors.text, callback: (v) => (Number(v) > 0 ? `+${v}` : String(v).replace('-', '\u2212')) },
-          grid: { color: (ctx) => (ctx.tick?.value === 0 ? colors.zero : colors.grid) },
+          grid: { color: (ctx) => (ctx.tick?.value === 0 ? colors.muted : colors.grid) },
           title: { display: true, text: `SHAP value for ${x.outputs[k]}, percentage points`, color: colors.text },
         },
         y: {

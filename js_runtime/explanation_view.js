@@ -6,7 +6,7 @@
 // read instead of the chart. The view only renders: the widget decides when (demo_tabular.js asks for
 // the explanation in the same cancellable run as the prediction, so both are for the same row).
 // Every text from the manifest or the model is set as text, never as HTML.
-import { loadChart } from './chart_loader.js';
+import { cssColors, loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { formatValue } from './form_checks.js';
 
@@ -225,16 +225,7 @@ export function mountExplanation(uid, featureCount) {
  * @param {HTMLElement} el
  */
 function palette(el) {
-  const style = getComputedStyle(el);
-  /** @param {string} name @param {string} fallback */
-  const get = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    up: get('--vitrine-explain-up', '#c2185b'),
-    down: get('--vitrine-explain-down', '#1565c0'),
-    text: get('--md-default-fg-color--light', 'rgba(0, 0, 0, 0.54)'),
-    grid: get('--md-default-fg-color--lightest', 'rgba(0, 0, 0, 0.07)'),
-    zero: get('--md-default-fg-color--lighter', 'rgba(0, 0, 0, 0.32)'),
-  };
+  return cssColors(el, { up: ['--vitrine-explain-up', '#c2185b'], down: ['--vitrine-explain-down', '#1565c0'] });
 }
 
 /**
@@ -251,7 +242,7 @@ function chartOptions(colors) {
       x: {
         grace: '5%',
         ticks: { color: colors.text, callback: (v) => (Number(v) > 0 ? `+${v}` : String(v).replace('-', '\u2212')) },
-        grid: { color: (ctx) => (ctx.tick?.value === 0 ? colors.zero : colors.grid) },
+        grid: { color: (ctx) => (ctx.tick?.value === 0 ? colors.muted : colors.grid) },
         title: { display: true, text: 'percentage points', color: colors.text },
       },
       y: { ticks: { color: colors.text, autoSkip: false }, grid: { display: false } },

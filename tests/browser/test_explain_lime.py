@@ -17,6 +17,7 @@ from playwright.sync_api import Browser
 
 from ..conftest import BuiltSite, model_entry
 from .conftest import Session, api_page
+from .test_explain import EXPLAIN_ALL
 
 pytestmark = pytest.mark.browser
 ROWS = 24  # held-out rows explained both ways
@@ -88,16 +89,6 @@ def python_lime(built_site: BuiltSite, manifest: dict, explanations: dict) -> Ca
         return weights
 
     return explain
-
-
-EXPLAIN_ALL = """async ([rows, options]) => {
-    const m = await vitrine.load("penguins-species");
-    await m.explain(rows[0], options);  // the explanations file, once
-    const out = [];
-    const start = performance.now();
-    for (const row of rows) out.push(await m.explain(row, options));
-    return {out, ms: (performance.now() - start) / rows.length, backend: m.backend, threads: m.threads};
-}"""
 
 
 def top(weights: np.ndarray | list[float], k: int) -> list[int]:

@@ -10,13 +10,7 @@ import {
   DEFAULT_SAMPLES, NUM_FEATURES, binOf, featureStats, limeTabular, normalCdf, normalQuantile, percentile, truncatedNormal,
 } from '../../worker/lime.js';
 import { mulberry32 } from '../../worker/sampling.js';
-import { clearBaselines } from '../../worker/predict.js';
-import { WorkerClient } from '../../js_runtime/worker_client.js';
-import { Sessions } from '../../js_runtime/sessions.js';
-import { Model, explainSpec } from '../../js_runtime/model.js';
-import { findVariant, resolveManifest } from '../../js_runtime/manifest.js';
-import { TABULAR_ID, fileUrl, manifestFiles, readJson } from './helpers.js';
-import { InProcessWorker } from './in_process_worker.js';
+import { tabularModel } from './tabular_model.js';
 
 /** @typedef {import('../../worker/shapley.js').FeatureRow} FeatureRow */
 
@@ -171,28 +165,9 @@ describe('limeTabular', () => {
 // ---- the built penguins model, end to end in Node (real onnxruntime-web WASM) ----
 
 describe('m.explain(row, {method: "lime"}) on the built penguins model (onnxruntime-web in Node)', async () => {
-  const file = manifestFiles()[0].file;
-  const manifest = resolveManifest(readJson(file), fileUrl(file));
-  const info = /** @type {import('../../js_runtime/manifest.js').ModelEntry} */ (manifest.models.find((m) => m.id === TABULAR_ID));
-  const spec = explainSpec(info);
-  const artifact = readJson(new URL(/** @type {string} */ (spec.explanations)).pathname);
-  const variant = findVariant(info, 'auto');
+  const { artifact, load } = tabularModel();
   const warn = mock.method(console, 'warn', () => {});
   after(() => warn.mock.restore());
-
-  async function load() {
-    clearBaselines();
-    /** @type {InProcessWorker[]} */
-    const workers = [];
-    const sessions = new Sessions(new WorkerClient(() => {
-      workers.push(new InProcessWorker());
-      return /** @type {any} */ (workers.at(-1));
-    }, { numThreads: 1 }));
-    const key = `${info.id}/${variant.name}`;
-    await sessions.acquire(key, variant);
-    const plan = { name: 'wasm', label: 'WASM-SIMD', threads: 1, reason: 'test' };
-    return { m: new Model({ info, variant, plan: /** @type {any} */ (plan), threads: 1, sessions }), workers };
-  }
 
   it('weights per label, the model\'s prediction, seeded; another seed close', async () => {
     const { m, workers } = await load();
