@@ -33,10 +33,11 @@ def info(built_site: BuiltSite) -> dict:
     return model_entry(json.loads((built_site.site / "models" / "manifest.json").read_text()))
 
 
-# Page-side instrumentation of the worker protocol (every message is {id, type, ...}): records what the
-# page posts to its worker, and can hold back `result` replies, so a run stays in flight for as long as
-# a test needs (the worker has run it; the page has not heard back).
-WORKER_PROBE = """(() => {
+def worker_probe(*held: str) -> str:
+    """Page-side instrumentation of the worker protocol (every message is {id, type, ...}): records what the
+    page posts to its worker and, while `window.__probe.hold` is set, holds back replies of the types `held`,
+    so a run stays in flight for as long as a test needs (the worker has run it; the page has not heard back)."""
+    return """(() => {
     const probe = window.__probe = {posted: [], held: [], hold: false,
         release() { probe.hold = false; for (const deliver of probe.held.splice(0)) deliver(); }};
     const post = Worker.prototype.postMessage;
@@ -48,7 +49,7 @@ WORKER_PROBE = """(() => {
     Worker.prototype.addEventListener = function (type, listener, options) {
         if (type !== 'message' || typeof listener !== 'function') return listen.call(this, type, listener, options);
         return listen.call(this, type, function (event) {
-            if (probe.hold && (event.data?.type === 'result' || event.data?.type === 'prediction')) {
+            if (probe.hold && %s.includes(event.data?.type)) {
                 const deliver = () => listener.call(this, event);
                 deliver.id = event.data.id;
                 probe.held.push(deliver);
@@ -57,7 +58,10 @@ WORKER_PROBE = """(() => {
             return listener.call(this, event);
         }, options);
     };
-})();"""
+})();""" % json.dumps(list(held))
+
+
+WORKER_PROBE = worker_probe("result", "prediction")
 
 
 def posted(session: Session, kind: str) -> list[int]:

@@ -15,6 +15,7 @@ import pytest
 
 from ..conftest import BuiltSite, model_entry
 from .conftest import Session, wait_until
+from .test_demo import worker_probe
 
 pytestmark = pytest.mark.browser
 PAGE = "gallery/penguins-species/"
@@ -220,30 +221,9 @@ def test_keyboard_edit_updates_prediction_and_explanation(session: Session, site
     assert session.errors == []
 
 
-# Page-side instrumentation of the worker protocol (as in test_demo.py): records what the page posts to
-# its worker and, while `hold` is set, holds back `explanation` replies, so an explanation stays in flight.
-WORKER_PROBE = """(() => {
-    const probe = window.__probe = {posted: [], held: [], hold: false,
-        release() { probe.hold = false; for (const deliver of probe.held.splice(0)) deliver(); }};
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message, ...rest) {
-        if (message && typeof message === 'object') probe.posted.push({id: message.id, type: message.type});
-        return post.call(this, message, ...rest);
-    };
-    const listen = Worker.prototype.addEventListener;
-    Worker.prototype.addEventListener = function (type, listener, options) {
-        if (type !== 'message' || typeof listener !== 'function') return listen.call(this, type, listener, options);
-        return listen.call(this, type, function (event) {
-            if (probe.hold && event.data?.type === 'explanation') {
-                const deliver = () => listener.call(this, event);
-                deliver.id = event.data.id;
-                probe.held.push(deliver);
-                return;
-            }
-            return listener.call(this, event);
-        }, options);
-    };
-})();"""
+# Records what the page posts to its worker and, while `hold` is set, holds back `explanation` replies, so an
+# explanation stays in flight.
+WORKER_PROBE = worker_probe("explanation")
 
 
 def test_superseded_explanation_is_cancelled_and_never_shown(session: Session, site_url: str, info: dict) -> None:

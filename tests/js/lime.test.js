@@ -10,27 +10,10 @@ import {
   DEFAULT_SAMPLES, NUM_FEATURES, binOf, featureStats, limeTabular, normalCdf, normalQuantile, percentile, truncatedNormal,
 } from '../../worker/lime.js';
 import { mulberry32 } from '../../worker/sampling.js';
+import { batched, maxAbs } from './explainer_helpers.js';
 import { tabularModel } from './tabular_model.js';
 
 /** @typedef {import('../../worker/shapley.js').FeatureRow} FeatureRow */
-
-/** @param {(row: FeatureRow) => number[]} f */
-function batched(f) {
-  const calls = /** @type {number[]} */ ([]);
-  /** @type {import('../../worker/shapley.js').Evaluate} */
-  const evaluate = async (rows) => {
-    calls.push(rows.length);
-    return rows.map(f);
-  };
-  return { evaluate, calls };
-}
-
-/** @param {number[][]} a @param {number[][]} b */
-function maxAbs(a, b) {
-  let m = 0;
-  a.forEach((row, k) => row.forEach((v, i) => { m = Math.max(m, Math.abs(v - b[k][i])); }));
-  return m;
-}
 
 /** A background of F numeric features (and one categorical last, when asked), n rows. */
 function randomBackground(F, n, seed, withCategory = false) {

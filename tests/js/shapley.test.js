@@ -10,23 +10,10 @@ import {
 } from '../../worker/shapley.js';
 import { mulberry32 } from '../../worker/sampling.js';
 import { Model } from '../../js_runtime/model.js';
+import { batched, maxAbs } from './explainer_helpers.js';
 import { tabularModel } from './tabular_model.js';
 
 /** @typedef {import('../../worker/shapley.js').FeatureRow} FeatureRow */
-
-/**
- * A model as a plain function of one row, wrapped as the batched callback, counting calls and rows.
- * @param {(row: FeatureRow) => number[]} f
- */
-function batched(f) {
-  const calls = /** @type {number[]} */ ([]);
-  /** @type {import('../../worker/shapley.js').Evaluate} */
-  const evaluate = async (rows) => {
-    calls.push(rows.length);
-    return rows.map(f);
-  };
-  return { evaluate, calls };
-}
 
 /** A nonlinear two-output function of four features with interactions and a categorical one. */
 const f4 = (/** @type {FeatureRow} */ r) => {
@@ -70,13 +57,6 @@ function bruteForce(x, background, f) {
     }
   }
   return phi;
-}
-
-/** @param {number[][]} a @param {number[][]} b */
-function maxAbs(a, b) {
-  let m = 0;
-  a.forEach((row, k) => row.forEach((v, i) => { m = Math.max(m, Math.abs(v - b[k][i])); }));
-  return m;
 }
 
 /** @param {{base: number[], values: number[][], prediction: number[]}} r */
