@@ -42,6 +42,9 @@ VENDOR = (
     ("@huggingface/tokenizers", "LICENSE"),
     ("chart.js", "dist/chart.umd.min.js"),
     ("chart.js", "LICENSE.md"),
+    # tabular pages' drift check only (js_runtime/drift_input.js): parses a dropped CSV
+    ("papaparse", "papaparse.min.js"),
+    ("papaparse", "LICENSE"),
 )
 MAIN_SCRIPT = f"{RUNTIME}/js_runtime/main.js"
 STYLESHEET = f"{RUNTIME}/js_runtime/vitrine.css"

@@ -8,6 +8,7 @@ all outputs are staged, so a bad card or a failing stage leaves `exported_models
 from __future__ import annotations
 
 import hashlib
+import json
 import importlib.metadata
 import time
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ BUILD_INPUTS = (
 )
 # …and the modules of the card's task only: a change to image code does not rebuild tabular models.
 TASK_INPUTS = {
-    "tabular-classification": ("datasets.py", "tasks/tabular.py"),
+    "tabular-classification": ("datasets.py", "drift.py", "tasks/tabular.py"),
     "image-classification": ("image_preprocess.py", "image_sets.py", "tasks/image_classification.py"),
     "object-detection": (
         "image_preprocess.py", "image_sets.py", "tasks/object_detection.py", "detectors/__init__.py", "detectors/blazeface.py",
@@ -302,22 +303,37 @@ def _evaluate(b: Build) -> None:
     }
 
 
-def _explain(b: Build) -> None:
-    """SHAP baselines for tasks that have them (tabular): a side file the page and the worker read."""
-    import json
-
+def _default_session(b: Build) -> Any:
+    """The variant that ships by default, run as onnxruntime-web runs it."""
     from . import evaluate
 
-    if not hasattr(b.task, "explanations"):
-        return
     assert b.entry is not None
     default = b.entry["default_variant"]
     config = getattr(recipes.get(b.card.recipe["kind"]), "SESSION_OPTIONS", {}).get(default)
-    session = evaluate.native_session(b.files[default], as_in_browser=True, config=config)
-    data = b.task.explanations(session, b.data, b.parts, b.card)
+    return evaluate.native_session(b.files[default], as_in_browser=True, config=config)
+
+
+def _explain(b: Build) -> None:
+    """SHAP baselines for tasks that have them (tabular): a side file the page and the worker read."""
+    if not hasattr(b.task, "explanations"):
+        return
+    assert b.entry is not None
+    data = b.task.explanations(_default_session(b), b.data, b.parts, b.card)
     record = b.artifact("explanations", json.dumps(data, separators=(",", ":")).encode(), ".json", media_type="application/json")
     b.entry["artifacts"] = [*b.entry["artifacts"], record]
     b.entry["explain"] = {"method": data["method"], "explanations": record["url"], "background_rows": len(data["background"]), "output": data["output"]}
+
+
+def _drift(b: Build) -> None:
+    """The drift check's training reference and the held-out rows as CSV, for tasks that have them (tabular)."""
+    if not hasattr(b.task, "drift"):
+        return
+    assert b.entry is not None
+    data, test_rows = b.task.drift(_default_session(b), b.data, b.parts, b.card)
+    reference = b.artifact("drift_reference", json.dumps(data, separators=(",", ":")).encode(), ".json", media_type="application/json")
+    sample = b.artifact("test_rows", test_rows, ".csv", media_type="text/csv")
+    b.entry["artifacts"] = [*b.entry["artifacts"], reference, sample]
+    b.entry["drift"] = {"reference": reference["url"], "reference_rows": data["rows"], "test_rows": sample["url"]}
 
 
 Stage = Callable[[Build], None]
@@ -330,6 +346,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("variants", _variants),
     ("evaluate", _evaluate),
     ("explain", _explain),
+    ("drift", _drift),
 )
 
 

@@ -1,16 +1,10 @@
-// Chart.js is large and only needed once a demo is on screen: load its UMD build on demand, once.
+// Chart.js is large and only needed once a demo is on screen: load its UMD build on demand, once. The
+// other vendored library that ships only as a UMD build (Papa Parse, for the drift check) loads the
+// same way (scriptGlobal).
 
 /** @typedef {typeof import('chart.js').Chart} ChartConstructor */
 
 const CHART_URL = new URL('../vendor/chart.js/chart.umd.min.js', import.meta.url);
-
-/** @type {Promise<ChartConstructor> | null} */
-let loading = null;
-
-/** @returns {ChartConstructor | undefined} */
-function globalChart() {
-  return /** @type {{Chart?: ChartConstructor}} */ (/** @type {unknown} */ (window)).Chart;
-}
 
 /**
  * A chart's colours, read from CSS at draw time so mkdocs-material's light and dark schemes (and
@@ -35,24 +29,39 @@ export function cssColors(el, own) {
   };
 }
 
+/** @type {Map<string, Promise<unknown>>} */
+const loading = new Map();
+
+/**
+ * The global `name` that the script at `url` defines, loading the script on first use (a failed load
+ * is forgotten, so a later call tries again).
+ * @param {URL} url
+ * @param {string} name
+ * @param {string} what for messages
+ * @returns {Promise<unknown>}
+ */
+export function scriptGlobal(url, name, what) {
+  let promise = loading.get(url.href);
+  if (!promise) {
+    promise = new Promise((resolve, reject) => {
+      const read = () => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window))[name];
+      if (read()) return resolve(read());
+      const script = document.createElement('script');
+      script.src = url.href;
+      script.async = true;
+      script.onload = () => (read() ? resolve(read()) : reject(new Error(`${url} did not define window.${name}`)));
+      script.onerror = () => {
+        loading.delete(url.href);
+        reject(new Error(`${what} could not be loaded from ${url}`));
+      };
+      document.head.append(script);
+    });
+    loading.set(url.href, promise);
+  }
+  return promise;
+}
+
 /** @returns {Promise<ChartConstructor>} */
-export function loadChart() {
-  loading ??= new Promise((resolve, reject) => {
-    const existing = globalChart();
-    if (existing) return resolve(existing);
-    const script = document.createElement('script');
-    script.src = CHART_URL.href;
-    script.async = true;
-    script.onload = () => {
-      const Chart = globalChart();
-      if (Chart) resolve(Chart);
-      else reject(new Error(`${CHART_URL} did not define window.Chart`));
-    };
-    script.onerror = () => {
-      loading = null; // allow a later retry
-      reject(new Error(`Chart.js could not be loaded from ${CHART_URL}`));
-    };
-    document.head.append(script);
-  });
-  return loading;
+export async function loadChart() {
+  return /** @type {ChartConstructor} */ (await scriptGlobal(CHART_URL, 'Chart', 'Chart.js'));
 }

@@ -97,6 +97,15 @@ for (const el of document.querySelectorAll('.vitrine-shap')) {
   });
 }
 
+// The drift check (drift_view.js) on tabular model pages: mounted when near the viewport; the model
+// loads only when the visitor checks a file.
+for (const el of document.querySelectorAll('.vitrine-drift')) {
+  if (!(el instanceof HTMLElement)) continue;
+  whenNear(el, () => {
+    import('./drift_view.js').then((m) => m.mountDrift(el, { load: (id) => vitrine.load(id) }))
+      .catch((e) => console.warn('[vitrine] No drift check:', e));
+  });
+}
 
 // Isolation (WASM threads on hosts that cannot send headers) from the next page view, caching and
 // offline use. Never fatal: without it the demos run on one thread and load from the network.

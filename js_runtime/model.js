@@ -4,6 +4,7 @@ import { checkFunction, checkOptions, checkSignal, describeValue } from './optio
 import { normalizeFeeds } from './tensors.js';
 import { abortError } from './worker_client.js';
 import { checkRowFits, rowToFeeds } from './tabular.js';
+import { readBatch } from './drift_input.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */
@@ -95,6 +96,13 @@ const MAX_SAMPLES = 100000;
  * @property {string} explanations the explanations artifact, relative to manifest.json
  * @property {number} background_rows
  * @property {string} output "probabilities"
+ */
+
+/**
+ * @typedef {object} DriftEntry A model's manifest `drift` (builder/drift.py).
+ * @property {string} reference the drift_reference artifact, relative to manifest.json
+ * @property {number} reference_rows training rows it describes
+ * @property {string} test_rows held-out rows as CSV (an artifact), relative to manifest.json
  */
 
 /**
@@ -446,6 +454,31 @@ export class Model {
     return { ...reply.output, ms: reply.ms };
   }
 
+  /**
+   * Check a batch of rows for drift against the rows the model was trained on: per feature the KS
+   * statistic and its p-value (numbers) and the PSI over the training deciles or categories, and the
+   * PSI of the batch's predicted labels (see DriftReport in worker/drift.js). The batch is CSV text, a
+   * File (e.g. a dropped one; at most 50 MB), an array of row objects, or {columns, rows}; its columns are
+   * named as the features (others are ignored). A cell that cannot be read, or a missing column, rejects
+   * with an error that names it.
+   * @param {unknown} batch
+   * @param {RunOptions} [options]
+   * @returns {Promise<import('../worker/drift.js').DriftReport & {ms: number}>}
+   */
+  async drift(batch, options) {
+    checkOpen(this);
+    if (this.info.preprocessing.kind !== 'tabular') {
+      throw new TypeError(`drift() is for tabular models, and "${this.key}" is not one (its task is ${this.info.task}).`);
+    }
+    const signal = checkSignal(checkOptions(options, ['signal'], 'drift()').signal, 'drift()');
+    const spec = driftSpec(this.info);
+    const table = await readBatch(batch);
+    if (signal?.aborted) throw abortError();
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.drift(this.key, spec, table, generation, signal);
+    return { ...reply.output, ms: reply.ms };
+  }
+
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */
   dispose() {
     if (this.disposed) return;
@@ -516,23 +549,42 @@ export function taskSpec(info) {
  * @returns {import('../worker/predict.js').TaskSpec}
  */
 export function explainSpec(info) {
-  const entry = /** @type {{explain?: ExplainEntry}} */ (/** @type {unknown} */ (info)).explain;
-  if (!entry || typeof entry.explanations !== 'string') {
-    throw new VitrineError(ERROR_CODE.badRequest, `Model "${info.id}" has no explanations: its manifest entry ` +
-      'names no explanations file (it was built without them). Rebuild the site.');
+  const ref = /** @type {{explain?: ExplainEntry}} */ (/** @type {unknown} */ (info)).explain?.explanations;
+  const found = listedArtifact(info, 'explanations', ref, 'explanations');
+  return { ...taskSpec(info), explanations: found.url, artifacts: [found] };
+}
+
+/**
+ * The task spec of drift(): the tabular spec plus the drift reference artifact.
+ * @param {ModelEntry} info
+ * @returns {import('../worker/predict.js').TaskSpec}
+ */
+export function driftSpec(info) {
+  const ref = /** @type {{drift?: DriftEntry}} */ (/** @type {unknown} */ (info)).drift?.reference;
+  const found = listedArtifact(info, 'drift_reference', ref, 'drift reference');
+  return { ...taskSpec(info), driftReference: found.url, artifacts: [found] };
+}
+
+/**
+ * The artifact of `kind` that a manifest entry names by `ref`, as the worker checks it.
+ * @param {ModelEntry} info
+ * @param {string} kind
+ * @param {unknown} ref
+ * @param {string} what for messages
+ * @returns {import('../worker/text_predict.js').ArtifactRef}
+ */
+function listedArtifact(info, kind, ref, what) {
+  if (typeof ref !== 'string') {
+    throw new VitrineError(ERROR_CODE.badRequest, `Model "${info.id}" has no ${what}: its manifest entry ` +
+      `names no ${what} file (it was built without one). Rebuild the site.`);
   }
-  const ref = entry.explanations;
-  const found = (info.artifacts ?? []).find((a) => /** @type {string} */ (a.kind) === 'explanations' &&
+  const found = (info.artifacts ?? []).find((a) => /** @type {string} */ (a.kind) === kind &&
     (a.url === ref || a.url.endsWith(`/${ref}`)));
   if (!found) {
-    throw new Error(`The site's build is damaged: model "${info.id}" names an explanations file ` +
+    throw new Error(`The site's build is damaged: model "${info.id}" names a ${what} file ` +
       `(${JSON.stringify(ref)}) that is not among its artifacts. Rebuild the site.`);
   }
-  return {
-    ...taskSpec(info),
-    explanations: found.url,
-    artifacts: [{ kind: 'explanations', url: found.url, sha256: found.sha256, bytes: found.bytes }],
-  };
+  return { kind, url: found.url, sha256: found.sha256, bytes: found.bytes };
 }
 
 /**

@@ -143,6 +143,20 @@ export class WorkerClient {
       await this.request({ type: REQUEST.explain, model, spec, input: row, method, options }, [], undefined, generation, signal));
   }
 
+  /**
+   * A batch's drift against the model's training reference (worker/drift.js checkDrift); resolves with
+   * the `driftReport` reply. Aborting `signal` rejects at once and stops the worker before its next run.
+   * @param {string} model
+   * @param {import('../worker/predict.js').TaskSpec} spec the task spec with `driftReference` (its artifact listed)
+   * @param {import('../worker/drift.js').Table} table
+   * @param {number} [generation] see run
+   * @param {AbortSignal} [signal] see run
+   */
+  async drift(model, spec, table, generation, signal) {
+    return /** @type {import('../worker/protocol.js').DriftReply} */ (
+      await this.request({ type: REQUEST.drift, model, spec, input: table }, [], undefined, generation, signal));
+  }
+
   /** @param {string} model */
   async dispose(model) {
     return /** @type {DisposedReply} */ (await this.request({ type: REQUEST.dispose, model }));

@@ -6,6 +6,7 @@
 // A generation in progress checks for its cancel between steps (worker/generate.js), an explanation
 // between its batches of rows (worker/shapley.js).
 import { ERROR_CODE, REPLY, REQUEST, VitrineError, transferList } from './protocol.js';
+import { checkDrift } from './drift.js';
 import { explainRow } from './predict.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
@@ -107,6 +108,21 @@ export function createDispatcher(engine, post, defaultWasmPaths) {
         });
         if (cancelled.has(id)) throw abortedError(id);
         post({ id, type: REPLY.explanation, output, ms });
+        return;
+      }
+      case REQUEST.drift: {
+        const { model } = request;
+        const { output, ms } = await queued(request, () => {
+          engine.requireEntry(model);
+          return checkDrift(request, {
+            fetchImpl: engine.fetchImpl,
+            site: engine.site,
+            run: (feeds) => engine.run({ model, feeds }),
+            cancelled: () => cancelled.has(id),
+          });
+        });
+        if (cancelled.has(id)) throw abortedError(id);
+        post({ id, type: REPLY.driftReport, output, ms });
         return;
       }
       case REQUEST.dispose: {

@@ -12,10 +12,9 @@
 // onnxruntime (no copy on this side) and disposed as soon as the next step has run, or when the loop
 // ends however it ends (done, cancelled between steps, failed): at 2 048 positions they hold 94 MB.
 import { ERROR_CODE, VitrineError } from './protocol.js';
-import { fetchModel } from './fetch_model.js';
 import { describeOrtError } from './ort_errors.js';
 import { finiteLogits, mulberry32, pick, MAX_SEED } from './sampling.js';
-import { artifactOf } from './text_predict.js';
+import { artifactOf, fetchArtifact, once } from './text_predict.js';
 import { loadTokenizerLibrary, replaceLoneSurrogates } from './tokenize.js';
 import { createBpeTokenizer } from './tokenize_bpe.js';
 
@@ -228,35 +227,19 @@ export function clearGenerationCaches() {
  */
 export function generatorTokenizerFor(spec, env) {
   const artifact = artifactOf(spec, spec.preprocessing.tokenizer, 'tokenizer');
-  let promise = tokenizers.get(artifact.sha256);
-  if (!promise) {
-    promise = (async () => {
-      const [bytes, Tokenizer] = await Promise.all([
-        fetchModel(artifact.url, {
-          sha256: artifact.sha256,
-          bytes: artifact.bytes,
-          fetchImpl: env.fetchImpl,
-          ...(env.site !== undefined ? { site: env.site } : {}),
-          ...(env.cacheStorage !== undefined ? { cacheStorage: env.cacheStorage } : {}),
-        }),
-        (env.tokenizerLibrary ?? loadTokenizerLibrary)().catch((e) => {
-          throw new VitrineError(ERROR_CODE.download, `The tokenizer could not be loaded: ${e instanceof Error ? e.message : e}.`);
-        }),
-      ]);
-      try {
-        return createBpeTokenizer(Tokenizer, JSON.parse(new TextDecoder().decode(bytes)));
-      } catch (e) {
-        throw new VitrineError(ERROR_CODE.session, `The model's tokenizer file cannot be used: ${e instanceof Error ? e.message : e}.`);
-      }
-    })();
-    const kept = promise;
-    tokenizers.set(artifact.sha256, kept);
-    // A failure is forgotten, so the next request tries again.
-    kept.catch(() => {
-      if (tokenizers.get(artifact.sha256) === kept) tokenizers.delete(artifact.sha256);
-    });
-  }
-  return promise;
+  return once(tokenizers, artifact.sha256, async () => {
+    const [bytes, Tokenizer] = await Promise.all([
+      fetchArtifact(artifact, env),
+      (env.tokenizerLibrary ?? loadTokenizerLibrary)().catch((e) => {
+        throw new VitrineError(ERROR_CODE.download, `The tokenizer could not be loaded: ${e instanceof Error ? e.message : e}.`);
+      }),
+    ]);
+    try {
+      return createBpeTokenizer(Tokenizer, JSON.parse(new TextDecoder().decode(bytes)));
+    } catch (e) {
+      throw new VitrineError(ERROR_CODE.session, `The model's tokenizer file cannot be used: ${e instanceof Error ? e.message : e}.`);
+    }
+  });
 }
 
 /**

@@ -7,8 +7,7 @@ import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
 import { checkPrediction, checkRowFits, readPrediction, rowToFeeds } from '../js_runtime/tabular.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
-import { artifactOf, finishSearch, finishTextClassification, prepareText } from './text_predict.js';
-import { fetchModel } from './fetch_model.js';
+import { artifactOf, fetchArtifact, finishSearch, finishTextClassification, once, prepareText } from './text_predict.js';
 import { BATCH_ROWS, EXACT_MAX_FEATURES, exactShapley, kernelShap } from './shapley.js';
 import { limeTabular } from './lime.js';
 
@@ -27,6 +26,8 @@ import { limeTabular } from './lime.js';
  *   tokenizer, a search corpus), with absolute URLs; each is checked against its sha256 like a model file
  * @property {string} [explanations] tabular, `explain` requests: the absolute URL of the explanations
  *   artifact (background rows), which `artifacts` lists
+ * @property {string} [driftReference] tabular, `drift` requests: the absolute URL of the drift reference
+ *   artifact, which `artifacts` lists
  */
 
 /**
@@ -348,22 +349,7 @@ export async function explainRow({ spec, input, method, options = {} }, env) {
  */
 function baselineFor(spec, env) {
   const artifact = artifactOf(spec, /** @type {string} */ (spec.explanations), 'explanations file');
-  let promise = baselines.get(artifact.sha256);
-  if (!promise) {
-    promise = fetchModel(artifact.url, {
-      sha256: artifact.sha256,
-      bytes: artifact.bytes,
-      fetchImpl: env.fetchImpl,
-      ...(env.site !== undefined ? { site: env.site } : {}),
-      ...(env.cacheStorage !== undefined ? { cacheStorage: env.cacheStorage } : {}),
-    }).then((bytes) => readBaseline(bytes, spec));
-    baselines.set(artifact.sha256, promise);
-    const mine = promise;
-    mine.catch(() => {
-      if (baselines.get(artifact.sha256) === mine) baselines.delete(artifact.sha256);
-    });
-  }
-  return promise;
+  return once(baselines, artifact.sha256, async () => readBaseline(await fetchArtifact(artifact, env), spec));
 }
 
 /**
@@ -409,7 +395,7 @@ export function readBaseline(bytes, spec) {
  * Rows per session run: all of them when every input's batch dimension is dynamic ("N"), else one.
  * @param {TaskSpec} spec
  */
-function batchLimit(spec) {
+export function batchLimit(spec) {
   const fixed = spec.inputs.map((s) => s.shape[0]).filter((d) => typeof d === 'number');
   if (fixed.length === 0) return Infinity;
   if (fixed.every((d) => d === 1)) return 1;
@@ -449,7 +435,7 @@ export function batchFeeds(rows, features, spec) {
  * @param {number} n rows run
  * @returns {ArrayLike<number>[]}
  */
-function probabilityRows(outputs, spec, n) {
+export function probabilityRows(outputs, spec, n) {
   const name = String(spec.postprocessing.probability_output);
   const tensor = outputs[name];
   const K = spec.labels.length;

@@ -17,6 +17,8 @@ export const REQUEST = Object.freeze({
   generate: 'generate',
   /** a tabular row → its Shapley values against the model's background set (worker/predict.js explainRow) */
   explain: 'explain',
+  /** a batch of tabular rows → drift against the training reference, and their predicted labels (worker/drift.js) */
+  drift: 'drift',
   dispose: 'dispose',
   /** abandon the pending request with this id; gets no reply of its own */
   cancel: 'cancel',
@@ -34,6 +36,8 @@ export const REPLY = Object.freeze({
   generated: 'generated',
   /** the answer to `explain` */
   explanation: 'explanation',
+  /** the answer to `drift` */
+  driftReport: 'driftReport',
   disposed: 'disposed',
   error: 'error',
 });
@@ -194,7 +198,18 @@ export const ERROR_CODE = Object.freeze({
  * @property {ExplainOptions} [options]
  */
 
-/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|GenerateRequest|ExplainRequest|DisposeRequest|CancelRequest} Request */
+/**
+ * @typedef {object} DriftRequest A batch of tabular rows → each feature's drift against the model's
+ *   training reference (spec.driftReference, checked against its sha256 in spec.artifacts), with the
+ *   batch predicted in large runs; `cancel {id}` stops it before its next run.
+ * @property {number} id
+ * @property {'drift'} type
+ * @property {string} model
+ * @property {import('./predict.js').TaskSpec} spec the model's task spec, with `driftReference` and its artifact
+ * @property {import('./drift.js').Table} input the batch: column names and rows of cells
+ */
+
+/** @typedef {InitRequest|LoadRequest|RunRequest|PredictRequest|GenerateRequest|ExplainRequest|DriftRequest|DisposeRequest|CancelRequest} Request */
 
 /**
  * A request before the client assigns its id.
@@ -321,7 +336,15 @@ export const ERROR_CODE = Object.freeze({
  * @property {number} ms time spent in session.run, all batches
  */
 
-/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|TokenReply|GeneratedReply|ExplanationReply|DisposedReply|ErrorReply} Reply */
+/**
+ * @typedef {object} DriftReply
+ * @property {number} id
+ * @property {'driftReport'} type
+ * @property {import('./drift.js').DriftReport} output
+ * @property {number} ms time spent in session.run, all batches
+ */
+
+/** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|TokenReply|GeneratedReply|ExplanationReply|DriftReply|DisposedReply|ErrorReply} Reply */
 
 /** An Error that carries one of ERROR_CODE; thrown in the worker, rebuilt on the page from `error` replies. */
 export class VitrineError extends Error {

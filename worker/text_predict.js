@@ -110,7 +110,7 @@ export function clearTextCaches() {
  * @param {() => Promise<T>} load
  * @returns {Promise<T>}
  */
-function once(cache, key, load) {
+export function once(cache, key, load) {
   let promise = cache.get(key);
   if (!promise) {
     promise = load();
@@ -143,7 +143,7 @@ export function artifactOf(spec, url, what) {
  * @param {ArtifactRef} artifact
  * @param {TextEnv} env
  */
-function fetchArtifact(artifact, env) {
+export function fetchArtifact(artifact, env) {
   return fetchModel(artifact.url, {
     sha256: artifact.sha256,
     bytes: artifact.bytes,

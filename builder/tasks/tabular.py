@@ -99,6 +99,17 @@ def explanations(session: ort.InferenceSession, split: Split, parts: dict[str, A
     )
 
 
+def drift(session: ort.InferenceSession, split: Split, parts: dict[str, Any], card: Card) -> tuple[dict[str, Any], bytes]:
+    """The drift check's training reference (builder/drift.py) and the held-out rows as CSV."""
+    from .. import drift as reference
+
+    # The most probable label, as the worker picks it (the first on a tie, like np.argmax)
+    probability = parts["postprocessing"]["probability_output"]
+    predicted = np.argmax(session.run([probability], feeds_for(split.X_train, split.features))[0], axis=1)
+    data = reference.reference(split.features, split.labels, split.X_train, predicted, card.dataset["seed"])
+    return data, reference.test_rows_csv(split.features, split.X_test)
+
+
 def _rows(split: Split) -> list[dict[str, Any]]:
     """Test rows keyed by column name, as a person would type them: the shortest decimal that is the same float32."""
     names = {f["input"]: f["name"] for f in split.features}

@@ -8,8 +8,8 @@ describe('protocol constants', () => {
   it('names every request and reply type as its own value', () => {
     assert.deepEqual(Object.entries(REQUEST).filter(([k, v]) => k !== v), []);
     assert.deepEqual(Object.entries(REPLY).filter(([k, v]) => k !== v), []);
-    assert.deepEqual(Object.keys(REQUEST), ['init', 'load', 'run', 'predict', 'generate', 'explain', 'dispose', 'cancel']);
-    assert.deepEqual(Object.keys(REPLY), ['ready', 'progress', 'loaded', 'result', 'prediction', 'token', 'generated', 'explanation', 'disposed', 'error']);
+    assert.deepEqual(Object.keys(REQUEST), ['init', 'load', 'run', 'predict', 'generate', 'explain', 'drift', 'dispose', 'cancel']);
+    assert.deepEqual(Object.keys(REPLY), ['ready', 'progress', 'loaded', 'result', 'prediction', 'token', 'generated', 'explanation', 'driftReport', 'disposed', 'error']);
   });
 
   it('has distinct error codes, including integrity and worker-died', () => {

@@ -285,7 +285,7 @@ def test_a_card_may_ship_only_a_quantized_variant(tmp_path: Path) -> None:
 
 
 def test_stages_run_in_order() -> None:
-    assert [name for name, _ in pipeline.STAGES] == ["data", "train", "export", "optimize", "variants", "evaluate", "explain"]
+    assert [name for name, _ in pipeline.STAGES] == ["data", "train", "export", "optimize", "variants", "evaluate", "explain", "drift"]
 
 
 def test_removed_card_drops_model(out: Path, tmp_path: Path) -> None:
