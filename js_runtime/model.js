@@ -80,6 +80,36 @@ const MAX_SAMPLES = 100000;
  */
 
 /**
+ * @typedef {object} TextExplanation What a text classifier's explain(text) returns (method "occlusion"):
+ * `features` are the words weighed (the first 64; `words` gives their UTF-16 offsets in the text),
+ * `values[label][word]` = p(label | text) − p(label | text without the word), `prediction[label]` =
+ * p(label | text), both in the order of `outputs` (the labels); `evaluations` the texts run and `ms`
+ * the session.run time of all of them. The values need not add up to anything.
+ * @property {'occlusion'} method
+ * @property {string[]} features
+ * @property {{text: string, start: number, end: number}[]} words
+ * @property {string[]} outputs
+ * @property {number[][]} values
+ * @property {number[]} prediction
+ * @property {number} evaluations
+ * @property {number} ms
+ * @property {string} [notice] e.g. only the first 64 words were weighed
+ */
+
+/**
+ * @typedef {object} ImageExplanation What an image classifier's explain(image) returns (method "cam"):
+ * for each of its top classes (best first; `topK` as predict's) that has a class activation map, the
+ * label, its probability (`prediction`) and the map (`maps[i]`: width × height raw values, larger =
+ * more evidence, covering `region` of the image in pixels).
+ * @property {'cam'} method
+ * @property {string[]} outputs
+ * @property {number[]} prediction
+ * @property {{label: string, index: number, width: number, height: number, data: Float32Array,
+ *   region: {x: number, y: number, width: number, height: number}}[]} maps
+ * @property {number} ms
+ */
+
+/**
  * @typedef {object} ExplainOptions Options of a tabular model's explain().
  * @property {'exact'|'kernel'|'lime'} [method] exact (default up to 16 features): every coalition, equal to
  *   shap's Exact explainer; kernel: KernelSHAP on sampled coalitions (any number of features); lime: LIME
@@ -233,9 +263,7 @@ export class Model {
     }
     // The worker says the same; here it fails at once, without waiting for the model.
     if (search && input.trim() === '') throw new VitrineError(ERROR_CODE.badInput, 'Type a question to search.');
-    const { generation } = await this.sessions.ensure(this.key, this.variant);
-    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), input, { topK, words, tokens, embedding }, [], generation, signal);
-    const output = /** @type {import('../worker/text_predict.js').TextOutput} */ (reply.output);
+    const { output, reply } = await this.textReply(input, { topK, words, tokens, embedding }, signal);
     const list = /** @type {TextPrediction} */ (/** @type {unknown} */ (output.items));
     /** @param {string} name @param {unknown} value */
     const hidden = (name, value) => Object.defineProperty(list, name, { value, enumerable: false });
@@ -248,6 +276,18 @@ export class Model {
     if (output.tokens) hidden('tokens', output.tokens);
     if (output.embedding) hidden('embedding', output.embedding);
     return list;
+  }
+
+  /**
+   * A text request in the worker → its raw answer (TextOutput) and the reply (ms, notice).
+   * @param {string} input
+   * @param {Record<string, unknown>} options
+   * @param {AbortSignal | undefined} signal
+   */
+  async textReply(input, options, signal) {
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), input, options, [], generation, signal);
+    return { output: /** @type {import('../worker/text_predict.js').TextOutput} */ (reply.output), reply };
   }
 
   /**
@@ -411,14 +451,19 @@ export class Model {
    * shap's Exact explainer (the values in that artifact); `{method: "kernel", samples, seed}` is
    * KernelSHAP; `{method: "lime", samples, seed}` gives LIME weights (as Python lime's
    * LimeTabularExplainer; they do not add up to the prediction). See TimedExplanation for the answer.
-   * @param {unknown} row {featureName: value}, as predict() takes
+   * A text classifier's `explain(text)` gives word occlusion values (TextExplanation), an image
+   * classifier's `explain(image)` its class activation maps (ImageExplanation).
+   * @param {unknown} row {featureName: value}, as predict() takes (or the text, or the image)
    * @param {ExplainOptions} [options]
-   * @returns {Promise<TimedExplanation>}
+   * @returns {Promise<any>} TimedExplanation, TextExplanation or ImageExplanation
    */
   async explain(row, options) {
     checkOpen(this);
+    if (this.info.task === 'text-classification') return this.explainText(row, options);
+    if (this.info.task === 'image-classification') return this.explainImage(row, options);
     if (this.info.preprocessing.kind !== 'tabular') {
-      throw new TypeError(`explain() is for tabular models, and "${this.key}" is not one (its task is ${this.info.task}).`);
+      throw new TypeError(`explain() is for tabular, text-classification and image-classification models, and "${this.key}" ` +
+        `is none of them (its task is ${this.info.task}).`);
     }
     const checked = checkOptions(options, EXPLAIN_OPTIONS, 'explain()');
     const signal = checkSignal(checked.signal, 'explain()');
@@ -477,6 +522,62 @@ export class Model {
     const { generation } = await this.sessions.ensure(this.key, this.variant);
     const reply = await this.sessions.client.drift(this.key, spec, table, generation, signal);
     return { ...reply.output, ms: reply.ms };
+  }
+
+  /**
+   * A text classifier's explanation: each word's occlusion value for every label (see TextExplanation).
+   * @param {unknown} text
+   * @param {unknown} options {method?: "occlusion", signal?}
+   * @returns {Promise<TextExplanation>}
+   */
+  async explainText(text, options) {
+    const checked = checkOptions(options, ['signal', 'method'], 'explain()');
+    const signal = checkSignal(checked.signal, 'explain()');
+    if (checked.method !== undefined && checked.method !== 'occlusion') {
+      throw new TypeError(`explain(): a text classifier is explained by method "occlusion", got ${describeValue(checked.method)}.`);
+    }
+    if (typeof text !== 'string') throw new TypeError(`explain() takes a text (a string) for this model, got ${describeValue(text)}.`);
+    const { output, reply } = await this.textReply(text, { words: true }, signal);
+    const words = output.words ?? [];
+    const prediction = new Array(this.info.labels.length).fill(0);
+    for (const item of /** @type {import('../worker/text_predict.js').LabelScore[]} */ (output.items)) prediction[item.index] = item.score;
+    return {
+      method: 'occlusion',
+      features: words.map((w) => w.text),
+      words: words.map(({ text: t, start, end }) => ({ text: t, start, end })),
+      outputs: [...this.info.labels],
+      values: output.wordValues ?? this.info.labels.map(() => []),
+      prediction,
+      evaluations: words.length + 1,
+      ms: reply.ms + (output.wordsMs ?? 0),
+      ...(reply.notice ? { notice: reply.notice } : {}),
+    };
+  }
+
+  /**
+   * An image classifier's explanation: the class activation maps of its top classes (see ImageExplanation).
+   * @param {unknown} image as predict() takes
+   * @param {unknown} options {method?: "cam", topK?, signal?}
+   * @returns {Promise<ImageExplanation>}
+   */
+  async explainImage(image, options) {
+    const { method, ...rest } = /** @type {Record<string, unknown>} */ (checkOptions(options, ['signal', 'method', 'topK'], 'explain()'));
+    if (method !== undefined && method !== 'cam') {
+      throw new TypeError(`explain(): an image classifier is explained by method "cam", got ${describeValue(method)}.`);
+    }
+    if (!/** @type {{cam_output?: string}} */ (this.info.postprocessing).cam_output) {
+      throw new TypeError(`explain(): "${this.key}" has no class activation maps (its graph has no CAM output).`);
+    }
+    /** @type {(import('../worker/predict.js').ClassScore)[] & {ms: number}} */
+    const scores = await this.predict(image, { ...rest, cam: true });
+    const mapped = scores.filter((c) => c.cam);
+    return {
+      method: 'cam',
+      outputs: mapped.map((c) => c.label),
+      prediction: mapped.map((c) => c.score),
+      maps: mapped.map((c) => ({ label: c.label, index: c.index, .../** @type {NonNullable<typeof c.cam>} */ (c.cam) })),
+      ms: scores.ms,
+    };
   }
 
   /** Release the worker session once no other handle uses it. Further calls on this handle fail. */

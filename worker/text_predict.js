@@ -76,6 +76,8 @@ const NORM_FLOOR = 1e-12;
  * @property {LabelScore[] | Hit[]} items the answer
  * @property {WordWeight[]} [words] classification with {words: true}
  * @property {number} [wordsMs] session.run time of the occlusion batch
+ * @property {number[][]} [wordValues] classification with {words: true}: every label's occlusion values
+ *   [label][word] (p(label | text) − p(label | text without the word)); `words` holds the top label's
  * @property {TextEncoding} [tokens] with {tokens: true}: the model inputs made from the text
  * @property {Float32Array} [embedding] search with {embedding: true}: the query's embedding
  */
@@ -370,11 +372,27 @@ export function batchFeeds(encodings, names) {
  * @returns {WordWeight[]}
  */
 export function occlusionWeights(words, logits, labels, top, full) {
-  return words.map((w, i) => {
+  const p = Array.from({ length: labels }, (_, k) => (k === top ? full : 0));
+  const values = occlusionValues(words.length, logits, labels, p)[top];
+  return words.map((w, i) => ({ text: w.text, start: w.start, end: w.end, weight: values[i] }));
+}
+
+/**
+ * Every label's occlusion values: values[k][i] = p(k | text) − p(k | text without word i).
+ * @param {number} n words
+ * @param {ArrayLike<number>} logits n × labels, row-major
+ * @param {number} labels
+ * @param {number[]} full p(k | text), in label order
+ * @returns {number[][]} [label][word]
+ */
+export function occlusionValues(n, logits, labels, full) {
+  const values = Array.from({ length: labels }, () => new Array(n).fill(0));
+  for (let i = 0; i < n; i++) {
     const row = Array.from({ length: labels }, (_, j) => Number(logits[i * labels + j]));
     if (!row.every(Number.isFinite)) throw new VitrineError(ERROR_CODE.run, 'The model returned invalid scores while weighing the words.');
-    return { text: w.text, start: w.start, end: w.end, weight: full - softmax(row)[top] };
-  });
+    softmax(row).forEach((p, k) => { values[k][i] = full[k] - p; });
+  }
+  return values;
 }
 
 // ---- the handlers ----
@@ -459,8 +477,11 @@ export async function finishTextClassification(outputs, spec, options, prepared,
         occluded.push(...Array.from(/** @type {ArrayLike<number>} */ (batchLogits.data), Number));
         out.wordsMs += batch.ms;
       }
-      const top = items[0];
-      out.words = occlusionWeights(words, occluded, spec.labels.length, top.index, top.score);
+      const full = new Array(spec.labels.length).fill(0);
+      for (const item of items) full[item.index] = item.score;
+      out.wordValues = occlusionValues(words.length, occluded, spec.labels.length, full);
+      const top = out.wordValues[items[0].index];
+      out.words = words.map((w, i) => ({ text: w.text, start: w.start, end: w.end, weight: top[i] }));
     }
   }
   return out;

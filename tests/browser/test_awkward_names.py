@@ -103,6 +103,14 @@ def test_predict_and_form_use_the_names_as_written(browser, lter_site: tuple[str
                 field.fill(str(value))
         demo.locator(".vitrine-predict").click()
         page.wait_for_function("() => document.querySelector('.vitrine-demo .vitrine-label')?.textContent?.trim() === 'Gentoo'")
+
+        # the drift check reads the held-out rows' CSV, whose header spells the columns as written
+        drift = page.locator(".vitrine-drift")
+        drift.scroll_into_view_if_needed()
+        drift.get_by_role("button", name="Check the held-out rows").click()
+        page.wait_for_selector('.vitrine-drift[data-state="done"]', timeout=30_000)
+        assert "No feature drifted (of 5)" in drift.locator(".vitrine-drift-status").inner_text()
+        assert "δ15N" in drift.get_by_role("table").inner_text()
         assert s.errors == []
     finally:
         s.context.close()

@@ -136,11 +136,11 @@ def test_wrong_calls_say_what_is_wrong(page: Session, explanations: dict) -> Non
         "explain(): samples must be a whole number from 1 to 100000, got 1.5.")
     assert explain_error(page, "penguins-species", {**row, "island": "Atlantis"}, None)["message"] == (
         'Feature "island" has unknown category "Atlantis"; expected one of: Biscoe, Dream, Torgersen.')
-    # a model that is not tabular (the small detector)
+    # a model that has no explanations (the small detector; text and image classifiers have theirs)
     error = explain_error(page, "face-detector", row, None)
     assert error["name"] == "TypeError"
-    assert re.fullmatch(r'explain\(\) is for tabular models, and "face-detector/\w+" is not one \(its task is object-detection\)\.',
-                        error["message"]), error
+    assert re.fullmatch(r'explain\(\) is for tabular, text-classification and image-classification models, and '
+                        r'"face-detector/\w+" is none of them \(its task is object-detection\)\.', error["message"]), error
 
 
 def test_a_model_built_without_explanations_says_so(session: Session, site_url: str, built_site: BuiltSite) -> None:

@@ -151,10 +151,17 @@ def test_predict_takes_urls_images_and_bitmaps(simd: Session, manifest_entry: di
         const img = new Image(); img.src = url; await img.decode();
         const fromImg = await m.predict(img);
         const fromBitmap = await m.predict(await createImageBitmap(await (await fetch(url)).blob()));
+        const explained = await m.explain(url, {topK: 3});  // its class activation maps
+        const wrong = await m.explain(url, {method: "exact"}).catch((e) => `${e.name}: ${e.message}`);
         m.dispose();
-        return [fromUrl, fromImg, fromBitmap].map((top) => top[0].index);
+        const e = {...explained, maps: explained.maps.map((c) => ({...c, data: c.data.length}))};
+        return {indices: [fromUrl, fromImg, fromBitmap].map((top) => top[0].index), top: fromUrl.slice(0, 3), e, wrong};
     }""", site_url + "models/" + example["image"])
-    assert len(set(r)) == 1
+    assert len(set(r["indices"])) == 1
+    e, top = r["e"], r["top"]
+    assert e["method"] == "cam" and e["outputs"] == [t["label"] for t in top] and e["prediction"] == [t["score"] for t in top]
+    assert [(c["label"], c["index"], c["width"], c["height"], c["data"]) for c in e["maps"]] == [(t["label"], t["index"], 7, 7, 49) for t in top]
+    assert r["wrong"] == 'TypeError: explain(): an image classifier is explained by method "cam", got "exact".'
 
 
 BAD_INPUTS = """async (cases) => {

@@ -243,6 +243,8 @@ WORDS = """async ([variant, text]) => {
     const without = await m.predict(text.slice(0, w.start) + text.slice(w.end));
     const spam = (ps) => ps.find((x) => x.label === "spam").score;
     const r = {top: p[0].label, spam: spam(p), withoutFree: spam(without), words: p.words, wordsMs: p.wordsMs, ms: p.ms};
+    r.explained = await m.explain(text);  // the same occlusion, for every label
+    r.wrongMethod = await m.explain(text, {method: "exact"}).catch((e) => `${e.name}: ${e.message}`);
     m.dispose();
     return r;
 }"""
@@ -264,4 +266,14 @@ def test_word_weights_point_at_the_spam_words(simd: Session, manifest: dict, nam
     # quantization range, so only roughly).
     tolerance = 1e-4 if name == "fp32" else variant_of(entry_of(manifest, CLASSIFIER), name)["tolerance"]
     assert abs(weights["FREE"] - (r["spam"] - r["withoutFree"])) < tolerance
+    # m.explain(text): every label's occlusion values; the top label's are the words' weights
+    e = r["explained"]
+    assert e["method"] == "occlusion" and e["outputs"] == entry_of(manifest, CLASSIFIER)["labels"]
+    assert e["features"] == [w["text"] for w in r["words"]] and e["words"] == [{k: w[k] for k in ("text", "start", "end")} for w in r["words"]]
+    spam_k = e["outputs"].index("spam")
+    assert e["prediction"][spam_k] == pytest.approx(r["spam"], abs=1e-12)
+    assert e["values"][spam_k] == pytest.approx([w["weight"] for w in r["words"]], abs=1e-12)
+    assert e["values"][1 - spam_k] == pytest.approx([-w["weight"] for w in r["words"]], abs=1e-6)  # two labels: p(ham) = 1 − p(spam)
+    assert e["evaluations"] == len(r["words"]) + 1
+    assert r["wrongMethod"] == 'TypeError: explain(): a text classifier is explained by method "occlusion", got "exact".'
     assert simd.errors == []
