@@ -41,8 +41,17 @@ import { classExplanation, mountExplanation } from './explanation_view.js';
  * @typedef {object} Answer
  * @property {Prediction} prediction
  * @property {Explaining | null} explaining
+ * @property {ExplainOutcome | null} [explained] the explanation's outcome, when it came within TOGETHER_MS
+ *   of the prediction (then both are drawn at once)
  * @property {number} [ms] the prediction's model time (the shell's status line shows it)
  */
+
+/**
+ * How long a prediction waits for its explanation, so that both change in the same task (one frame).
+ * An exact explanation of the penguins model comes about 20 ms after the prediction; a slower one is
+ * drawn when it comes, beside the prediction already shown.
+ */
+export const TOGETHER_MS = 250;
 
 /**
  * Replace the static content of `root` (a `.vitrine-demo` element) with a live widget.
@@ -61,9 +70,11 @@ export function mountTabular(root, info, api, variant) {
   const shell = mountShell(root, info, api, {
     variant,
     predict: predictAndExplain,
-    onResult({ prediction, explaining }, row, run) {
+    onResult({ prediction, explaining, explained }, row, run) {
       show(prediction.label, prediction.probabilities, run.live ? 'live' : 'precomputed', row);
-      explainLater(explaining, prediction, row);
+      // in the same task as the prediction when it came with it, so both change in one frame
+      if (explaining && explained) showExplanation(explaining, explained, prediction, row);
+      else explainLater(explaining, prediction, row);
     },
     onError(_error, row) {
       if (shownRow && !sameInputs(features, shownRow, row)) markStale();
@@ -275,7 +286,15 @@ export function mountTabular(root, info, api, variant) {
     try {
       const prediction = await predicting;
       const ms = /** @type {{ms?: unknown}} */ (prediction).ms;
-      return { prediction, explaining, ...(typeof ms === 'number' ? { ms } : {}) };
+      /** @type {ExplainOutcome | null} */
+      let explained = null;
+      if (explaining) {
+        let timer;
+        const late = new Promise((resolve) => { timer = setTimeout(resolve, TOGETHER_MS, null); });
+        explained = await Promise.race([explaining.outcome, late]);
+        clearTimeout(timer);
+      }
+      return { prediction, explaining, explained, ...(typeof ms === 'number' ? { ms } : {}) };
     } catch (error) {
       explaining?.controller.abort();
       throw error;
@@ -295,18 +314,27 @@ export function mountTabular(root, info, api, variant) {
       return;
     }
     why.pending();
-    explaining.outcome.then((outcome) => {
-      if (explaining.controller !== explainRun || explaining.controller.signal.aborted) return; // superseded
-      explainRun = null;
-      if ('error' in outcome) {
-        console.warn('[vitrine] No explanation for this prediction:', outcome.error);
-        why.clear('The explanation of this prediction could not be computed.');
-        return;
-      }
-      const e = classExplanation(outcome.explanation, prediction.label, features, row);
-      if (e) why.show(e, prediction.probabilities[prediction.label]);
-      else why.clear();
-    });
+    explaining.outcome.then((outcome) => showExplanation(explaining, outcome, prediction, row));
+  }
+
+  /**
+   * Draw an explanation that has come, unless a newer run superseded it.
+   * @param {Explaining} explaining
+   * @param {ExplainOutcome} outcome
+   * @param {Prediction} prediction
+   * @param {Row} row
+   */
+  function showExplanation(explaining, outcome, prediction, row) {
+    if (explaining.controller !== explainRun || explaining.controller.signal.aborted) return; // superseded
+    explainRun = null;
+    if ('error' in outcome) {
+      console.warn('[vitrine] No explanation for this prediction:', outcome.error);
+      why.clear('The explanation of this prediction could not be computed.');
+      return;
+    }
+    const e = classExplanation(outcome.explanation, prediction.label, features, row);
+    if (e) why.show(e, prediction.probabilities[prediction.label]);
+    else why.clear();
   }
 
   // ---- predicting: the shell keeps one run in flight and cancels it when newer values supersede it ----

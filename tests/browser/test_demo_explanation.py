@@ -218,6 +218,11 @@ def test_keyboard_edit_updates_prediction_and_explanation(session: Session, site
     spec = next(f for f in info["preprocessing"]["features"] if f["name"] == "flipper_length_mm")
     assert flipper["cells"][1] == value_text(spec, new_value)
     snapshots_agree(session)
+    # The new prediction and its explanation changed in the same task (one frame): once an explanation
+    # was on screen, no change left the prediction without one (it comes within TOGETHER_MS).
+    snaps = session.page.evaluate("() => window.__snapshots")
+    first = next(i for i, s in enumerate(snaps) if s["explained"] is not None)
+    assert [s for s in snaps[first:] if s["explained"] is None] == []
     assert session.errors == []
 
 
