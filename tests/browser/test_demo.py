@@ -156,12 +156,13 @@ def fill_row(demo: Locator, row: dict) -> None:
 
 
 def wait_live_for(session: Session, row: dict, expected_label: str) -> None:
-    """Wait until the widget shows a live prediction `expected_label` with the form holding `row`."""
+    """Wait until the widget shows a live prediction `expected_label` with the form holding `row` and no
+    run in flight (until then the label shown may be the previous row's)."""
     session.page.wait_for_function(
         """([expected, row]) => {
             const d = document.querySelector('.vitrine-demo');
             return d.querySelector('.vitrine-label')?.textContent?.trim() === expected && d.dataset.state === 'ready'
-                && d.dataset.source === 'live' && d.dataset.stale === undefined
+                && d.dataset.source === 'live' && d.dataset.stale === undefined && d.dataset.running === undefined
                 && Object.entries(row).every(([k, v]) => {
                     const value = d.querySelector(`[name="${k}"]`).value;
                     return typeof v === 'number' ? Number(value) === v : value === v;
