@@ -123,11 +123,13 @@ def check(card: Card) -> list[CardProblem]:
     except Exception as err:  # a package that fails to load its own data is still the card's problem to report
         return [card.problem(("dataset", "source"), f"could not load {ds['source']}/{ds['name']}: {err}")]
     columns = list(frame.columns)
-    problems = []
+    problems = _check_derived(card)
     if ds["target"] not in frame:
         problems.append(card.problem(("dataset", "target"), f"no column {ds['target']!r} in {ds['source']}/{ds['name']} (columns: {', '.join(columns)})"))
     for i, feat in enumerate(ds["features"]):
         name = feat["name"]
+        if "derive" in feat:
+            continue  # computed, not read (_check_derived)
         if name not in frame:
             problems.append(card.problem(("dataset", "features", i, "name"), f"no column {name!r} in {ds['source']}/{ds['name']} (columns: {', '.join(columns)})"))
         elif feat["type"] == "numeric" and not pd.api.types.is_numeric_dtype(frame[name]):
@@ -142,7 +144,9 @@ def check(card: Card) -> list[CardProblem]:
         if name in names[:i]:
             problems.append(card.problem(("dataset", "features", i, "name"), f"feature {name!r} is listed twice"))
     if ds["target"] in frame and all(p.warning for p in problems):
-        problems += _check_split(card, frame[[*names, ds["target"]]].dropna()[ds["target"]])
+        problems += _check_split(card, frame[[*columns_of(ds["features"]), ds["target"]]].dropna()[ds["target"]])
+        if all(p.warning for p in problems):
+            problems += _check_derived_values(card, frame)
     if ds["target"] in frame and "classes" in ds:
         values = sorted(str(v) for v in frame[ds["target"]].dropna().unique())
         for value in ds["classes"]:
@@ -152,6 +156,60 @@ def check(card: Card) -> list[CardProblem]:
         for value in ds["classes"]:
             if shown.count(ds["classes"][value]) > 1:
                 problems.append(card.problem(("dataset", "classes", value), f"two classes would both be called {ds['classes'][value]!r}"))
+    return problems
+
+
+def columns_of(features: list[dict[str, Any]]) -> list[str]:
+    """The dataset columns the features read (engineered features read none of their own)."""
+    return [f["name"] for f in features if "derive" not in f]
+
+
+def derived(derive: dict[str, Any], values: dict[str, np.ndarray]) -> np.ndarray:
+    """An engineered feature from its sources' float32 values, in float64, rounded to float32 (what the
+    model reads; js_runtime/tabular.js computes it the same way)."""
+    if "ratio" in derive:
+        a, b = derive["ratio"]
+        out = values[a].astype(np.float64) / values[b].astype(np.float64)
+    else:
+        out = np.log(values[derive["log"]].astype(np.float64))
+    return out.astype(np.float32)
+
+
+def _check_derived(card: Card) -> list[CardProblem]:
+    """An engineered feature names numeric, read features of the card, and is numeric itself."""
+    features = card.dataset["features"]
+    read = {f["name"]: f for f in features if "derive" not in f}
+    problems = []
+    for i, feat in enumerate(features):
+        derive = feat.get("derive")
+        if derive is None:
+            continue
+        if feat["type"] != "numeric":
+            problems.append(card.problem(("dataset", "features", i, "type"), "an engineered feature (derive) is numeric: use type: numeric"))
+        kind = next(iter(derive))
+        for j, source in enumerate(derive["ratio"] if kind == "ratio" else [derive["log"]]):
+            where = ("dataset", "features", i, "derive", kind, *((j,) if kind == "ratio" else ()))
+            if source not in read:
+                listed = ", ".join(n for n, f in read.items() if f["type"] == "numeric")
+                problems.append(card.problem(where, f"{source!r} is not a numeric feature of this card read from the data (those are: {listed})"))
+            elif read[source]["type"] != "numeric":
+                problems.append(card.problem(where, f"{source!r} is categorical; {kind} needs a numeric feature"))
+    return problems
+
+
+def _check_derived_values(card: Card, frame: pd.DataFrame) -> list[CardProblem]:
+    """Every usable row gives an engineered feature a finite value (no log of 0 or less, no division by 0)."""
+    features = card.dataset["features"]
+    clean = frame[[*columns_of(features), card.dataset["target"]]].dropna()
+    values = {name: clean[name].to_numpy(np.float32) for name in columns_of(features) if pd.api.types.is_numeric_dtype(clean[name])}
+    problems = []
+    for i, feat in enumerate(features):
+        if "derive" in feat:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                bad = int(np.sum(~np.isfinite(derived(feat["derive"], values))))
+            if bad:
+                why = "a source is 0 or less" if "log" in feat["derive"] else "the denominator is 0"
+                problems.append(card.problem(("dataset", "features", i, "derive"), f"{bad} of {len(clean)} rows give no finite value ({why})"))
     return problems
 
 
@@ -176,14 +234,18 @@ def prepare(card: Card) -> Split:
     ds = card.dataset
     raw = load_frame(card)
     names = [f["name"] for f in ds["features"]]
-    frame = raw[[*names, ds["target"]]]
+    frame = raw[[*columns_of(ds["features"]), ds["target"]]]
     clean = frame.dropna()
     values = sorted(str(v) for v in clean[ds["target"]].unique())
     y = clean[ds["target"]].astype(str).map({value: i for i, value in enumerate(values)}).to_numpy(np.int64)
     labels = [ds.get("classes", {}).get(v, v) for v in values]
     inputs = input_names(names)
     X = pd.DataFrame(index=clean.index)
+    read = {f["name"]: clean[f["name"]].to_numpy(np.float32) for f in ds["features"] if "derive" not in f and f["type"] == "numeric"}
     for feat, onnx_name in zip(ds["features"], inputs, strict=True):
+        if "derive" in feat:
+            X[onnx_name] = derived(feat["derive"], read)
+            continue
         col = clean[feat["name"]]
         X[onnx_name] = col.astype(np.float32) if feat["type"] == "numeric" else col.astype(str)
     X_train, X_test, y_train, y_test = train_test_split(
@@ -217,7 +279,7 @@ def prepare(card: Card) -> Split:
 
 def _feature_spec(feat: dict[str, Any], onnx_name: str, col: pd.Series) -> dict[str, Any]:
     spec: dict[str, Any] = {"name": feat["name"], "input": onnx_name, "label": feat["label"], "type": feat["type"]}
-    for key in ("unit", "description"):
+    for key in ("unit", "description", "derive"):
         if key in feat:
             spec[key] = feat[key]
     if feat["type"] == "numeric":

@@ -12,6 +12,7 @@ import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
 import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sliderRange } from './form_checks.js';
 import { classExplanation, mountExplanation } from './explanation_view.js';
+import { completeRow } from './tabular.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').NumericFeature} NumericFeature */
@@ -89,7 +90,15 @@ export function mountTabular(root, info, api, variant) {
   /** @type {Map<string, Field>} */
   const fields = new Map();
   const form = h('form', { class: 'vitrine-form', novalidate: true, 'aria-label': `Inputs for ${info.title}` });
+  /** Engineered features (manifest `derive`): computed from the inputs, each with a toggle. @type {Map<string, Derived>} */
+  const derivedFields = new Map();
   features.forEach((f, i) => {
+    if (f.type === 'numeric' && f.derive) {
+      const d = derivedField({ ...f, derive: f.derive }, `${uid}-f${i}`, features);
+      derivedFields.set(f.name, d);
+      form.append(d.el);
+      return;
+    }
     const field = f.type === 'numeric' ? numericField(f, `${uid}-f${i}`, info.examples) : categoricalField(f, `${uid}-f${i}`);
     field.write(initial[f.name]);
     fields.set(f.name, field);
@@ -354,7 +363,18 @@ export function mountTabular(root, info, api, variant) {
       if (value.ok) row[name] = value.value;
       else messages.push(value.message);
     }
-    return messages.length ? { ok: false, messages } : { ok: true, row };
+    // An engineered feature turned off gets its training mean; one turned on is computed (completeRow).
+    for (const [name, d] of derivedFields) if (!d.on()) row[name] = d.mean;
+    if (messages.length) return { ok: false, messages };
+    let full;
+    try {
+      full = /** @type {Row} */ (completeRow(row, info.preprocessing));
+    } catch (e) {
+      for (const d of derivedFields.values()) d.show(null);
+      return { ok: false, messages: [e instanceof Error ? e.message : String(e)] };
+    }
+    for (const [name, d] of derivedFields) d.show(/** @type {number} */ (full[name]));
+    return { ok: true, row: full };
   }
 
   /**
@@ -387,6 +407,7 @@ export function mountTabular(root, info, api, variant) {
   });
   resetButton.addEventListener('click', () => {
     for (const [name, field] of fields) field.write(initial[name]);
+    for (const d of derivedFields.values()) d.reset();
     predictNow();
   });
 
@@ -414,6 +435,7 @@ export function mountTabular(root, info, api, variant) {
     for (const [name, field] of fields) {
       if (row[name] !== undefined) field.write(row[name]);
     }
+    for (const d of derivedFields.values()) d.reset();
     randomButton.dataset.row = String(rowsNow.indexOf(row));
     predictNow();
   });
@@ -447,6 +469,49 @@ async function fetchTestRows(url) {
     throw new Error(`${url} has no held-out rows`);
   }
   return /** @type {Row[]} */ (rows);
+}
+
+/**
+ * @typedef {object} Derived An engineered feature in the playground.
+ * @property {HTMLElement} el
+ * @property {() => boolean} on whether the model gets its computed value (else its training mean)
+ * @property {number} mean
+ * @property {(value: number | null) => void} show the value the model gets (null: none, the inputs are invalid)
+ * @property {() => void} reset turn it back on
+ */
+
+/**
+ * An engineered feature: the value computed from the inputs it names, shown, not typed, and a toggle
+ * that leaves it out, giving the model the feature's training mean instead (what the model makes of
+ * the row without that engineering).
+ * @param {NumericFeature & {derive: {ratio?: [string, string], log?: string}}} f
+ * @param {string} id
+ * @param {(NumericFeature | CategoricalFeature)[]} features
+ * @returns {Derived}
+ */
+function derivedField(f, id, features) {
+  const label = (/** @type {string} */ name) => features.find((g) => g.name === name)?.label ?? name;
+  const formula = f.derive.ratio ? `${label(f.derive.ratio[0])} ÷ ${label(f.derive.ratio[1])}` : `log ${label(/** @type {string} */ (f.derive.log))}`;
+  const mean = Number(f.mean ?? f.default);
+  const unit = f.unit ? ` ${f.unit}` : '';
+  const toggle = h('input', { type: 'checkbox', id, 'data-derived': f.name, checked: true, 'aria-describedby': `${id}-hint` });
+  const value = h('output', { class: 'vitrine-derived-value', id: `${id}-value`, 'data-feature': f.name }, '–');
+  const el = h('div', { class: 'vitrine-field vitrine-derived' },
+    h('label', { for: id }, toggle, ' ', f.label, ...(f.unit ? [h('span', { class: 'vitrine-unit' }, ` (${f.unit})`)] : [])),
+    value,
+    h('small', { class: 'vitrine-hint', id: `${id}-hint` },
+      `Engineered: ${formula}. Off: the model gets the training mean, ${formatValue(mean, f.step)}${unit}.`));
+  return {
+    el,
+    on: () => toggle.checked,
+    mean,
+    show(v) {
+      value.textContent = v === null ? '–' : `${formatValue(v, 0.001)}${unit}${toggle.checked ? '' : ' (mean)'}`;
+    },
+    reset() {
+      toggle.checked = true;
+    },
+  };
 }
 
 /**

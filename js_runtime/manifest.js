@@ -22,6 +22,9 @@
  * @property {number} max
  * @property {number} step
  * @property {number} default
+ * @property {number} [mean] over the training rows
+ * @property {{ratio?: [string, string], log?: string}} [derive] an engineered feature: computed from other
+ *   numeric features (ratio a / b, or log a) unless a row gives it (js_runtime/tabular.js completeRow)
  */
 
 /**

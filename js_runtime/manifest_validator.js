@@ -227,7 +227,7 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema41 = {"type":"object","additionalProperties":false,"required":["kind","input","size","fit","layout","channels","mean","std","background"],"description":"How an image becomes the input tensor (worker/image_preprocess.js, equal to builder/image_preprocess.py): EXIF-oriented, composited over `background`, resized with PIL's antialiased bilinear filter to fit `size`, then tensor = (pixel/255 - mean[c]) / std[c].","properties":{"kind":{"const":"image"},"input":{"type":"string","minLength":1,"description":"the graph input that takes the image"},"size":{"type":"array","items":{"type":"integer","minimum":1,"maximum":4096},"minItems":2,"maxItems":2,"description":"[height, width] of the model input"},"fit":{"enum":["center-crop","letterbox","stretch"]},"resize":{"type":"integer","minimum":1,"description":"center-crop: the shorter side is resized to this before the centre crop"},"layout":{"enum":["NCHW","NHWC"]},"channels":{"enum":["RGB","BGR"]},"mean":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"std":{"type":"array","items":{"type":"number"},"minItems":3,"maxItems":3},"background":{"type":"array","items":{"type":"integer","minimum":0,"maximum":255},"minItems":3,"maxItems":3}}};
-const schema39 = {"type":"object","required":["name","input","label","type","min","max","step","default"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"the ONNX graph input fed with this feature (the column name made an identifier: skl2onnx renames others)"},"label":{"type":"string"},"type":{"const":"numeric"},"unit":{"type":"string"},"description":{"type":"string"},"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number","exclusiveMinimum":0},"default":{"type":"number"}}};
+const schema39 = {"type":"object","required":["name","input","label","type","min","max","step","default"],"additionalProperties":false,"properties":{"name":{"type":"string"},"input":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"the ONNX graph input fed with this feature (the column name made an identifier: skl2onnx renames others)"},"label":{"type":"string"},"type":{"const":"numeric"},"unit":{"type":"string"},"description":{"type":"string"},"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number","exclusiveMinimum":0},"default":{"type":"number"},"derive":{"type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"description":"an engineered feature: computed from other numeric features (by name) as the card says, in float64 from their float32 values, then rounded to float32; a row that gives it overrides it","properties":{"ratio":{"type":"array","items":{"type":"string"},"minItems":2,"maxItems":2},"log":{"type":"string"}}}}};
 const pattern6 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -568,22 +568,14 @@ var valid4 = _errs32 === errors;
 else {
 var valid4 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/numeric_feature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid4){
+if(data2.derive !== undefined){
+let data15 = data2.derive;
+const _errs34 = errors;
+if(errors === _errs34){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(Object.keys(data15).length > 1){
+const err16 = {instancePath:instancePath+"/features/" + i0+"/derive",schemaPath:"#/$defs/numeric_feature/properties/derive/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -592,20 +584,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-var _valid0 = _errs7 === errors;
-if(_valid0){
-valid2 = true;
-passing0 = 0;
-var props0 = true;
-}
-const _errs34 = errors;
-const _errs35 = errors;
-if(errors === _errs35){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing2;
-if(((((((data2.name === undefined) && (missing2 = "name")) || ((data2.input === undefined) && (missing2 = "input"))) || ((data2.label === undefined) && (missing2 = "label"))) || ((data2.type === undefined) && (missing2 = "type"))) || ((data2.categories === undefined) && (missing2 = "categories"))) || ((data2.default === undefined) && (missing2 = "default"))){
-const err17 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/categorical_feature/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+else {
+if(Object.keys(data15).length < 1){
+const err17 = {instancePath:instancePath+"/features/" + i0+"/derive",schemaPath:"#/$defs/numeric_feature/properties/derive/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -615,10 +596,10 @@ vErrors.push(err17);
 errors++;
 }
 else {
-const _errs37 = errors;
-for(const key2 in data2){
-if(!((((((((key2 === "name") || (key2 === "input")) || (key2 === "label")) || (key2 === "type")) || (key2 === "description")) || (key2 === "categories")) || (key2 === "counts")) || (key2 === "default"))){
-const err18 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/categorical_feature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const _errs36 = errors;
+for(const key2 in data15){
+if(!((key2 === "ratio") || (key2 === "log"))){
+const err18 = {instancePath:instancePath+"/features/" + i0+"/derive",schemaPath:"#/$defs/numeric_feature/properties/derive/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -629,11 +610,14 @@ errors++;
 break;
 }
 }
-if(_errs37 === errors){
-if(data2.name !== undefined){
-const _errs38 = errors;
-if(typeof data2.name !== "string"){
-const err19 = {instancePath:instancePath+"/features/" + i0+"/name",schemaPath:"#/$defs/categorical_feature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs36 === errors){
+if(data15.ratio !== undefined){
+let data16 = data15.ratio;
+const _errs37 = errors;
+if(errors === _errs37){
+if(Array.isArray(data16)){
+if(data16.length > 2){
+const err19 = {instancePath:instancePath+"/features/" + i0+"/derive/ratio",schemaPath:"#/$defs/numeric_feature/properties/derive/properties/ratio/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -642,19 +626,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid6 = _errs38 === errors;
-}
 else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.input !== undefined){
-let data16 = data2.input;
-const _errs40 = errors;
-if(errors === _errs40){
-if(typeof data16 === "string"){
-if(!pattern6.test(data16)){
-const err20 = {instancePath:instancePath+"/features/" + i0+"/input",schemaPath:"#/$defs/categorical_feature/properties/input/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(data16.length < 2){
+const err20 = {instancePath:instancePath+"/features/" + i0+"/derive/ratio",schemaPath:"#/$defs/numeric_feature/properties/derive/properties/ratio/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -663,9 +637,13 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
 else {
-const err21 = {instancePath:instancePath+"/features/" + i0+"/input",schemaPath:"#/$defs/categorical_feature/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid6 = true;
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+const _errs39 = errors;
+if(typeof data16[i1] !== "string"){
+const err21 = {instancePath:instancePath+"/features/" + i0+"/derive/ratio/" + i1,schemaPath:"#/$defs/numeric_feature/properties/derive/properties/ratio/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -674,17 +652,16 @@ vErrors.push(err21);
 }
 errors++;
 }
+var valid6 = _errs39 === errors;
+if(!valid6){
+break;
 }
-var valid6 = _errs40 === errors;
+}
+}
+}
 }
 else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.label !== undefined){
-const _errs42 = errors;
-if(typeof data2.label !== "string"){
-const err22 = {instancePath:instancePath+"/features/" + i0+"/label",schemaPath:"#/$defs/categorical_feature/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/features/" + i0+"/derive/ratio",schemaPath:"#/$defs/numeric_feature/properties/derive/properties/ratio/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -693,16 +670,17 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid6 = _errs42 === errors;
+}
+var valid5 = _errs37 === errors;
 }
 else {
-var valid6 = true;
+var valid5 = true;
 }
-if(valid6){
-if(data2.type !== undefined){
-const _errs44 = errors;
-if("categorical" !== data2.type){
-const err23 = {instancePath:instancePath+"/features/" + i0+"/type",schemaPath:"#/$defs/categorical_feature/properties/type/const",keyword:"const",params:{allowedValue: "categorical"},message:"must be equal to constant"};
+if(valid5){
+if(data15.log !== undefined){
+const _errs41 = errors;
+if(typeof data15.log !== "string"){
+const err23 = {instancePath:instancePath+"/features/" + i0+"/derive/log",schemaPath:"#/$defs/numeric_feature/properties/derive/properties/log/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -711,16 +689,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid6 = _errs44 === errors;
+var valid5 = _errs41 === errors;
 }
 else {
-var valid6 = true;
+var valid5 = true;
 }
-if(valid6){
-if(data2.description !== undefined){
-const _errs45 = errors;
-if(typeof data2.description !== "string"){
-const err24 = {instancePath:instancePath+"/features/" + i0+"/description",schemaPath:"#/$defs/categorical_feature/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/features/" + i0+"/derive",schemaPath:"#/$defs/numeric_feature/properties/derive/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -729,19 +709,29 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid6 = _errs45 === errors;
+}
+var valid4 = _errs34 === errors;
 }
 else {
-var valid6 = true;
+var valid4 = true;
 }
-if(valid6){
-if(data2.categories !== undefined){
-let data20 = data2.categories;
-const _errs47 = errors;
-if(errors === _errs47){
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err25 = {instancePath:instancePath+"/features/" + i0+"/categories",schemaPath:"#/$defs/categorical_feature/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/numeric_feature/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -750,13 +740,20 @@ vErrors.push(err25);
 }
 errors++;
 }
-else {
-var valid7 = true;
-const len1 = data20.length;
-for(let i1=0; i1<len1; i1++){
-const _errs49 = errors;
-if(typeof data20[i1] !== "string"){
-const err26 = {instancePath:instancePath+"/features/" + i0+"/categories/" + i1,schemaPath:"#/$defs/categorical_feature/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var _valid0 = _errs7 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs43 = errors;
+const _errs44 = errors;
+if(errors === _errs44){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing2;
+if(((((((data2.name === undefined) && (missing2 = "name")) || ((data2.input === undefined) && (missing2 = "input"))) || ((data2.label === undefined) && (missing2 = "label"))) || ((data2.type === undefined) && (missing2 = "type"))) || ((data2.categories === undefined) && (missing2 = "categories"))) || ((data2.default === undefined) && (missing2 = "default"))){
+const err26 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/categorical_feature/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -765,15 +762,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid7 = _errs49 === errors;
-if(!valid7){
-break;
-}
-}
-}
-}
 else {
-const err27 = {instancePath:instancePath+"/features/" + i0+"/categories",schemaPath:"#/$defs/categorical_feature/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const _errs46 = errors;
+for(const key3 in data2){
+if(!((((((((key3 === "name") || (key3 === "input")) || (key3 === "label")) || (key3 === "type")) || (key3 === "description")) || (key3 === "categories")) || (key3 === "counts")) || (key3 === "default"))){
+const err27 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/categorical_feature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -781,26 +774,14 @@ else {
 vErrors.push(err27);
 }
 errors++;
+break;
 }
 }
-var valid6 = _errs47 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data2.counts !== undefined){
-let data22 = data2.counts;
-const _errs51 = errors;
-if(errors === _errs51){
-if(Array.isArray(data22)){
-var valid8 = true;
-const len2 = data22.length;
-for(let i2=0; i2<len2; i2++){
-let data23 = data22[i2];
-const _errs53 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err28 = {instancePath:instancePath+"/features/" + i0+"/counts/" + i2,schemaPath:"#/$defs/categorical_feature/properties/counts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(_errs46 === errors){
+if(data2.name !== undefined){
+const _errs47 = errors;
+if(typeof data2.name !== "string"){
+const err28 = {instancePath:instancePath+"/features/" + i0+"/name",schemaPath:"#/$defs/categorical_feature/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -809,10 +790,19 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(errors === _errs53){
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 0 || isNaN(data23)){
-const err29 = {instancePath:instancePath+"/features/" + i0+"/counts/" + i2,schemaPath:"#/$defs/categorical_feature/properties/counts/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid8 = _errs47 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data2.input !== undefined){
+let data20 = data2.input;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data20 === "string"){
+if(!pattern6.test(data20)){
+const err29 = {instancePath:instancePath+"/features/" + i0+"/input",schemaPath:"#/$defs/categorical_feature/properties/input/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -822,15 +812,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-var valid8 = _errs53 === errors;
-if(!valid8){
-break;
-}
-}
-}
 else {
-const err30 = {instancePath:instancePath+"/features/" + i0+"/counts",schemaPath:"#/$defs/categorical_feature/properties/counts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/features/" + i0+"/input",schemaPath:"#/$defs/categorical_feature/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -840,16 +823,16 @@ vErrors.push(err30);
 errors++;
 }
 }
-var valid6 = _errs51 === errors;
+var valid8 = _errs49 === errors;
 }
 else {
-var valid6 = true;
+var valid8 = true;
 }
-if(valid6){
-if(data2.default !== undefined){
-const _errs55 = errors;
-if(typeof data2.default !== "string"){
-const err31 = {instancePath:instancePath+"/features/" + i0+"/default",schemaPath:"#/$defs/categorical_feature/properties/default/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid8){
+if(data2.label !== undefined){
+const _errs51 = errors;
+if(typeof data2.label !== "string"){
+const err31 = {instancePath:instancePath+"/features/" + i0+"/label",schemaPath:"#/$defs/categorical_feature/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -858,23 +841,16 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid6 = _errs55 === errors;
+var valid8 = _errs51 === errors;
 }
 else {
-var valid6 = true;
+var valid8 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/categorical_feature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid8){
+if(data2.type !== undefined){
+const _errs53 = errors;
+if("categorical" !== data2.type){
+const err32 = {instancePath:instancePath+"/features/" + i0+"/type",schemaPath:"#/$defs/categorical_feature/properties/type/const",keyword:"const",params:{allowedValue: "categorical"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -883,8 +859,180 @@ vErrors.push(err32);
 }
 errors++;
 }
+var valid8 = _errs53 === errors;
 }
-var _valid0 = _errs34 === errors;
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data2.description !== undefined){
+const _errs54 = errors;
+if(typeof data2.description !== "string"){
+const err33 = {instancePath:instancePath+"/features/" + i0+"/description",schemaPath:"#/$defs/categorical_feature/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var valid8 = _errs54 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data2.categories !== undefined){
+let data24 = data2.categories;
+const _errs56 = errors;
+if(errors === _errs56){
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err34 = {instancePath:instancePath+"/features/" + i0+"/categories",schemaPath:"#/$defs/categorical_feature/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+else {
+var valid9 = true;
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+const _errs58 = errors;
+if(typeof data24[i2] !== "string"){
+const err35 = {instancePath:instancePath+"/features/" + i0+"/categories/" + i2,schemaPath:"#/$defs/categorical_feature/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var valid9 = _errs58 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/features/" + i0+"/categories",schemaPath:"#/$defs/categorical_feature/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+var valid8 = _errs56 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data2.counts !== undefined){
+let data26 = data2.counts;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data26)){
+var valid10 = true;
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+let data27 = data26[i3];
+const _errs62 = errors;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err37 = {instancePath:instancePath+"/features/" + i0+"/counts/" + i3,schemaPath:"#/$defs/categorical_feature/properties/counts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(errors === _errs62){
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err38 = {instancePath:instancePath+"/features/" + i0+"/counts/" + i3,schemaPath:"#/$defs/categorical_feature/properties/counts/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+var valid10 = _errs62 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/features/" + i0+"/counts",schemaPath:"#/$defs/categorical_feature/properties/counts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+var valid8 = _errs60 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data2.default !== undefined){
+const _errs64 = errors;
+if(typeof data2.default !== "string"){
+const err40 = {instancePath:instancePath+"/features/" + i0+"/default",schemaPath:"#/$defs/categorical_feature/properties/default/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var valid8 = _errs64 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/$defs/categorical_feature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+var _valid0 = _errs43 === errors;
 if(_valid0 && valid2){
 valid2 = false;
 passing0 = [passing0, 1];
@@ -899,12 +1047,12 @@ props0 = true;
 }
 }
 if(!valid2){
-const err33 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/properties/features/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err42 = {instancePath:instancePath+"/features/" + i0,schemaPath:"#/properties/features/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err42];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err42);
 }
 errors++;
 validate26.errors = vErrors;

@@ -3,7 +3,7 @@ import { ERROR_CODE, VitrineError, transferList } from '../worker/protocol.js';
 import { checkFunction, checkOptions, checkSignal, describeValue } from './options.js';
 import { normalizeFeeds } from './tensors.js';
 import { abortError } from './worker_client.js';
-import { checkRowFits, rowToFeeds } from './tabular.js';
+import { checkRowFits, completeRow, rowToFeeds } from './tabular.js';
 import { readBatch } from './drift_input.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
@@ -208,6 +208,7 @@ export class Model {
     if (this.info.preprocessing.kind === 'tabular') {
       // Checked here too, so a bad row fails at once with the same message (the worker checks again).
       const signal = runSignal(options, 'predict');
+      input = completeRow(input, this.info.preprocessing);
       const feeds = rowToFeeds(input, this.info.preprocessing);
       checkRowFits(/** @type {Record<string, unknown>} */ (input), this.info);
       normalizeFeeds(feeds, this.info.inputs);
@@ -487,6 +488,7 @@ export class Model {
     }
     const spec = explainSpec(this.info);
     // The row is checked here, at once, with predict()'s messages (the worker checks again).
+    row = completeRow(row, this.info.preprocessing);
     const feeds = rowToFeeds(row, this.info.preprocessing);
     checkRowFits(/** @type {Record<string, unknown>} */ (row), this.info);
     normalizeFeeds(feeds, this.info.inputs);

@@ -3,7 +3,7 @@
 // build precomputed: predict() of a row equal to one of the manifest's examples returns that
 // example's stored output; anything else rejects with a message that says what is missing.
 // run() always rejects: the manifest stores task-level outputs (label, probabilities), not raw tensors.
-import { checkRowFits, rowToFeeds } from './tabular.js';
+import { checkRowFits, completeRow, rowToFeeds } from './tabular.js';
 import { checkOpen, runSignal } from './model.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
@@ -62,6 +62,7 @@ export class StaticModel {
     if (this.info.task !== 'tabular-classification') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
     }
+    row = /** @type {Record<string, number|string>} */ (completeRow(row, this.info.preprocessing));
     rowToFeeds(row, this.info.preprocessing); // the same validation messages as a live model
     checkRowFits(row, this.info);
     const example = this.info.examples.find((e) => sameRow(e.input, row));

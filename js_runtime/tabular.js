@@ -21,6 +21,39 @@ import { misfit } from './tensors.js';
  */
 
 /**
+ * A row with its engineered features (manifest `derive`) filled in where it does not give them: ratio
+ * a / b or log a, in float64 from the sources' float32 values, as builder/datasets.py computes them.
+ * A value the row gives is kept (the playground sets one to its mean to leave it out). Anything that
+ * is not a row, or a source that is not a number, is left for rowToFeeds to report.
+ * @param {unknown} row
+ * @param {Preprocessing} preprocessing
+ * @returns {unknown}
+ */
+export function completeRow(row, preprocessing) {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return row;
+  const values = /** @type {Record<string, unknown>} */ (row);
+  /** @type {Record<string, unknown>} */
+  let out = values;
+  for (const feature of preprocessing.features) {
+    const derive = feature.type === 'numeric' ? feature.derive : undefined;
+    if (!derive || feature.name in values) continue;
+    const sources = derive.ratio ?? [/** @type {string} */ (derive.log)];
+    const x = sources.map((name) => values[name]);
+    if (!x.every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
+    const [a, b] = /** @type {number[]} */ (x).map(Math.fround);
+    const value = Math.fround(derive.ratio ? a / b : Math.log(a));
+    if (!Number.isFinite(value)) {
+      throw new Error(derive.ratio
+        ? `Feature "${feature.name}" is "${sources[0]}" ÷ "${sources[1]}", and "${sources[1]}" is 0.`
+        : `Feature "${feature.name}" is the log of "${sources[0]}", which must be above 0 (it is ${x[0]}).`);
+    }
+    if (out === values) out = { ...values };
+    out[feature.name] = value;
+  }
+  return out;
+}
+
+/**
  * @param {unknown} row {featureName: value}
  * @param {Preprocessing} preprocessing
  * @returns {TensorMap}

@@ -337,19 +337,23 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /**
  * The feature columns of a table, each cell read as its feature's type, or an error that names the
  * missing columns or the first cells that cannot be read (row numbers count data rows from 1).
+ * An engineered feature (manifest `derive`) that the table has no column for is computed from its
+ * sources, as js_runtime/tabular.js completeRow does.
  * @param {Table} table
  * @param {Reference} reference
  * @param {Record<string, string>} [labels] feature name → label, for messages
+ * @param {Record<string, {ratio?: [string, string], log?: string}>} [derived] engineered features by name
  * @returns {{columns: Map<string, number[] | string[]>, ignored: string[]}}
  */
-export function readTable(table, reference, labels = {}) {
+export function readTable(table, reference, labels = {}, derived = {}) {
   const bad = (/** @type {string} */ message) => new VitrineError(ERROR_CODE.badInput, message);
   if (!table || !Array.isArray(table.columns) || !Array.isArray(table.rows)) {
     throw bad('The batch must be a table: {columns: [names], rows: [[cells]]}.');
   }
   const names = reference.features.map((f) => f.name);
   const header = table.columns.map((c) => String(c).trim());
-  const missing = names.filter((n) => !header.includes(n));
+  const computed = names.filter((n) => !header.includes(n) && derived[n]);
+  const missing = names.filter((n) => !header.includes(n) && !derived[n]);
   if (missing.length) {
     const squash = (/** @type {string} */ t) => t.toLowerCase().replace(/[\s_-]+/g, '');
     const hint = missing.map((n) => {
@@ -376,6 +380,7 @@ export function readTable(table, reference, labels = {}) {
   const columns = new Map();
   for (const ref of reference.features) {
     const at = header.indexOf(ref.name);
+    if (computed.includes(ref.name)) continue;
     if (ref.type === 'numeric') {
       /** @type {number[]} */
       const out = new Array(table.rows.length);
@@ -402,6 +407,21 @@ export function readTable(table, reference, labels = {}) {
       columns.set(ref.name, out);
     }
   }
+  for (const name of computed) {
+    const { ratio, log } = derived[name];
+    const [a, b] = (ratio ?? [/** @type {string} */ (log)]).map((n) => /** @type {number[] | undefined} */ (columns.get(n)));
+    /** @type {number[]} */
+    const out = new Array(table.rows.length);
+    if (a) {
+      for (let r = 0; r < out.length; r++) {
+        if (a[r] === undefined || (ratio && b?.[r] === undefined)) continue; // its source's problem is listed
+        const value = Math.fround(ratio ? Math.fround(a[r]) / Math.fround(/** @type {number[]} */ (b)[r]) : Math.log(Math.fround(a[r])));
+        if (Number.isFinite(value)) out[r] = value;
+        else problem(r, name, ratio ? `${ratio[1]} is 0, so ${ratio[0]} ÷ ${ratio[1]} has no value` : `${log} must be above 0 for its log`);
+      }
+    }
+    columns.set(name, out);
+  }
   if (count) {
     throw bad(`${count} cell${count === 1 ? '' : 's'} cannot be read: ${problems.join('; ')}${count > problems.length ? '; …' : ''}.`);
   }
@@ -424,7 +444,10 @@ export async function checkDrift({ spec, input }, env) {
   const reference = await referenceFor(spec, env);
   /** @type {Record<string, string>} */
   const labels = Object.fromEntries(spec.preprocessing.features.map((/** @type {{name: string, label?: string}} */ f) => [f.name, f.label ?? f.name]));
-  const { columns, ignored } = readTable(/** @type {Table} */ (input), reference, labels);
+  /** @type {Record<string, {ratio?: [string, string], log?: string}>} */
+  const derived = Object.fromEntries(spec.preprocessing.features.filter((/** @type {{derive?: unknown}} */ f) => f.derive)
+    .map((/** @type {{name: string, derive: {ratio?: [string, string], log?: string}}} */ f) => [f.name, f.derive]));
+  const { columns, ignored } = readTable(/** @type {Table} */ (input), reference, labels, derived);
   const names = reference.features.map((f) => f.name);
   const cells = names.map((n) => /** @type {(number|string)[]} */ (columns.get(n)));
   const n = cells[0].length;

@@ -146,6 +146,7 @@ def test_wrong_calls_say_what_is_wrong(page: Session, explanations: dict) -> Non
 def test_a_model_built_without_explanations_says_so(session: Session, site_url: str, built_site: BuiltSite) -> None:
     manifest = only_model(json.loads((built_site.site / "models" / "manifest.json").read_text()))
     del manifest["models"][0]["explain"]
+    del manifest["models"][0]["drift"]
     body = json.dumps(manifest)
     session.page.route("**/models/manifest.json", lambda route: route.fulfill(status=200, content_type="application/json", body=body))
     session.page.goto(site_url)
@@ -153,4 +154,10 @@ def test_a_model_built_without_explanations_says_so(session: Session, site_url: 
     assert explain_error(session, "penguins-species", manifest["models"][0]["examples"][0]["input"], None) == {
         "name": "VitrineError", "code": "bad-request",
         "message": 'Model "penguins-species" has no explanations: its manifest entry names no explanations file '
-                   "(it was built without them). Rebuild the site."}
+                   "(it was built without one). Rebuild the site."}
+    drift = session.page.evaluate("""async () => {
+        const m = await vitrine.load("penguins-species");
+        try { await m.drift("bill_length_mm\\n1\\n"); return null; } catch (e) { return `${e.code}: ${e.message}`; }
+    }""")
+    assert drift == ('bad-request: Model "penguins-species" has no drift reference: its manifest entry names no drift reference '
+                     "file (it was built without one). Rebuild the site.")

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readPrediction, rowToFeeds } from '../../js_runtime/tabular.js';
+import { completeRow, readPrediction, rowToFeeds } from '../../js_runtime/tabular.js';
 import { normalizeFeeds } from '../../js_runtime/tensors.js';
 import { manifestFiles, readJson, tabularManifest } from './helpers.js';
 
@@ -53,6 +53,35 @@ describe('rowToFeeds', () => {
     assert.equal(feeds.S_pal_l_nge__cm_.data[0], Math.fround(5.1));
     assert.deepEqual(feeds.Ort___Standort.data, ['Ost & West']);
     assert.throws(() => rowToFeeds({ S_pal_l_nge__cm_: 5.1, 'Ort / Standort': 'Nord-Süd' }, awkward), /Unknown feature "S_pal_l_nge__cm_"/);
+  });
+});
+
+describe('completeRow', () => {
+  const preprocessing = /** @type {any} */ ({
+    kind: 'tabular',
+    features: [
+      { name: 'a', input: 'a', type: 'numeric' },
+      { name: 'b', input: 'b', type: 'numeric' },
+      { name: 'r', input: 'r', type: 'numeric', derive: { ratio: ['a', 'b'] } },
+      { name: 'l', input: 'l', type: 'numeric', derive: { log: 'a' } },
+    ],
+  });
+  it('computes engineered features in float64 from float32 sources, rounded to float32', () => {
+    const out = /** @type {Record<string, number>} */ (completeRow({ a: 39.1, b: 18.7 }, preprocessing));
+    assert.equal(out.r, Math.fround(Math.fround(39.1) / Math.fround(18.7)));
+    assert.equal(out.l, Math.fround(Math.log(Math.fround(39.1))));
+  });
+  it('keeps a value the row gives, and the row itself when there is nothing to add', () => {
+    assert.equal(/** @type {any} */ (completeRow({ a: 1, b: 2, r: 7 }, preprocessing)).r, 7);
+    const row = { a: 1, b: 2, r: 7, l: 0 };
+    assert.equal(completeRow(row, preprocessing), row);
+    assert.equal(completeRow(row, info.preprocessing), row); // no engineered features
+  });
+  it('leaves a bad source to rowToFeeds, and names a log of 0 or a division by 0', () => {
+    assert.throws(() => rowToFeeds(completeRow({ a: 'x', b: 2 }, preprocessing), preprocessing), /Feature "a" must be a finite number/);
+    assert.throws(() => completeRow({ a: 0, b: 2 }, preprocessing), /"l" is the log of "a", which must be above 0 \(it is 0\)/);
+    assert.throws(() => completeRow({ a: 1, b: 0 }, preprocessing), /"r" is "a" ÷ "b", and "b" is 0/);
+    assert.equal(completeRow(null, preprocessing), null);
   });
 });
 

@@ -50,7 +50,7 @@ def test_card_without_any_optional_field_builds_and_renders(tmp_path: Path) -> N
     assert all("unit" not in f for f in entry["preprocessing"]["features"])
     html = pages.model_page(entry, "../../models")  # jinja2 StrictUndefined: a missing field would raise
     assert '<th scope="row">Petal length (cm)</th><td>numeric</td>' in html
-    assert [a["kind"] for a in entry["artifacts"]] == ["explanations"] and entry["default_variant"] == "fp32"
+    assert [a["kind"] for a in entry["artifacts"]] == ["explanations", "drift_reference", "test_rows"] and entry["default_variant"] == "fp32"
 
 
 def test_id_must_match_the_file_name(tmp_path: Path) -> None:

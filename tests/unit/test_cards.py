@@ -227,7 +227,7 @@ def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
     (lambda c: c.replace("  target: target\n", "  target: target\n  colour: blue\n"), 8, "dataset.colour",
      ", ".join(sorted(card_schema()["properties"]["dataset"]["properties"]))),  # features, name, seed, source, ...
     (lambda c: c.replace("{name: petal width (cm), type: numeric}", "{name: petal width (cm), type: numeric, colour: blue}"), 10,
-     "dataset.features[1].colour", "description, label, name, type, unit"),
+     "dataset.features[1].colour", "derive, description, label, name, type, unit"),
     (lambda c: c + "demo:\n  examples: 3\n  colour: blue\n", 18, "demo.colour", "examples, texts"),
     (lambda c: c + "explain:\n  method: exact\n  colour: blue\n", 18, "explain.colour", "background, method, samples"),
 ], ids=["recipe", "dataset", "feature", "demo", "explain"])
