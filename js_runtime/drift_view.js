@@ -156,7 +156,7 @@ export function mountDrift(root, api) {
         h('thead', {}, h('tr', {}, ...['Feature', 'Test', 'Statistic', 'p-value', 'PSI', 'Verdict'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...rows))),
       ...notes.map((n) => h('p', { class: 'vitrine-drift-note' }, n)),
-      h('div', { class: 'vitrine-drift-chart-head' }, h('label', { for: select.id }, 'Bins of '), select),
+      h('div', { class: 'vitrine-shap-controls' }, h('label', { for: select.id }, 'Bins of'), select), // the explanation charts' controls
       h('div', { class: 'vitrine-drift-chart' }, canvas));
     results.hidden = false;
     const draw = async () => {

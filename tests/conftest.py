@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -94,6 +95,19 @@ def write_site_config(tmp: Path, output_dir: Path, cards_dir: Path = REPO / "mod
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     return path
+
+
+def build_card_site(tmp: Path, card_id: str, card: str) -> tuple[Path, dict, dict]:
+    """One card of a test's own built into `tmp`: its models (tmp/out) and `mkdocs build --strict` of a
+    site over them (tmp/site). Returns the site folder, the model's manifest entry and its fixtures."""
+    cards = tmp / "cards"
+    cards.mkdir()
+    (cards / f"{card_id}.yaml").write_text(card)
+    result = build_models(cards, tmp / "out", console=Console(quiet=True))
+    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp, tmp / "out", cards)))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    [entry] = result.manifest["models"]
+    return tmp / "site", entry, json.loads((tmp / "out" / entry["variants"][0]["fixtures"]).read_text())
 
 
 def mkdocs(*args: str) -> subprocess.CompletedProcess[str]:

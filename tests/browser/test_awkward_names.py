@@ -9,12 +9,10 @@ import textwrap
 from typing import Iterator
 
 import pytest
-from rich.console import Console
 
-from builder import build_models
 from builder.browser import serve_directory
 
-from ..conftest import mkdocs, write_site_config
+from ..conftest import build_card_site
 from .conftest import Session, open_session
 
 pytestmark = pytest.mark.browser
@@ -45,16 +43,8 @@ recipe:
 
 @pytest.fixture(scope="module")
 def lter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict, dict]]:
-    tmp = tmp_path_factory.mktemp("lter")
-    cards = tmp / "cards"
-    cards.mkdir()
-    (cards / "penguins-lter.yaml").write_text(textwrap.dedent(CARD))
-    result = build_models(cards, tmp / "out", console=Console(quiet=True))
-    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp, tmp / "out", cards)))
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    [entry] = result.manifest["models"]
-    fixtures = json.loads((tmp / "out" / entry["variants"][0]["fixtures"]).read_text())
-    with serve_directory(tmp / "site") as url:
+    site, entry, fixtures = build_card_site(tmp_path_factory.mktemp("lter"), "penguins-lter", textwrap.dedent(CARD))
+    with serve_directory(site) as url:
         yield url, entry, fixtures
 
 

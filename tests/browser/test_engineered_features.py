@@ -5,7 +5,6 @@ training mean instead; a card that derives from what it cannot says so, with its
 
 from __future__ import annotations
 
-import json
 import textwrap
 from pathlib import Path
 from typing import Iterator
@@ -13,13 +12,12 @@ from typing import Iterator
 import numpy as np
 import pytest
 from playwright.sync_api import Browser, expect
-from rich.console import Console
 
-from builder import build_models, datasets
+from builder import datasets
 from builder.browser import serve_directory
 from builder.cards import read_cards
 
-from ..conftest import mkdocs, write_site_config
+from ..conftest import build_card_site
 from .conftest import Session, open_session
 
 pytestmark = pytest.mark.browser
@@ -49,15 +47,8 @@ DERIVED = ("bill_ratio", "log_mass")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict, dict, Path]]:
     tmp = tmp_path_factory.mktemp("engineered")
-    cards = tmp / "cards"
-    cards.mkdir()
-    (cards / f"{MODEL}.yaml").write_text(CARD)
-    result = build_models(cards, tmp / "out", console=Console(quiet=True))
-    proc = mkdocs("build", "--strict", "-f", str(write_site_config(tmp, tmp / "out", cards)))
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    [entry] = result.manifest["models"]
-    fixtures = json.loads((tmp / "out" / entry["variants"][0]["fixtures"]).read_text())
-    with serve_directory(tmp / "site") as url:
+    site, entry, fixtures = build_card_site(tmp, MODEL, CARD)
+    with serve_directory(site) as url:
         yield url, entry, fixtures, tmp / "out"
 
 
