@@ -1,7 +1,8 @@
 // "Why this prediction": the tabular demo's live explanation of its newest prediction. It shows the
-// exact Shapley values m.explain(row) computes (worker/shapley.js) for the predicted class: signed bars
-// (Chart.js, lazy-loaded like the probability chart), sorted by size, one per feature; the class's
-// average over the background and its probability for this row in words; and a table with the same
+// exact Shapley values m.explain(row) computes (worker/shapley.js) for the predicted class as a
+// waterfall (Chart.js floating bars, lazy-loaded like the probability chart): the first bar starts at the
+// class's average over the background, each feature's bar moves the probability by its value (largest
+// first), and the last one ends at this row's probability; the same two numbers in words; and a table with the same
 // numbers (feature, its value in the row, contribution in percentage points), which screen readers
 // read instead of the chart. The view only renders: the widget decides when (demo_tabular.js asks for
 // the explanation in the same cancellable run as the prediction, so both are for the same row).
@@ -159,7 +160,7 @@ export function mountExplanation(uid, featureCount) {
     const colors = palette(el);
     // Two lines per bar (name, value), so long names fit a phone's width without clipping.
     chart.data.labels = /** @type {string[]} */ (/** @type {unknown} */ (e.contributions.map((c) => [c.label, c.value])));
-    chart.data.datasets[0].data = e.contributions.map((c) => c.points * 100);
+    chart.data.datasets[0].data = /** @type {any} */ (waterfall(e));
     chart.data.datasets[0].backgroundColor = e.contributions.map((c) => (c.points >= 0 ? colors.up : colors.down));
     chart.options = chartOptions(colors);
     chart.update();
@@ -221,6 +222,21 @@ export function mountExplanation(uid, featureCount) {
 }
 
 /**
+ * The waterfall's bars, in percent: each feature's [running total before it, after it], from the base
+ * (the background average) to the base plus every value (the row's probability).
+ * @param {ClassExplanation} e
+ * @returns {[number, number][]}
+ */
+export function waterfall(e) {
+  let total = e.base;
+  return e.contributions.map((c) => {
+    const from = total;
+    total += c.points;
+    return [from * 100, total * 100];
+  });
+}
+
+/**
  * The view's colours, read at draw time from CSS (vitrine.css sets them per light/dark scheme).
  * @param {HTMLElement} el
  */
@@ -240,16 +256,24 @@ function chartOptions(colors) {
     animation: { duration: 150 },
     scales: {
       x: {
-        grace: '5%',
-        ticks: { color: colors.text, callback: (v) => (Number(v) > 0 ? `+${v}` : String(v).replace('-', '\u2212')) },
-        grid: { color: (ctx) => (ctx.tick?.value === 0 ? colors.muted : colors.grid) },
-        title: { display: true, text: 'percentage points', color: colors.text },
+        beginAtZero: false, // the bars float between the average and this row's probability
+        grace: '10%',
+        ticks: { color: colors.text, callback: (v) => `${v}%` },
+        grid: { color: colors.grid },
+        title: { display: true, text: 'probability (%)', color: colors.text },
       },
       y: { ticks: { color: colors.text, autoSkip: false }, grid: { display: false } },
     },
     plugins: {
       legend: { display: false },
-      tooltip: { callbacks: { label: (item) => `${formatPoints((item.parsed.x ?? 0) / 100)} points` } },
+      tooltip: {
+        callbacks: {
+          label: (item) => {
+            const [from, to] = /** @type {[number, number]} */ (/** @type {unknown} */ (item.raw));
+            return `${formatPoints((to - from) / 100)} points: ${from.toFixed(1)}% → ${to.toFixed(1)}%`;
+          },
+        },
+      },
     },
   };
 }

@@ -185,14 +185,18 @@ def test_explanation_matches_the_api_and_adds_up(session: Session, site_url: str
     open_demo(session, site_url)
     shown = wait_explained(session, info)
     check_against_api(session, info, shown)
-    # The chart draws the same numbers (percentage points), a bar per feature.
+    # The chart draws the same numbers, a bar per feature.
     chart = session.page.evaluate("""() => {
         const c = window.Chart?.getChart(document.querySelector('.vitrine-explain-chart canvas'));
         return c ? {n: c.data.labels.length, data: [...c.data.datasets[0].data]} : null;
     }""")
     assert chart is not None and chart["n"] == len(shown["explain"]["rows"])
-    for bar, r in zip(chart["data"], shown["explain"]["rows"], strict=True):
-        assert abs(bar - 100 * r["points"]) <= 1e-9
+    # A waterfall: each feature's bar moves the probability by its value, from the average to this row's.
+    total = 100 * shown["explain"]["base"]
+    for (start, end), r in zip(chart["data"], shown["explain"]["rows"], strict=True):
+        assert abs(start - total) <= 1e-9 and abs(end - start - 100 * r["points"]) <= 1e-9
+        total = end
+    assert abs(total - 100 * shown["probability"]) <= 1e-2
     assert session.page.locator(".vitrine-explain").get_attribute("aria-describedby")
     assert session.page.locator(".vitrine-explain-chart").get_attribute("aria-hidden") == "true"
     snapshots_agree(session)
