@@ -8,10 +8,13 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const PAPA_URL = new URL('../vendor/papaparse/papaparse.min.js', import.meta.url);
 
+/** A file is parsed in pieces of this size, so the page stays responsive between them. */
+const CHUNK_BYTES = 256 * 1024;
+
 /**
  * The part of Papa Parse this module uses.
- * @typedef {{parse: (input: string | Blob, config: {skipEmptyLines: 'greedy', complete: (r: PapaResult) => void,
- *   error: (e: Error) => void}) => void}} Papa
+ * @typedef {{parse: (input: string | Blob, config: {skipEmptyLines: 'greedy', chunkSize: number,
+ *   chunk: (r: PapaResult) => void, complete: () => void, error: (e: Error) => void}) => void}} Papa
  * @typedef {{data: string[][], errors: {type: string, code: string, message: string, row?: number}[], meta: {delimiter: string}}} PapaResult
  */
 
@@ -60,10 +63,19 @@ async function loadPapa() {
  * @returns {Promise<PapaResult>}
  */
 function parse(papa, input) {
+  /** @type {PapaResult} */
+  const all = { data: [], errors: [], meta: { delimiter: ',' } };
   return new Promise((resolve, reject) => {
     papa.parse(input, {
       skipEmptyLines: 'greedy',
-      complete: resolve,
+      chunkSize: CHUNK_BYTES,
+      // a File is read piece by piece (FileReader, asynchronously): no long task on the page
+      chunk(r) {
+        for (const e of r.errors) all.errors.push(e.row === undefined ? e : { ...e, row: e.row + all.data.length });
+        for (const row of r.data) all.data.push(row);
+        all.meta.delimiter = r.meta.delimiter;
+      },
+      complete: () => resolve(all),
       error: (e) => reject(new VitrineError(ERROR_CODE.badInput, `The file could not be read: ${e.message}.`)),
     });
   });
