@@ -48,9 +48,9 @@ import { completeRow } from './tabular.js';
  */
 
 /**
- * How long a prediction waits for its explanation, so that both change in the same task (one frame).
- * An exact explanation of the penguins model comes about 20 ms after the prediction; a slower one is
- * drawn when it comes, beside the prediction already shown.
+ * How long a prediction waits for its explanation, so that both change in the same task (one frame),
+ * once an explanation is on screen. An exact explanation of the penguins model comes about 20 ms after
+ * the prediction; a slower one is drawn when it comes, beside the prediction already shown.
  */
 export const TOGETHER_MS = 250;
 
@@ -297,7 +297,9 @@ export function mountTabular(root, info, api, variant) {
       const ms = /** @type {{ms?: unknown}} */ (prediction).ms;
       /** @type {ExplainOutcome | null} */
       let explained = null;
-      if (explaining) {
+      // Once an explanation is on screen, the next one changes with its prediction; the first prediction
+      // is not held back (the first explanation also waits for the explanations file).
+      if (explaining && !why.el.hidden) {
         let timer;
         const late = new Promise((resolve) => { timer = setTimeout(resolve, TOGETHER_MS, null); });
         explained = await Promise.race([explaining.outcome, late]);
