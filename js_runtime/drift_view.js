@@ -137,11 +137,10 @@ export function mountDrift(root, api) {
     const line = (/** @type {string} */ name, /** @type {{test: import('../worker/drift.js').Test, psi: number, drifted: boolean}} */ f) =>
       h('tr', { class: f.drifted ? 'vitrine-drift-flag' : '' },
         h('th', { scope: 'row' }, name),
-        h('td', {}, f.test.kind === 'ks' ? 'KS' : 'χ²'),
-        h('td', {}, Number.isFinite(f.test.statistic) ? f.test.statistic.toFixed(3) : '∞'),
-        h('td', {}, pValue(f.test.pValue)),
+        h('td', { class: 'vitrine-drift-verdict' }, f.drifted ? 'Drifted' : 'Stable'), // second: in view on a phone
         h('td', {}, f.psi.toFixed(3)),
-        h('td', {}, f.drifted ? 'Drifted' : 'Stable'));
+        h('td', {}, `${f.test.kind === 'ks' ? 'KS' : 'χ²'} ${Number.isFinite(f.test.statistic) ? f.test.statistic.toFixed(3) : '∞'}`),
+        h('td', {}, pValue(f.test.pValue)));
     const rows = [...report.features.map((f) => line(label(f.name), f)), line('Predicted label', report.predictions)];
     const notes = [
       'KS: two-sample Kolmogorov–Smirnov test against the training values; χ²: goodness of fit to the training ' +
@@ -152,8 +151,8 @@ export function mountDrift(root, api) {
     results.replaceChildren(
       // no class on the table: mkdocs-material styles only `table:not([class])`
       h('div', { class: 'vitrine-table-scroll vitrine-drift-table' }, h('table', {},
-        h('caption', {}, `Drift of each feature and of the predicted label (${report.rows.toLocaleString('en')} rows)`),
-        h('thead', {}, h('tr', {}, ...['Feature', 'Test', 'Statistic', 'p-value', 'PSI', 'Verdict'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('caption', {}, `Drift, ${report.rows.toLocaleString('en')} rows`),
+        h('thead', {}, h('tr', {}, ...['Feature', 'Verdict', 'PSI', 'Test', 'p-value'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...rows))),
       ...notes.map((n) => h('p', { class: 'vitrine-drift-note' }, n)),
       h('div', { class: 'vitrine-shap-controls' }, h('label', { for: select.id }, 'Bins of'), select), // the explanation charts' controls
