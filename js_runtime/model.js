@@ -502,9 +502,9 @@ export class Model {
   }
 
   /**
-   * Check a batch of rows for drift against the rows the model was trained on: per feature the KS
-   * statistic and its p-value (numbers) and the PSI over the training deciles or categories, and the
-   * PSI of the batch's predicted labels (see DriftReport in worker/drift.js). The batch is CSV text, a
+   * Check a batch of rows for drift against the rows the model was trained on: per feature a test (KS
+   * for numbers, χ² for categories) and the PSI over the training deciles or categories, and the same
+   * for the batch's predicted labels; drifted = p < 0.01 and PSI ≥ 0.1 (see DriftReport in worker/drift.js). The batch is CSV text, a
    * File (e.g. a dropped one; at most 50 MB), an array of row objects, or {columns, rows}; its columns are
    * named as the features (others are ignored). A cell that cannot be read, or a missing column, rejects
    * with an error that names it.
