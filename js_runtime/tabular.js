@@ -21,10 +21,30 @@ import { misfit } from './tensors.js';
  */
 
 /**
- * A row with its engineered features (manifest `derive`) filled in where it does not give them: ratio
- * a / b or log a, in float64 from the sources' float32 values, as builder/datasets.py computes them.
- * A value the row gives is kept (the playground sets one to its mean to leave it out). Anything that
- * is not a row, or a source that is not a number, is left for rowToFeeds to report.
+ * An engineered feature's value (manifest `derive`): ratio a / b or log a, in float64 from the sources'
+ * float32 values, rounded to float32, as builder/datasets.py computes it. Not finite when there is none
+ * (a log of 0 or less, a division by 0).
+ * @param {{ratio?: [string, string], log?: string}} derive
+ * @param {(name: string) => number} source a source feature's value
+ */
+export function deriveValue(derive, source) {
+  if (derive.ratio) return Math.fround(Math.fround(source(derive.ratio[0])) / Math.fround(source(derive.ratio[1])));
+  return Math.fround(Math.log(Math.fround(source(/** @type {string} */ (derive.log)))));
+}
+
+/**
+ * The features an engineered feature is computed from.
+ * @param {{ratio?: [string, string], log?: string}} derive
+ * @returns {string[]}
+ */
+export function deriveSources(derive) {
+  return derive.ratio ?? [/** @type {string} */ (derive.log)];
+}
+
+/**
+ * A row with its engineered features (deriveValue) filled in where it does not give them. A value the
+ * row gives is kept (the playground sets one to its mean to leave it out). Anything that is not a row,
+ * or a source that is not a number, is left for rowToFeeds to report.
  * @param {unknown} row
  * @param {Preprocessing} preprocessing
  * @returns {unknown}
@@ -37,15 +57,13 @@ export function completeRow(row, preprocessing) {
   for (const feature of preprocessing.features) {
     const derive = feature.type === 'numeric' ? feature.derive : undefined;
     if (!derive || feature.name in values) continue;
-    const sources = derive.ratio ?? [/** @type {string} */ (derive.log)];
-    const x = sources.map((name) => values[name]);
-    if (!x.every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
-    const [a, b] = /** @type {number[]} */ (x).map(Math.fround);
-    const value = Math.fround(derive.ratio ? a / b : Math.log(a));
+    const sources = deriveSources(derive);
+    if (!sources.every((name) => typeof values[name] === 'number' && Number.isFinite(values[name]))) continue;
+    const value = deriveValue(derive, (name) => /** @type {number} */ (values[name]));
     if (!Number.isFinite(value)) {
       throw new Error(derive.ratio
         ? `Feature "${feature.name}" is "${sources[0]}" ÷ "${sources[1]}", and "${sources[1]}" is 0.`
-        : `Feature "${feature.name}" is the log of "${sources[0]}", which must be above 0 (it is ${x[0]}).`);
+        : `Feature "${feature.name}" is the log of "${sources[0]}", which must be above 0 (it is ${values[sources[0]]}).`);
     }
     if (out === values) out = { ...values };
     out[feature.name] = value;

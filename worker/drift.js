@@ -16,6 +16,7 @@
 // predictions on the training rows.
 import { ERROR_CODE, VitrineError } from './protocol.js';
 import { batchFeeds, batchLimit, probabilityRows } from './predict.js';
+import { deriveSources, deriveValue } from '../js_runtime/tabular.js';
 import { BATCH_ROWS } from './shapley.js';
 import { artifactOf, fetchArtifact, once } from './text_predict.js';
 
@@ -408,17 +409,16 @@ export function readTable(table, reference, labels = {}, derived = {}) {
     }
   }
   for (const name of computed) {
-    const { ratio, log } = derived[name];
-    const [a, b] = (ratio ?? [/** @type {string} */ (log)]).map((n) => /** @type {number[] | undefined} */ (columns.get(n)));
+    const derive = derived[name];
+    const { ratio, log } = derive;
+    const sources = deriveSources(derive).map((n) => /** @type {number[]} */ (columns.get(n)));
     /** @type {number[]} */
     const out = new Array(table.rows.length);
-    if (a) {
-      for (let r = 0; r < out.length; r++) {
-        if (a[r] === undefined || (ratio && b?.[r] === undefined)) continue; // its source's problem is listed
-        const value = Math.fround(ratio ? Math.fround(a[r]) / Math.fround(/** @type {number[]} */ (b)[r]) : Math.log(Math.fround(a[r])));
-        if (Number.isFinite(value)) out[r] = value;
-        else problem(r, name, ratio ? `${ratio[1]} is 0, so ${ratio[0]} ÷ ${ratio[1]} has no value` : `${log} must be above 0 for its log`);
-      }
+    for (let r = 0; r < out.length; r++) {
+      if (sources.some((column) => column[r] === undefined)) continue; // its source's problem is listed
+      const value = deriveValue(derive, (n) => /** @type {number[]} */ (columns.get(n))[r]);
+      if (Number.isFinite(value)) out[r] = value;
+      else problem(r, name, ratio ? `${ratio[1]} is 0, so ${ratio[0]} ÷ ${ratio[1]} has no value` : `${log} must be above 0 for its log`);
     }
     columns.set(name, out);
   }

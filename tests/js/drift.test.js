@@ -46,6 +46,15 @@ describe('readTable', () => {
       /row 1, island: "Mars" is not one of "Biscoe", "Dream"/);
     throwsBadInput(() => readTable({ columns: ['mass', 'island'], rows: [[Infinity, 'Dream'], ['NaN', 'Dream']] }, REFERENCE), /2 cells cannot be read/);
   });
+  it('computes an engineered feature the table has no column for, as completeRow does', () => {
+    const reference = /** @type {any} */ ({ ...REFERENCE, features: [...REFERENCE.features,
+      { name: 'log_mass', type: 'numeric', values: [0], edges: [], proportions: [1] }] });
+    const derived = { log_mass: { log: 'mass' } };
+    const { columns } = readTable({ columns: ['mass', 'island'], rows: [['4', 'Dream']] }, reference, {}, derived);
+    assert.deepEqual(columns.get('log_mass'), [Math.fround(Math.log(4))]);
+    throwsBadInput(() => readTable({ columns: ['mass', 'island'], rows: [['0', 'Dream'], ['x', 'Dream']] }, reference, {}, derived),
+      /^2 cells cannot be read: row 2, mass: "x" is not a number; row 1, log_mass: mass must be above 0 for its log\.$/);
+  });
   it('refuses no rows, too many rows and a non-table', () => {
     throwsBadInput(() => readTable({ columns: ['mass', 'island'], rows: [] }, REFERENCE), /a header but no rows/);
     const many = { columns: ['mass', 'island'], rows: new Array(MAX_ROWS + 1).fill([1, 'Dream']) };
