@@ -140,6 +140,7 @@ class Build:
     files: dict[str, bytes] = field(default_factory=dict)  # variant name → the bytes that ship
     entry: dict[str, Any] | None = None
     reused: bool = False
+    session: Any = None  # the default variant's native session, for the explain and drift stages (_default_session)
 
     def artifact(self, kind: str, data: bytes, suffix: str, **extra: Any) -> dict[str, Any]:
         """Stage a content-addressed side file of this model and describe it for the manifest."""
@@ -304,13 +305,15 @@ def _evaluate(b: Build) -> None:
 
 
 def _default_session(b: Build) -> Any:
-    """The variant that ships by default, run as onnxruntime-web runs it."""
+    """The variant that ships by default, run as onnxruntime-web runs it (made once per build)."""
     from . import evaluate
 
-    assert b.entry is not None
-    default = b.entry["default_variant"]
-    config = getattr(recipes.get(b.card.recipe["kind"]), "SESSION_OPTIONS", {}).get(default)
-    return evaluate.native_session(b.files[default], as_in_browser=True, config=config)
+    if b.session is None:
+        assert b.entry is not None
+        default = b.entry["default_variant"]
+        config = getattr(recipes.get(b.card.recipe["kind"]), "SESSION_OPTIONS", {}).get(default)
+        b.session = evaluate.native_session(b.files[default], as_in_browser=True, config=config)
+    return b.session
 
 
 def _explain(b: Build) -> None:
