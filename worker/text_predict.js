@@ -373,8 +373,17 @@ export function batchFeeds(encodings, names) {
  */
 export function occlusionWeights(words, logits, labels, top, full) {
   const p = Array.from({ length: labels }, (_, k) => (k === top ? full : 0));
-  const values = occlusionValues(words.length, logits, labels, p)[top];
-  return words.map((w, i) => ({ text: w.text, start: w.start, end: w.end, weight: values[i] }));
+  return wordWeights(words, occlusionValues(words.length, logits, labels, p)[top]);
+}
+
+/**
+ * Words with their weights (one label's occlusion values).
+ * @param {{text: string, start: number, end: number}[]} words
+ * @param {number[]} weights
+ * @returns {WordWeight[]}
+ */
+function wordWeights(words, weights) {
+  return words.map((w, i) => ({ text: w.text, start: w.start, end: w.end, weight: weights[i] }));
 }
 
 /**
@@ -480,8 +489,7 @@ export async function finishTextClassification(outputs, spec, options, prepared,
       const full = new Array(spec.labels.length).fill(0);
       for (const item of items) full[item.index] = item.score;
       out.wordValues = occlusionValues(words.length, occluded, spec.labels.length, full);
-      const top = out.wordValues[items[0].index];
-      out.words = words.map((w, i) => ({ text: w.text, start: w.start, end: w.end, weight: top[i] }));
+      out.words = wordWeights(words, out.wordValues[items[0].index]);
     }
   }
   return out;
