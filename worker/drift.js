@@ -17,6 +17,7 @@
 import { ERROR_CODE, VitrineError } from './protocol.js';
 import { batchFeeds, batchLimit, probabilityRows } from './predict.js';
 import { deriveSources, deriveValue } from '../js_runtime/tabular.js';
+import { misfit } from '../js_runtime/tensors.js';
 import { BATCH_ROWS } from './shapley.js';
 import { artifactOf, fetchArtifact, once } from './text_predict.js';
 
@@ -389,8 +390,11 @@ export function readTable(table, reference, labels = {}, derived = {}) {
         const cell = row[at];
         const text = typeof cell === 'string' ? cell.trim() : cell;
         const value = typeof text === 'number' ? text : typeof text === 'string' && DECIMAL.test(text) ? Number(text) : NaN;
-        if (Number.isFinite(value)) out[r] = value;
+        // a tabular model's numeric inputs are float32 (the manifest's tabular layout), as predict() checks (checkRowFits)
+        const fit = Number.isFinite(value) ? misfit(value, 'float32') : null;
+        if (Number.isFinite(value) && fit === null) out[r] = value;
         else if (text === '' || text === undefined || text === null) problem(r, ref.name, 'empty (fill it in or remove the row)');
+        else if (fit !== null) problem(r, ref.name, `${JSON.stringify(String(text).slice(0, 40))} ${fit}`);
         else problem(r, ref.name, `${JSON.stringify(String(text).slice(0, 40))} is not a number`);
       });
       columns.set(ref.name, out);

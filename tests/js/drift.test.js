@@ -45,6 +45,9 @@ describe('readTable', () => {
     throwsBadInput(() => readTable({ columns: ['mass', 'island'], rows: [[1, 'Mars']] }, REFERENCE),
       /row 1, island: "Mars" is not one of "Biscoe", "Dream"/);
     throwsBadInput(() => readTable({ columns: ['mass', 'island'], rows: [[Infinity, 'Dream'], ['NaN', 'Dream']] }, REFERENCE), /2 cells cannot be read/);
+    // finite, but not in the model's float32 input (predict() refuses it too)
+    throwsBadInput(() => readTable({ columns: ['mass', 'island'], rows: [['1e39', 'Dream']] }, REFERENCE),
+      /row 1, mass: "1e39" is 1e\+39, which does not fit in the model's float32 input/);
   });
   it('computes an engineered feature the table has no column for, as completeRow does', () => {
     const reference = /** @type {any} */ ({ ...REFERENCE, features: [...REFERENCE.features,
