@@ -55,3 +55,26 @@ export function clearError(root) {
     box.textContent = '';
   }
 }
+
+/**
+ * Let `target` take dropped files: while files are dragged over it, it accepts them (as a copy) and
+ * has the class `vitrine-dragover`; on a drop, `onDrop` decides what to take (and prevents the
+ * browser's default, opening the file, when it takes something).
+ * @param {HTMLElement} target
+ * @param {(event: DragEvent, data: DataTransfer) => void} onDrop
+ */
+export function takeDrops(target, onDrop) {
+  target.addEventListener('dragover', (event) => {
+    if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    target.classList.add('vitrine-dragover');
+  });
+  target.addEventListener('dragleave', (event) => {
+    if (!(event.relatedTarget instanceof Node && target.contains(event.relatedTarget))) target.classList.remove('vitrine-dragover');
+  });
+  target.addEventListener('drop', (event) => {
+    target.classList.remove('vitrine-dragover');
+    if (event.dataTransfer) onDrop(event, event.dataTransfer);
+  });
+}

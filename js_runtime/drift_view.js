@@ -2,7 +2,7 @@
 // its rows and compares each feature with the training rows (m.drift, worker/drift.js), and this view
 // shows the verdicts as a table, the chosen feature's bins beside the training's as a chart, and a
 // sentence for screen readers. Nothing leaves the browser. Cell text from the file is only ever text.
-import { h, showError, clearError } from './dom.js';
+import { h, showError, clearError, takeDrops } from './dom.js';
 import { cssColors, loadChart } from './chart_loader.js';
 import { formatMs } from './demo_shell.js';
 
@@ -62,19 +62,8 @@ export function mountDrift(root, api) {
       fail(e);
     }
   });
-  const carriesFiles = (/** @type {DragEvent} */ event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
-  root.addEventListener('dragover', (event) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    root.classList.add('vitrine-dragover');
-  });
-  root.addEventListener('dragleave', (event) => {
-    if (!(event.relatedTarget instanceof Node && root.contains(event.relatedTarget))) root.classList.remove('vitrine-dragover');
-  });
-  root.addEventListener('drop', (event) => {
-    root.classList.remove('vitrine-dragover');
-    const file = event.dataTransfer?.files?.[0];
+  takeDrops(root, (event, data) => {
+    const file = data.files?.[0];
     if (!file) return;
     event.preventDefault();
     check(file, `“${file.name}”`);

@@ -4,7 +4,7 @@
 // one, and the model's example images. Every route ends in one callback with a Blob; errors go to
 // another (the widget shows them in the demo shell's error box). Text is always set as text.
 
-import { h } from './dom.js';
+import { h, takeDrops } from './dom.js';
 
 /**
  * An image the visitor chose.
@@ -96,23 +96,7 @@ export function mountImageInput(options) {
   });
 
   // ---- drag and drop, anywhere on the widget ----
-  /** @param {DragEvent} event */
-  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
-  dropTarget.addEventListener('dragover', (event) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    dropTarget.classList.add('vitrine-dragover');
-  });
-  dropTarget.addEventListener('dragleave', (event) => {
-    if (!(event.relatedTarget instanceof Node && dropTarget.contains(event.relatedTarget))) {
-      dropTarget.classList.remove('vitrine-dragover');
-    }
-  });
-  dropTarget.addEventListener('drop', (event) => {
-    dropTarget.classList.remove('vitrine-dragover');
-    const data = event.dataTransfer;
-    if (!data) return;
+  takeDrops(dropTarget, (event, data) => {
     event.preventDefault();
     lastUsed = dropTarget;
     const file = data.files?.[0];

@@ -237,4 +237,17 @@ def test_widget_by_keyboard_shows_text_as_text(session: Session, site_url: str, 
     expect(root).to_have_attribute("data-state", "error")
     expect(root.get_by_role("alert")).to_contain_text('The file has no column "bill_length_mm"')
     expect(root.locator(".vitrine-drift-results")).to_be_hidden()
+
+    # a file dropped anywhere on the section is checked like a picked one
+    page.evaluate("""(csv) => {
+        const root = document.querySelector('.vitrine-drift');
+        const data = new DataTransfer();
+        data.items.add(new File([csv], 'dropped.csv', {type: 'text/csv'}));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+            root.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+        }
+    }""", test_rows)
+    expect(page.locator(".vitrine-drift-status")).to_contain_text("“dropped.csv”: ", timeout=60_000)
+    expect(page.locator(".vitrine-drift-status")).to_contain_text("No feature drifted (of 6)")
+    expect(root).not_to_have_class(re.compile(r"vitrine-dragover"))
     assert session.foreign_requests() == []
