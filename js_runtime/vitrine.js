@@ -91,7 +91,10 @@ export function capabilities() {
 export async function startRuntime(backend = 'auto', hint) {
   try {
     const remembered = backend === 'auto' && forcedBackend() === null && hint ? recalledPlan(hint) : null;
-    const plan = remembered ?? planBackends(backend, forcedBackend(), await capabilities())[0];
+    // A tier named below WebGPU is planned from what is known at once; only "auto" and "webgpu" wait for an adapter.
+    const wanted = forcedBackend() ?? backend;
+    const plan = remembered ?? planBackends(backend, forcedBackend(),
+      wanted === 'auto' || wanted === 'webgpu' ? await capabilities() : instantCapabilities())[0];
     if ((plan.name === 'webgpu' && !remembered) || plan.name === 'static' || failedTiers.has(plan.name)) return;
     await runtimeOf(plan).client.start().catch((e) => {
       if (/** @type {{code?: string}} */ (e).code !== ERROR_CODE.runtime || failedTiers.has(plan.name)) return;
@@ -123,13 +126,21 @@ function recalledPlan({ model, variant }) {
   }
   const tier = TIERS.find((t) => t.name === name);
   if (!tier) return null;
-  /** @type {Capabilities} */
-  const caps = {
+  const caps = instantCapabilities();
+  if (tier.unusable(caps, { precision: 'fp32' })) return null;
+  return { name: tier.name, label: tier.label, threads: tier.threads(caps), source: 'auto', problems: [], reason: 'remembered' };
+}
+
+/**
+ * The capabilities that can be checked at once, without waiting for a WebGPU adapter (the request
+ * starts the browser's GPU process): exact for the WASM tiers; WebGPU counts as there when navigator.gpu is.
+ * @returns {Capabilities}
+ */
+function instantCapabilities() {
+  return {
     webgpu: 'gpu' in navigator, shaderF16: true, wasm: hasWasm(), wasmSimd: hasWasmSimd(), threads: hasWasmThreads(),
     crossOriginIsolated: Boolean(globalThis.crossOriginIsolated), hardwareConcurrency: navigator.hardwareConcurrency || 1,
   };
-  if (tier.unusable(caps, { precision: 'fp32' })) return null;
-  return { name: tier.name, label: tier.label, threads: tier.threads(caps), source: 'auto', problems: [], reason: 'remembered' };
 }
 
 /**

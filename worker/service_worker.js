@@ -3,10 +3,10 @@
 // (GitHub Pages).
 // Registered by js_runtime/service_worker_client.js unless mkdocs.yml sets `service_worker: false`.
 //
-// 1. Isolation: GitHub Pages cannot send headers, so every response this worker hands to the site
-//    gets Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp
-//    (everything the site loads is same-origin, so require-corp blocks nothing and works in every
-//    engine, unlike `credentialless`). The page is then `crossOriginIsolated`, SharedArrayBuffer
+// 1. Isolation: GitHub Pages cannot send headers, so every document and worker script this worker
+//    hands to the site gets Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy:
+//    require-corp (everything the site loads is same-origin, so require-corp blocks nothing and works
+//    in every engine, unlike `credentialless`; other responses need no headers and pass unchanged). The page is then `crossOriginIsolated`, SharedArrayBuffer
 //    exists and onnxruntime-web runs WASM with several threads. Isolation starts with the next page
 //    view after the first install: the document that registered this worker was fetched without the
 //    headers, and it is neither reloaded nor claimed (its demo runs on one thread meanwhile).
@@ -162,14 +162,14 @@ sw.addEventListener('fetch', (event) => {
 async function cacheFirst(request, cacheName, storeFor) {
   const cache = await openCache(cacheName);
   const hit = await cache?.match(request).catch(() => undefined);
-  if (hit) return isolate(hit);
+  if (hit) return isolate(hit, request);
   const response = await fetch(request);
   if (storeFor && cache && response.ok && response.type === 'basic') {
     // Not awaited: the page reads the response while Cache.put stores the copy (whole, or on a failed
     // read or quota not at all).
     storeFor.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
   }
-  return isolate(response);
+  return isolate(response, request);
 }
 
 /**
@@ -186,16 +186,16 @@ async function networkFirst(request, event) {
     if (cache && response.ok && response.type === 'basic' && !sameVersion(await held, response)) {
       event.waitUntil(storeIfSound(cache, request, response.clone()));
     }
-    return isolate(response);
+    return isolate(response, request);
   } catch (error) {
     // A static host serves a file whatever its query says (the inference worker's script carries its
     // tier and thread count), so another query's copy is the same file.
     const hit = await held ?? await cache?.match(request, { ignoreSearch: true }).catch(() => undefined);
-    if (hit) return isolate(hit);
+    if (hit) return isolate(hit, request);
     if (request.mode === 'navigate') {
       return isolate(new Response(
         '<!doctype html><meta charset="utf-8"><title>Offline</title><p>You are offline and this page was not visited before.</p>',
-        { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+        { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } }), request);
     }
     throw error;
   }
@@ -301,11 +301,22 @@ function openCache(name) {
 }
 
 /**
- * A copy of `response` with the isolation headers (opaque and error responses cannot be changed).
- * @param {Response} response
+ * What the isolation headers act on: COOP on a top-level document, COEP on documents and workers
+ * (onnxruntime-web's thread workers among them). A subresource (a script a document imports, the
+ * runtime's .wasm, a model) is same-origin, which COEP require-corp allows without headers.
  */
-function isolate(response) {
-  if (response.status === 0) return response;
+const ISOLATED_DESTINATIONS = new Set(['document', 'iframe', 'frame', 'worker', 'sharedworker']);
+
+/**
+ * `response` with the isolation headers where `request` needs them (a copy; opaque and error responses
+ * cannot be changed). Any other response is handed on as it is: a copy's body is piped through this
+ * worker, which for the 14 MB .wasm from RUNTIME_CACHE took twice as long on a warm view (~180 ms
+ * against ~90 ms, Chromium, 2 cores; `vitrine bench` measures the page).
+ * @param {Response} response
+ * @param {Request} request
+ */
+function isolate(response, request) {
+  if (response.status === 0 || !ISOLATED_DESTINATIONS.has(request.destination)) return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

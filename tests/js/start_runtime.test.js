@@ -80,4 +80,20 @@ describe('startRuntime', () => {
     page.search = '';
     assert.equal(spawned.length, 2, 'only the tiers already running were asked for');
   });
+
+  it('starts a WASM tier that ?backend= names at once, without waiting for a WebGPU adapter', async () => {
+    const fresh = await import('../../js_runtime/vitrine.js?instant'); // its own workers: none runs yet
+    const nav = /** @type {{gpu?: unknown}} */ (globalThis.navigator);
+    nav.gpu = { requestAdapter: () => new Promise(() => {}) }; // an adapter request that never answers
+    page.search = '?backend=wasm';
+    try {
+      const started = fresh.startRuntime('auto', { model: 'q', variant: 'auto' });
+      assert.equal(spawned.length, 3, 'spawned before anything was awaited');
+      assert.equal(tierOf(spawned[2].url), 'wasm');
+      await started;
+    } finally {
+      page.search = '';
+      delete nav.gpu;
+    }
+  });
 });

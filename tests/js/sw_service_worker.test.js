@@ -145,15 +145,28 @@ function startWorker({ caches = memoryCaches(), fetch = network({}) } = {}) {
   };
 }
 
-/** A navigation request (node's Request cannot have mode "navigate"). */
+/** A navigation request (node's Request cannot have mode "navigate", nor a destination). */
 function navigation(/** @type {string} */ url) {
-  return { url, method: 'GET', mode: 'navigate', headers: new Headers() };
+  return { url, method: 'GET', mode: 'navigate', destination: 'document', headers: new Headers() };
 }
 
+/** A worker's script, as `new Worker(url)` requests it (onnxruntime-web's thread workers, the inference worker). */
+function workerScript(/** @type {string} */ url) {
+  return { url, method: 'GET', mode: 'same-origin', destination: 'worker', headers: new Headers() };
+}
+
+/** Documents and workers get the isolation headers. */
 function assertIsolated(/** @type {Response | null} */ response) {
   assert.ok(response, 'the service worker answered');
   assert.equal(response.headers.get(COOP), 'same-origin');
   assert.equal(response.headers.get(COEP), 'require-corp');
+}
+
+/** Any other response is handed on as the cache or the network gave it: no copy to add headers. */
+function assertHandedOn(/** @type {Response | null} */ response) {
+  assert.ok(response, 'the service worker answered');
+  assert.equal(response.headers.get(COOP), null);
+  assert.equal(response.headers.get(COEP), null);
 }
 
 const modelBytes = new Uint8Array([8, 7, 6, 5, 4, 3, 2, 1]);
@@ -162,7 +175,7 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
   it('never stores a model file it downloads: only the sha256-checking inference worker writes models', async () => {
     const sw = startWorker({ fetch: network({ [MODEL_URL]: modelBytes }) });
     const response = await sw.request(new Request(MODEL_URL));
-    assertIsolated(response);
+    assertHandedOn(response);
     assert.deepEqual(new Uint8Array(await response.arrayBuffer()), modelBytes);
     assert.deepEqual(sw.fetch.requests, [MODEL_URL]);
     assert.deepEqual(sw.caches.puts, [], 'unverified model bytes were written to a cache');
@@ -177,7 +190,7 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
     const sw = startWorker({ caches, fetch: network({}) });
     const response = await sw.request(new Request(MODEL_URL));
     assert.deepEqual(sw.fetch.requests, [], `the service worker did not find the model in "${MODEL_CACHE}"`);
-    assertIsolated(response);
+    assertHandedOn(response);
     assert.equal(response.status, 200);
     assert.deepEqual(new Uint8Array(await response.arrayBuffer()), modelBytes);
   });
@@ -198,10 +211,14 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
     assert.deepEqual(sw.calls, { skipWaiting: 1, claim: 0 });
     for (let i = 0; i < 2; i++) {
       const response = await sw.request(new Request(VENDOR_URL));
-      assertIsolated(response);
+      assertHandedOn(response);
       assert.deepEqual(new Uint8Array(await response.arrayBuffer()), wasm);
     }
-    assert.deepEqual(sw.fetch.requests, [VENDOR_URL], 'the second request came from the cache');
+    // the same cached file asked for as a worker's script gets the headers a worker needs
+    const asWorker = await sw.request(workerScript(VENDOR_URL));
+    assertIsolated(asWorker);
+    assert.deepEqual(new Uint8Array(await asWorker.arrayBuffer()), wasm);
+    assert.deepEqual(sw.fetch.requests, [VENDOR_URL], 'the later requests came from the cache');
     assert.deepEqual(sw.caches.puts, [[`vitrine-runtime-${BUILD}`, VENDOR_URL]]);
   });
 
@@ -219,7 +236,8 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
     assertIsolated(offline);
     assert.equal(await offline.text(), '<p>online</p>', 'a navigation falls back to the page without its query');
     // the inference worker's script, cached as ?threads=1 on a first (not isolated) view, asked as ?threads=4
-    const script = await sw.request(new Request(`${ROOT}vitrine/js_runtime/main.js?threads=4`));
+    const script = await sw.request(workerScript(`${ROOT}vitrine/js_runtime/main.js?threads=4`));
+    assertIsolated(script);
     assert.equal(await script.text(), 'export {};', 'a script falls back to the copy of another query');
     const unvisited = await sw.request(navigation(`${ROOT}about/`));
     assertIsolated(unvisited);
@@ -251,7 +269,7 @@ describe('service worker (fake ServiceWorkerGlobalScope)', () => {
     for (const [what, body] of Object.entries(damaged)) {
       files[MANIFEST_URL] = body;
       const online = await sw.request(new Request(MANIFEST_URL));
-      assertIsolated(online);
+      assertHandedOn(online);
       await online.text().catch(() => undefined); // the page gets what the network sent, and reports it
       fetch.offline = true;
       const offline = await sw.request(new Request(MANIFEST_URL));

@@ -135,7 +135,7 @@ function startWorker({ caches = memoryCaches(), fetch = network({}), preload = t
   };
 }
 
-const navigation = (/** @type {string} */ url) => ({ url, method: 'GET', mode: 'navigate', headers: new Headers() });
+const navigation = (/** @type {string} */ url) => ({ url, method: 'GET', mode: 'navigate', destination: 'document', headers: new Headers() });
 const script = (/** @type {string} */ url) => ({ url, method: 'GET', mode: 'cors', headers: new Headers() });
 
 describe('service worker start-up', () => {
