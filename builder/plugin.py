@@ -33,6 +33,8 @@ from .pipeline import BuildResult, build_models
 _BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 _MAIN_SRC = re.compile(r'<script src="([^"]*)' + re.escape(assets.MAIN_SCRIPT) + r'"')
+# mkdocs-material's search is a role="dialog" without a name (axe-core: aria-dialog-name).
+_SEARCH_DIALOG = re.compile(r'<div class="md-search"(?![^>]*aria-label)([^>]*role="dialog")')
 
 
 class VitrineConfig(base.Config):
@@ -163,6 +165,7 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        output = _SEARCH_DIALOG.sub(r'<div class="md-search" aria-label="Search"\1', output, count=1)
         if self.bundle is not None:
             output = _preload(output, self.bundle.preload)
         if self.problem:

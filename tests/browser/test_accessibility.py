@@ -1,0 +1,73 @@
+"""Accessibility: axe-core (npm, run inside the page) finds no serious or critical violation on any page
+of the built site, in the light and the dark scheme, with every demo ready; and on the tabular demo with
+a live prediction and its explanation shown, and with an input error shown. Colour contrast is fixed in
+site_src/stylesheets/theme.css, the search dialog's name in builder/plugin.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..conftest import REPO, BuiltSite
+from .conftest import Session
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = ["default", "slate"]
+# axe.run on the whole document in each scheme (mkdocs-material's palette reads the body's attribute),
+# once the theme's transitions (colours; the header's title fading in after a scroll; at most 250 ms)
+# have ended.
+RUN = """async (schemes) => {
+    const found = {};
+    for (const scheme of schemes) {
+        document.body.setAttribute('data-md-color-scheme', scheme);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const {violations} = await axe.run(document, {resultTypes: ['violations']});
+        found[scheme] = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    }
+    return found;
+}"""
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as a path relative to its root ("" for the home page)."""
+    pages = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if "assets" not in p.parts]
+    return sorted("" if p == "." else f"{p}/" for p in pages)
+
+
+def audit(session: Session) -> dict[str, list[str]]:
+    """The serious and critical violations on the page as it is now, per colour scheme (none: {})."""
+    if not session.page.evaluate("() => typeof axe === 'object'"):
+        session.page.add_script_tag(content=AXE.read_text())
+    return {scheme: found for scheme, found in session.page.evaluate(RUN, SCHEMES).items() if found}
+
+
+def test_every_page_in_both_schemes(session: Session, site_url: str, built_site: BuiltSite) -> None:
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci`"
+    pages = site_pages(built_site.site)
+    assert {"", "gallery/", "gallery/penguins-species/", "performance/"} <= set(pages), pages
+    problems = {}
+    for path in pages:
+        session.page.goto(site_url + path)
+        for demo in session.page.locator(".vitrine-demo").all():
+            demo.scroll_into_view_if_needed()
+        # every demo has mounted its widget (live) or kept the precomputed result with its status
+        session.page.wait_for_function("() => [...document.querySelectorAll('.vitrine-demo')].every((d) => d.dataset.state)",
+                                       timeout=60_000)
+        if found := audit(session):
+            problems[path or "/"] = found
+    assert problems == {}
+
+
+def test_tabular_demo_with_a_prediction_explanation_and_an_error(session: Session, site_url: str) -> None:
+    page = session.page
+    page.goto(site_url + "gallery/penguins-species/")
+    page.locator(".vitrine-demo").scroll_into_view_if_needed()
+    page.wait_for_function("""() => {
+        const d = document.querySelector('.vitrine-demo'), x = d.querySelector('.vitrine-explain');
+        return d.dataset.source === 'live' && x && !x.hidden && x.dataset.label;
+    }""", timeout=60_000)
+    assert audit(session) == {}
+    page.locator('.vitrine-demo [name="bill_length_mm"]').fill("")
+    page.wait_for_selector('.vitrine-demo[data-source="invalid"]')
+    assert audit(session) == {}
+    assert session.errors == []
