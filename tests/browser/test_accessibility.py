@@ -56,6 +56,8 @@ def test_every_page_in_both_schemes(session: Session, site_url: str, built_site:
         if found := audit(session):
             problems[path or "/"] = found
     assert problems == {}
+    assert session.foreign_requests() == [], "a page made a request that left the site's origin"
+    assert session.errors == []
 
 
 def test_tabular_demo_with_a_prediction_explanation_and_an_error(session: Session, site_url: str) -> None:
