@@ -78,6 +78,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     log: list[str] | None = None
     cache_control: str | None = None
     respond: Callable[[str], Override] | None = None
+    extra_headers: Callable[[str], dict[str, str]] | None = None  # not `headers`: the request's, once parsed
 
     def do_GET(self) -> None:
         if self.log is not None:
@@ -103,6 +104,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", self.cache_control)
         elif self.revalidate:  # like hosts that revalidate every file; else Chromium guesses freshness
             self.send_header("Cache-Control", "no-cache")
+        for name, value in (type(self).extra_headers(self.path) if type(self).extra_headers is not None else {}).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -117,6 +120,7 @@ def serve_directory(
     revalidate: bool = False,
     cache_control: str | None = None,
     respond: Callable[[str], Override] | None = None,
+    headers: Callable[[str], dict[str, str]] | None = None,
 ) -> Iterator[str]:
     """Serve `root` on a free loopback port; yields the base URL (ends with '/').
 
@@ -124,10 +128,12 @@ def serve_directory(
     saw; `revalidate` sends `Cache-Control: no-cache`; `cache_control`, when given, is sent as the
     Cache-Control header instead (e.g. GitHub Pages' "max-age=600"); `respond`, when given, is called
     with every GET's path (query included) and may return what to send instead of the file (see
-    Override), e.g. a damaged copy for a test.
+    Override), e.g. a damaged copy for a test; `headers`, when given, is called with every request's
+    path and returns more headers to send (e.g. a Content-Security-Policy).
     """
     attrs = {"isolate": isolate, "log": log, "revalidate": revalidate, "cache_control": cache_control,
-             "respond": staticmethod(respond) if respond is not None else None}
+             "respond": staticmethod(respond) if respond is not None else None,
+             "extra_headers": staticmethod(headers) if headers is not None else None}
     handler = functools.partial(type("Handler", (_Handler,), attrs), directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from . import assets, bench, manifest, pages, site_swap
+from . import assets, bench, csp, manifest, pages, site_swap
 from .errors import VitrineError
 from .pipeline import BuildResult, build_models
 
@@ -46,6 +46,9 @@ class VitrineConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     # Site-root service worker: COOP/COEP for WASM threads on static hosts, caching, offline use.
     service_worker = c.Type(bool, default=True)
+    # A Content Security Policy <meta> in every built page (builder/csp.py); not under `mkdocs serve`,
+    # whose live-reload script is injected after the page is written.
+    csp = c.Type(bool, default=True)
 
 
 class VitrinePlugin(BasePlugin[VitrineConfig]):
@@ -172,6 +175,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             output = _BODY.sub(lambda m: m.group(0) + _banner(self.problem or "", "the model cards"), output, count=1)
         if self.bundle_problem:
             output = _BODY.sub(lambda m: m.group(0) + _banner(self.bundle_problem or "", "js_runtime/ or worker/"), output, count=1)
+        if self.config.csp and not self.serving:
+            output = csp.add_meta(output)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -7,6 +7,10 @@ const KNOWN = [
     'The model file could not be downloaded. Check the connection and reload the page.'],
   [/WebAssembly SIMD is not supported/i,
     'This browser lacks WebAssembly SIMD, which the WASM backend needs.'],
+  // before "no available backend found", which wraps it: a CSP without 'wasm-unsafe-eval' (see builder/csp.py)
+  [/Refused to compile or instantiate WebAssembly|'(?:wasm-)?unsafe-eval'/i,
+    "This site's Content Security Policy forbids compiling WebAssembly: the policy of its worker scripts needs " +
+    "'wasm-unsafe-eval' in script-src."],
   [/magic word|failed to fetch dynamically imported module|no available backend found|expected magic/i,
     "The ONNX runtime's WebAssembly files could not be loaded (the site may be missing them)."],
   [/out of memory|memory access out of bounds|Aborted\(OOM\)/i,

@@ -60,6 +60,10 @@ describe('describeOrtError', () => {
     assert.match(describeOrtError(new Error('WebAssembly SIMD is not supported in the current environment'), 'X'), /lacks WebAssembly SIMD/);
     assert.match(describeOrtError(new Error('expected magic word 00 61 73 6d'), 'X'), /WebAssembly files could not be loaded/);
     assert.match(describeOrtError(new Error('no available backend found. ERR: [wasm] TypeError'), 'X'), /WebAssembly files could not be loaded/);
+    // a Content Security Policy without 'wasm-unsafe-eval', also when ORT wraps it in "no available backend found"
+    const csp = "no available backend found. ERR: [wasm] CompileError: WebAssembly.instantiateStreaming(): Refused to compile or " +
+      "instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script";
+    assert.match(describeOrtError(new Error(csp), 'X'), /^X: This site's Content Security Policy .* needs 'wasm-unsafe-eval' in script-src\.$/);
   });
 
   it('keeps unknown messages, led by what failed', () => {
