@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..conftest import REPO, BuiltSite
+from ..conftest import REPO, BuiltSite, gallery_ids
 from .conftest import Session
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,3 +74,47 @@ def test_tabular_demo_with_a_prediction_explanation_and_an_error(session: Sessio
     page.wait_for_selector('.vitrine-demo[data-source="invalid"]')
     assert audit(session) == {}
     assert session.errors == []
+
+
+# A control's key: tag, name, first class (not mkdocs-material's focus-visible marker), text.
+_KEY = """(el) => el.tagName.toLowerCase() + (el.name ? `[name=${el.name}]` : '')
+    + ([...el.classList].filter((c) => c !== 'focus-visible').map((c) => '.' + c)[0] ?? '')
+    + (el.textContent.trim() ? ` "${el.textContent.trim().slice(0, 30)}"` : '')"""
+# The keys of a demo's controls that can take focus.
+CONTROLS = """() => [...document.querySelectorAll('.vitrine-demo :is(button, input, select, textarea, summary, a[href], [tabindex])')]
+    .filter((el) => el.offsetParent !== null && !el.disabled && el.tabIndex >= 0 && el.type !== 'hidden').map(%s)""" % _KEY
+# The focused element's key, if it is in a demo, and whether its focus shows (an outline or a shadow).
+FOCUSED = """() => {
+    const el = document.activeElement;
+    if (!el || !el.closest('.vitrine-demo')) return null;
+    const cs = getComputedStyle(el);
+    return [(%s)(el), (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none'];
+}""" % _KEY
+MAX_TABS = 400
+
+
+def test_every_demo_control_is_reached_by_tab_and_shows_its_focus(session: Session, site_url: str) -> None:
+    """From the top of each gallery page, Tab reaches every control of its demo, each with a visible focus
+    indicator (outline or shadow); a demo that traps focus would stop the walk short."""
+    page = session.page
+    missing, unmarked = {}, {}
+    for model in gallery_ids():
+        page.goto(f"{site_url}gallery/{model}/")
+        page.locator(".vitrine-demo").scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('.vitrine-demo').dataset.state === 'ready'", timeout=60_000)
+        wanted = page.evaluate(CONTROLS)
+        reached: dict[str, bool] = {}
+        page.locator("body").focus()
+        for _ in range(MAX_TABS):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is not None:
+                reached.setdefault(focused[0], focused[1])
+            elif reached and len(reached) >= len(set(wanted)):
+                break
+        if lost := sorted(set(wanted) - set(reached)):
+            missing[model] = lost
+        if hidden := sorted(k for k, shown in reached.items() if not shown):
+            unmarked[model] = hidden
+    assert missing == {}, "controls Tab never reached"
+    assert unmarked == {}, "controls whose keyboard focus is invisible"
