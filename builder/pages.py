@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .card_text import description_html
+from .gallery_cards import card
 
 GALLERY = "gallery"
 
@@ -74,7 +75,9 @@ def model_page(entry: dict[str, Any], models_url: str, description: str = "", ex
 
 
 def gallery_index(entries: list[dict[str, Any]]) -> str:
-    return _env().get_template("gallery_index.md.j2").render(models=entries)
+    cards = [card(e) for e in entries]
+    tasks = {c.task: c.task_name for c in cards}
+    return _env().get_template("gallery_index.md.j2").render(cards=cards, tasks=tasks)
 
 
 def performance_page(bench: dict[str, Any] | None, entries: list[dict[str, Any]], bench_file: str) -> str:

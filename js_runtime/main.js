@@ -107,6 +107,13 @@ for (const el of document.querySelectorAll('.vitrine-drift')) {
   });
 }
 
+// The gallery's task filter.
+for (const el of document.querySelectorAll('.vitrine-gallery-filter')) {
+  if (!(el instanceof HTMLElement)) continue;
+  import('./gallery_filter.js').then((m) => m.mountGalleryFilter(el))
+    .catch((e) => console.warn('[vitrine] No gallery filter (every model is shown):', e));
+}
+
 // Isolation (WASM threads on hosts that cannot send headers) from the next page view, caching and
 // offline use. Never fatal: without it the demos run on one thread and load from the network.
 // It registers after the demos' runtimes have loaded, so that its install finds them in the HTTP cache.

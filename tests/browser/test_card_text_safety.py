@@ -132,7 +132,7 @@ def test_payloads_show_as_the_text_the_author_typed(browser, hostile_site: tuple
         facts = s.page.locator("table.vitrine-facts").inner_text()
         assert all(label in facts for label in entry["labels"])
         s.page.goto(url + "gallery/")
-        assert s.page.locator("table.vitrine-gallery a").inner_text() == TITLE
+        assert s.page.locator(".vitrine-card-title a").inner_text() == TITLE
     finally:
         s.context.close()
 

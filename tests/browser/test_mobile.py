@@ -60,6 +60,7 @@ def test_no_page_scrolls_sideways_and_demo_controls_are_touch_sized(device: tupl
 
 def test_tabular_demo_by_touch(playwright: Playwright, browser: Browser, site_url: str) -> None:
     context = browser.new_context(**emulate(playwright, PHONE))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
         s = watch(context, site_url)
         s.page.goto(site_url + "gallery/penguins-species/")
@@ -78,6 +79,7 @@ def test_tabular_demo_by_touch(playwright: Playwright, browser: Browser, site_ur
             return d.dataset.source === 'live' && d.dataset.running === undefined && d.dataset.stale === undefined
                 && d.querySelector('.vitrine-label').textContent.trim() === 'Gentoo';
         }""", timeout=30_000)
+        demo.screenshot(path=ARTIFACTS / "demo-phone.png", scale="css")
         s.page.locator(".vitrine-demo .vitrine-random").tap()  # a random held-out row, by touch
         s.page.wait_for_function("() => document.querySelector('.vitrine-demo').dataset.running === undefined", timeout=30_000)
         assert before and s.errors == []
