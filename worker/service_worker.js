@@ -310,8 +310,8 @@ const ISOLATED_DESTINATIONS = new Set(['document', 'iframe', 'frame', 'worker', 
 /**
  * `response` with the isolation headers where `request` needs them (a copy; opaque and error responses
  * cannot be changed). Any other response is handed on as it is: a copy's body is piped through this
- * worker, which for the 14 MB .wasm from RUNTIME_CACHE took twice as long on a warm view (~180 ms
- * against ~90 ms, Chromium, 2 cores; `vitrine bench` measures the page).
+ * worker, which for the 14 MB .wasm from RUNTIME_CACHE took twice as long on a warm view (its resource
+ * timing: ~180 ms against ~90 ms, Chromium, 2 cores).
  * @param {Response} response
  * @param {Request} request
  */
