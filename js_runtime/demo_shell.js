@@ -1,6 +1,7 @@
 // The frame every demo widget lives in. The shell owns what all widgets share:
-//   - the layout: the widget's input column, its result region, then the status line ("Runs on WASM-SIMD,
-//     4 threads (why)", last run time), the download progress bar, the error box (role=alert) and a
+//   - the layout: the widget's input column, its result region, then the status line ("Running on your
+//     device with WebAssembly (WASM-SIMD), 4 threads", why behind a disclosure, last run time), the
+//     download progress bar, the error box (role=alert) and a
 //     polite live region for short announcements;
 //   - loading: the model loads when the demo comes within PRELOAD_MARGIN of the viewport or is first
 //     touched, whichever comes first, through the public API (api.load), with progress; a failed load
@@ -115,7 +116,9 @@ export function mountShell(root, info, api, options) {
     staticNote);
   const output = h('div', { class: 'vitrine-output' });
   const backend = h('span', { class: 'vitrine-backend' }, 'Runs in your browser; the model is not loaded yet');
-  const reason = h('span', { class: 'vitrine-reason' });
+  // why this backend (the tiers tried, what a browser lacks): technical detail, one click away
+  const reasonText = h('span', {});
+  const reason = h('details', { class: 'vitrine-reason', hidden: true }, h('summary', {}, 'Why this backend'), reasonText);
   const time = h('span', { class: 'vitrine-time' });
   const progress = h('progress'); // indeterminate until the first progress report
   const progressText = h('span', { class: 'vitrine-progress-text' });
@@ -124,7 +127,7 @@ export function mountShell(root, info, api, options) {
 
   root.replaceChildren(
     h('div', { class: `vitrine-body${options.layout === 'stacked' ? ' vitrine-body--stacked' : ''}` }, inputs, output),
-    h('p', { class: 'vitrine-status' }, backend, reason, time),
+    h('div', { class: 'vitrine-status' }, backend, reason, time),
     progressBox,
     h('div', { class: 'vitrine-error', role: 'alert', hidden: true }),
     announcer,
@@ -161,7 +164,8 @@ export function mountShell(root, info, api, options) {
       root.dataset.state = 'ready';
       root.dataset.backend = loaded.backend;
       backend.textContent = backendText(loaded);
-      reason.textContent = `(${loaded.backendReason})`;
+      reasonText.textContent = loaded.backendReason;
+      reason.hidden = false;
       if ('notice' in loaded) {
         staticNote.textContent = loaded.notice;
         staticNote.hidden = false;
@@ -248,15 +252,23 @@ export function mountShell(root, info, api, options) {
   };
 }
 
+/** Where each runtime tier runs, in words a visitor knows, with its technical name. */
+const IN_WORDS = {
+  webgpu: "on your device's graphics card (WebGPU)",
+  wasm: 'on your device with WebAssembly (WASM-SIMD)',
+  'wasm-nosimd': 'on your device with WebAssembly (plain WASM)',
+};
+
 /**
- * "Runs on WASM-SIMD, 4 threads" (the reason follows in brackets); on the static tier, that there is no
- * live model.
+ * "Running on your device with WebAssembly (WASM-SIMD), 4 threads" (why, behind a disclosure); on the
+ * static tier, that there is no live model.
  * @param {Model} model
  */
 function backendText(model) {
   if (model.backend === 'static') return `No live model here: ${model.backendLabel}`;
   const threads = model.threads ? `, ${model.threads} thread${model.threads === 1 ? '' : 's'}` : '';
-  return `Runs on ${model.backendLabel}${threads}`;
+  const where = Object.hasOwn(IN_WORDS, model.backend) ? IN_WORDS[/** @type {keyof typeof IN_WORDS} */ (model.backend)] : `on ${model.backendLabel}`;
+  return `Running ${where}${threads}`;
 }
 
 /** @param {number} bytes */

@@ -98,7 +98,8 @@ def wait_for_demo(session: Session) -> None:
 
 
 def status(session: Session) -> str:
-    return session.page.locator(".vitrine-status").inner_text()
+    """The status line's text, the reason behind its disclosure included."""
+    return session.page.locator(".vitrine-status").text_content() or ""
 
 
 # ---- default Chromium: WASM SIMD, navigator.gpu but no adapter ----
@@ -141,7 +142,7 @@ def test_widget_shows_tier_threads_and_reason(session: Session, site_url: str, f
         "(e) => { const d = document.querySelector('.vitrine-demo');"
         " return d.dataset.source === 'live' && d.querySelector('.vitrine-label').textContent === e; }", arg=expected)
     assert demo.get_attribute("data-backend") == "wasm-nosimd"
-    assert "plain WASM, 1 thread" in status(session) and "forced by ?backend=wasm-nosimd" in status(session)
+    assert "WebAssembly (plain WASM), 1 thread" in status(session) and "forced by ?backend=wasm-nosimd" in status(session)
     demo.screenshot(path=str(tmp_path_factory.getbasetemp() / "widget-wasm-nosimd.png"))
     assert session.errors == []
 
@@ -207,7 +208,7 @@ def test_auto_without_simd_picks_plain_wasm(nosimd_session: Session, site_url: s
     assert fetched(nosimd_session, LEGACY_WASM) and not fetched(nosimd_session, SIMD_WASM)
     # The widget predicts there too.
     wait_for_demo(nosimd_session)
-    assert "plain WASM, 1 thread" in status(nosimd_session)
+    assert "WebAssembly (plain WASM), 1 thread" in status(nosimd_session)
     assert nosimd_session.errors == []
 
 
@@ -296,7 +297,7 @@ def test_webgpu_is_skipped_up_front_for_classic_ml_operators(webgpu_session: Ses
     assert fetched(webgpu_session, SIMD_WASM)
     wait_for_demo(webgpu_session)
     text = status(webgpu_session)
-    assert f"WASM-SIMD, {r['threads']} thread" in text and "no ai.onnx.ml" in text
+    assert f"WebAssembly (WASM-SIMD), {r['threads']} thread" in text and "no ai.onnx.ml" in text
 
 
 def test_runtime_that_fails_to_load_falls_to_the_next_tier(session: Session, site_url: str, fixtures: dict) -> None:

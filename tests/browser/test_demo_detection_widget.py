@@ -250,7 +250,7 @@ def test_boxes_are_drawn_listed_and_announced(page: Page, tmp_path: Path) -> Non
     assert out["score"] == {"value": "0.5", "text": "50%", "valuetext": "50%", "min": "0.1", "max": "0.95"}
     assert out["iou"] == {"value": "0.3", "text": "0.30", "valuetext": "0.30", "min": "0.1", "max": "0.9"}
     assert out["imageAlt"] == "The image to search for faces: wide photo.png"
-    assert "Runs on WASM-SIMD, 4 threads" in out["status"] and "last run" in out["status"]
+    assert "with WebAssembly (WASM-SIMD), 4 threads" in out["status"] and "last run" in out["status"]
     # Drawn: the kept boxes' edges, not the filtered-out ones; the canvas matches the displayed image.
     assert not out["overlay"]["hidden"]
     size = page.evaluate("() => { const r = document.querySelector('img.vitrine-image').getBoundingClientRect(); return [r.width, r.height]; }")

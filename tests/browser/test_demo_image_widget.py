@@ -247,7 +247,7 @@ def test_file_picker_shows_top5_heat_map_and_status(page: Page, tmp_path: Path) 
     assert out["overlay"]["opacity"] == "0.6"
     assert out["camText"].startswith("Heat map for “class-300x200”: strongest activation in the upper left of the crop")
     assert out["image"].startswith("blob:") and out["imageAlt"] == "The image to classify: wide photo.png"
-    assert "Runs on WASM-SIMD, 4 threads" in out["status"] and "auto; WebGPU unavailable" in out["status"]
+    assert "with WebAssembly (WASM-SIMD), 4 threads" in out["status"] and "auto; WebGPU unavailable" in out["status"]
     assert "last run" in out["status"]
     page.wait_for_function("() => document.querySelector('.vitrine-announce').textContent.includes('class-300x200 62.0%')")
     assert calls(page)[0]["options"] == ["cam", "signal", "topK"] and calls(page)[0]["topK"] == 5 and calls(page)[0]["cam"] is True

@@ -178,7 +178,7 @@ def test_first_paint_is_the_precomputed_example_then_the_live_verdict(browser: B
     out = shown(page)
     assert out["sourceText"] == "Live prediction, calculated in your browser."
     assert [{k: s[k] for k in ("name", "value", "top")} for s in out["scores"]] == expected_scores(example["text"])
-    assert "last run 3.25 ms" in out["status"] and "Runs on WASM-SIMD, 4 threads" in out["status"]
+    assert "last run 3.25 ms" in out["status"] and "with WebAssembly (WASM-SIMD), 4 threads" in out["status"]
     # Nothing the visitor did: nothing is announced.
     page.wait_for_timeout(1400)
     assert shown(page)["announced"] == ""
