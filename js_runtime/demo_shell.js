@@ -252,11 +252,11 @@ export function mountShell(root, info, api, options) {
   };
 }
 
-/** Where each runtime tier runs, in words a visitor knows, with its technical name. */
+/** Where each runtime tier runs, in words a visitor knows (its label, the technical name, follows). */
 const IN_WORDS = {
-  webgpu: "on your device's graphics card (WebGPU)",
-  wasm: 'on your device with WebAssembly (WASM-SIMD)',
-  'wasm-nosimd': 'on your device with WebAssembly (plain WASM)',
+  webgpu: "on your device's graphics card",
+  wasm: 'on your device with WebAssembly',
+  'wasm-nosimd': 'on your device with WebAssembly',
 };
 
 /**
@@ -267,7 +267,8 @@ const IN_WORDS = {
 function backendText(model) {
   if (model.backend === 'static') return `No live model here: ${model.backendLabel}`;
   const threads = model.threads ? `, ${model.threads} thread${model.threads === 1 ? '' : 's'}` : '';
-  const where = Object.hasOwn(IN_WORDS, model.backend) ? IN_WORDS[/** @type {keyof typeof IN_WORDS} */ (model.backend)] : `on ${model.backendLabel}`;
+  const where = Object.hasOwn(IN_WORDS, model.backend)
+    ? `${IN_WORDS[/** @type {keyof typeof IN_WORDS} */ (model.backend)]} (${model.backendLabel})` : `on ${model.backendLabel}`;
   return `Running ${where}${threads}`;
 }
 

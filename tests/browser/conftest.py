@@ -83,6 +83,26 @@ def wait_for_service_worker(page: Page) -> None:
                message="the service worker was never activated")
 
 
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as a path relative to its root ("" for the home page)."""
+    pages = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if "assets" not in p.parts]
+    return sorted("" if p == "." else f"{p}/" for p in pages)
+
+
+# Every demo of the page has mounted its widget (live) or kept the precomputed result with its status.
+DEMOS_MOUNTED = "() => [...document.querySelectorAll('.vitrine-demo')].every((d) => d.dataset.state)"
+
+
+def open_with_demos(page: Page, url: str, near: bool = True) -> None:
+    """Open `url` and wait until its demos have mounted; with `near`, each demo is scrolled into view
+    first, so it loads its model as a visitor's would."""
+    page.goto(url)
+    if near:
+        for demo in page.locator(".vitrine-demo").all():
+            demo.scroll_into_view_if_needed()
+    page.wait_for_function(DEMOS_MOUNTED, timeout=60_000)
+
+
 @dataclass
 class Session:
     """A page plus everything it logged and requested (its workers' requests included)."""

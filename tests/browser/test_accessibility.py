@@ -5,10 +5,8 @@ site_src/stylesheets/theme.css, the search dialog's name in builder/plugin.py.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..conftest import REPO, BuiltSite, gallery_ids
-from .conftest import Session
+from .conftest import Session, open_with_demos, site_pages
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = ["default", "slate"]
@@ -28,12 +26,6 @@ RUN = """async (schemes) => {
 }"""
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, as a path relative to its root ("" for the home page)."""
-    pages = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if "assets" not in p.parts]
-    return sorted("" if p == "." else f"{p}/" for p in pages)
-
-
 def audit(session: Session) -> dict[str, list[str]]:
     """The serious and critical violations on the page as it is now, per colour scheme (none: {})."""
     if not session.page.evaluate("() => typeof axe === 'object'"):
@@ -48,12 +40,7 @@ def test_every_page_in_both_schemes(session: Session, site_url: str, built_site:
     assert {"", "gallery/", "gallery/penguins-species/", "performance/"} <= set(pages), pages
     problems = {}
     for path in pages:
-        session.page.goto(site_url + path)
-        for demo in session.page.locator(".vitrine-demo").all():
-            demo.scroll_into_view_if_needed()
-        # every demo has mounted its widget (live) or kept the precomputed result with its status
-        session.page.wait_for_function("() => [...document.querySelectorAll('.vitrine-demo')].every((d) => d.dataset.state)",
-                                       timeout=60_000)
+        open_with_demos(session.page, site_url + path)
         if found := audit(session):
             problems[path or "/"] = found
     assert problems == {}

@@ -14,8 +14,7 @@ from builder import csp
 from builder.browser import serve_directory
 
 from ..conftest import BuiltSite
-from .conftest import Session, open_session
-from .test_accessibility import site_pages
+from .conftest import Session, open_session, open_with_demos, site_pages
 
 # Every violation the document reports, from before the page's first script.
 RECORD = """window.__cspViolations = [];
@@ -31,10 +30,7 @@ def test_every_page_carries_the_policy_and_breaks_none_of_it(session: Session, s
         html = (built_site.site / path / "index.html").read_text()
         assert html.count('<meta http-equiv="Content-Security-Policy"') == 1, path
         assert f'content="{csp.policy(html)}"' in html, f"{path}: the policy does not name each inline script's hash"
-        session.page.goto(site_url + path)
-        for demo in session.page.locator(".vitrine-demo").all():
-            demo.scroll_into_view_if_needed()
-        session.page.wait_for_function("() => [...document.querySelectorAll('.vitrine-demo')].every((d) => d.dataset.state)", timeout=60_000)
+        open_with_demos(session.page, site_url + path)
         if path == PENGUINS:  # a live prediction and its explanation, under the policy
             session.page.wait_for_selector(LIVE, timeout=60_000)
             session.page.locator(".vitrine-demo .vitrine-random").click()

@@ -11,8 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Playwright
 
 from ..conftest import REPO, BuiltSite
-from .conftest import Session, watch
-from .test_accessibility import site_pages
+from .conftest import Session, open_with_demos, site_pages, watch
 
 PHONE, TABLET = "Galaxy S9+", "iPad Mini"  # 320 and 768 CSS px wide
 ARTIFACTS = REPO / "test-artifacts" / "phone"
@@ -45,8 +44,7 @@ def test_no_page_scrolls_sideways_and_demo_controls_are_touch_sized(device: tupl
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
     problems: dict[str, Any] = {}
     for path in site_pages(built_site.site):
-        s.page.goto(site_url + path)
-        s.page.wait_for_function("() => [...document.querySelectorAll('.vitrine-demo')].every((d) => d.dataset.state)", timeout=60_000)
+        open_with_demos(s.page, site_url + path, near=False)
         wide = s.page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         if wide[0] > wide[1]:
             problems[f"{path or '/'}: page is {wide[0]} px wide in a {wide[1]} px viewport"] = True
