@@ -5,13 +5,12 @@ and a tier that fails to start falls to the next one and says why.
 Browsers: the default Chromium (SIMD, `navigator.gpu` without an adapter), one started with
 `--js-flags=--no-enable-sse4-1` (V8 then has no WASM SIMD) and one with `--enable-unsafe-webgpu`
 (a SwiftShader WebGPU adapter without `shader-f16`). Each is shared by the tests of this module.
+The other engines (Firefox, WebKitGTK, WPE WebKit without SIMD) run test_engines.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from typing import Callable, Iterator
 
 import pytest
@@ -309,53 +308,3 @@ def test_runtime_that_fails_to_load_falls_to_the_next_tier(session: Session, sit
     assert not fetched(session, SIMD_WASM) and fetched(session, LEGACY_WASM)
     wait_for_demo(session)  # the widget reuses what the page learnt: plain WASM at once, with the reason
     assert "WASM-SIMD failed" in status(session)
-
-
-# ---- WPE WebKit (cog): a real engine with no WASM SIMD at all ----
-
-WPE_LOAD = """const done = arguments[arguments.length - 1];
-(async () => {
-    const caps = await vitrine.capabilities();
-    const m = await vitrine.load("penguins-species");
-    const out = [];
-    for (const row of arguments[0]) out.push(await m.predict(row));
-    return {caps, backend: m.backend, reason: m.backendReason, out};
-})().then(done, (e) => done({error: String((e && e.message) || e)}));"""
-
-
-@pytest.mark.timeout(180)  # WebDriver can hang rather than fail when a page goes away under it
-def test_wpe_webkit_without_simd_predicts_on_plain_wasm(site_url: str, fixtures: dict) -> None:
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium (the test extra) is not installed")
-    from selenium.webdriver.support.wait import WebDriverWait
-    from selenium.webdriver.wpewebkit.options import Options
-    from selenium.webdriver.wpewebkit.service import Service
-
-    if not (shutil.which("cog") and shutil.which("WPEWebDriver")):
-        missing = "WPE WebKit is not installed (Debian packages cog and wpewebkit-driver; .ci/run installs them)"
-        if os.environ.get("CI"):  # CI installs it: missing there is a broken set-up, not an optional engine
-            pytest.fail(missing)
-        pytest.skip(missing)
-    options = Options()
-    options.binary_location = shutil.which("cog")
-    options.add_argument("--automation")
-    options.add_argument("--platform=headless")
-    options.set_capability("browserName", "cog")
-    driver = webdriver.WPEWebKit(options=options, service=Service(shutil.which("WPEWebDriver")))
-    try:
-        driver.set_script_timeout(120)
-        # The site's service worker installs on this first visit without reloading the page (nor
-        # claiming it), so nothing cuts the async script below short.
-        driver.get(site_url + PAGE)
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return window.vitrine !== undefined"))
-        rows = fixtures["rows"][::7]
-        r = driver.execute_async_script(WPE_LOAD, rows)
-    finally:
-        driver.quit()
-    assert "error" not in r, r.get("error")
-    assert r["caps"]["wasmSimd"] is False and r["caps"]["wasm"] is True
-    assert r["backend"] == "wasm-nosimd" and "WASM-SIMD unavailable" in r["reason"]
-    labels, n = fixtures["labels"], len(fixtures["labels"])
-    probs = fixtures["outputs"]["probabilities"]["data"]
-    for k, p in zip(range(0, len(fixtures["rows"]), 7), r["out"], strict=True):
-        assert p["label"] == labels[fixtures["outputs"]["label"]["data"][k]], k
-        assert max(abs(p["probabilities"][label] - probs[k * n + j]) for j, label in enumerate(labels)) <= WASM_ATOL, k

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Request, Route
+from playwright.sync_api import Request, Route
 
 from ..conftest import BuiltSite
-from .conftest import Session, open_session, wait_for_service_worker, wait_until
+from .conftest import Session, wait_for_service_worker, wait_until
 from .sitecopy import LoggedSite, logged_site_copy
 
 pytestmark = pytest.mark.browser
