@@ -22,9 +22,18 @@ class CardProblem:
     warning: bool = False  # the card builds, but probably not as its author meant
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        where = f"{_shown(self.path)}:{self.line}" if self.line else str(_shown(self.path))
         text = f"warning: {self.message}" if self.warning else self.message
         return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
+
+
+def _shown(path: Path) -> Path:
+    """Relative to the working directory when under it, as compilers print paths: short, and
+    clickable in a terminal or editor opened there."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 class CardError(VitrineError):

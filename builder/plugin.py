@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from . import assets, bench, csp, manifest, pages, site_swap
+from . import assets, bench, card_reference, csp, manifest, pages, site_swap
 from .errors import VitrineError
 from .pipeline import BuildResult, build_models
 
@@ -158,6 +158,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         index = f"{pages.GALLERY}/index.md"
         if files.get_file_from_path(index) is None:
             files.append(File.generated(config, index, content=pages.gallery_index(entries)))
+        if files.get_file_from_path(card_reference.PAGE) is None:
+            files.append(File.generated(config, card_reference.PAGE, content=card_reference.render()))
         if files.get_file_from_path("performance.md") is None:
             bench_path = self._path(self.config.output_dir) / bench.BENCH_FILE
             document = json.loads(bench_path.read_text()) if bench_path.is_file() else None

