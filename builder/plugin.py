@@ -8,6 +8,7 @@ redo only what changed.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from . import assets, bench, card_reference, csp, manifest, pages, site_swap
+from . import assets, bench, card_reference, csp, embeds, manifest, pages, site_swap
 from .errors import VitrineError
 from .pipeline import BuildResult, build_models
 
@@ -166,6 +167,20 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             content = pages.performance_page(document, entries, f"{self.config.output_dir}/{bench.BENCH_FILE}")
             files.append(File.generated(config, "performance.md", content=content))
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.result is None or page.file.generated_by:
+            return markdown
+        source = os.path.relpath(Path(config.docs_dir) / page.file.src_uri)
+        try:
+            return embeds.expand(markdown, source, page.url, self.result.manifest["models"])
+        except VitrineError as err:
+            if not self.serving:
+                raise PluginError(str(err)) from err
+            Console(stderr=True).print(f"[bold red]vitrine:[/] {rich_escape(str(err))}", highlight=False)
+            # The dev server keeps going: the page shows the problem where its author will look.
+            return (f'<div class="admonition failure" role="alert"><p class="admonition-title">This page could not be built as written</p>'
+                    f"<p>{escape(str(err))}</p></div>\n\n{markdown}")
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:

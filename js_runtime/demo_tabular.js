@@ -143,6 +143,12 @@ export function mountTabular(root, info, api, variant) {
   const why = mountExplanation(uid, features.length);
   shell.output.append(
     source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), rangeNotice, chartBox, table, why.el);
+  // On phones the form is long: a one-line copy of the prediction stays at the bottom of the screen while
+  // the inputs scroll by (sticky below 44em, hidden where the result panel sits beside the inputs).
+  // aria-hidden: the label line above is what screen readers hear.
+  const summaryLabel = h('strong', { class: 'vitrine-summary-label' }, '–');
+  const summaryShare = h('span', { class: 'vitrine-summary-share' });
+  shell.inputs.after(h('div', { class: 'vitrine-summary', 'aria-hidden': 'true' }, 'Prediction: ', summaryLabel, summaryShare));
 
   // ---- rendering ----
   /** @type {Record<string, number> | null} */
@@ -162,6 +168,8 @@ export function mountTabular(root, info, api, variant) {
     shown = probabilities;
     shownRow = row;
     label.textContent = predicted;
+    summaryLabel.textContent = predicted;
+    summaryShare.textContent = formatPercent(probabilities[predicted]);
     for (const [name, { tr, td }] of rows) {
       const p = probabilities[name];
       td.textContent = formatPercent(p);
@@ -199,6 +207,8 @@ export function mountTabular(root, info, api, variant) {
     shown = null;
     shownRow = null;
     label.textContent = '–';
+    summaryLabel.textContent = '–';
+    summaryShare.textContent = '';
     for (const { tr, td } of rows.values()) {
       td.textContent = '–';
       delete tr.dataset.probability;

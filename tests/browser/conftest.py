@@ -103,6 +103,9 @@ def open_with_demos(page: Page, url: str, near: bool = True) -> None:
     page.wait_for_function(DEMOS_MOUNTED, timeout=60_000)
 
 
+QUIET_PAGE = "api/"  # a page with the runtime and no demo (the home page has one)
+
+
 @dataclass
 class Session:
     """A page plus everything it logged and requested (its workers' requests included)."""
@@ -170,9 +173,9 @@ def session(browser: Browser, site_url: str) -> Iterator[Session]:
 
 
 def api_page(browser: Browser, site_url: str) -> Iterator[Session]:
-    """A session on the site's home page (no demo on it): tests drive `window.vitrine` themselves."""
+    """A session on a page without a demo (the JavaScript API guide): tests drive `window.vitrine` themselves."""
     s = open_session(browser, site_url, service_workers="block")
-    s.page.goto(site_url)
+    s.page.goto(site_url + QUIET_PAGE)
     s.page.wait_for_function("() => window.vitrine !== undefined")
     yield s
     s.context.close()

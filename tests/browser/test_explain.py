@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from ..conftest import BuiltSite, model_entry, only_model
-from .conftest import Session, api_page
+from .conftest import QUIET_PAGE, Session, api_page
 
 pytestmark = pytest.mark.browser
 ROWS = 24  # held-out rows explained in the browser
@@ -149,7 +149,7 @@ def test_a_model_built_without_explanations_says_so(session: Session, site_url: 
     del manifest["models"][0]["drift"]
     body = json.dumps(manifest)
     session.page.route("**/models/manifest.json", lambda route: route.fulfill(status=200, content_type="application/json", body=body))
-    session.page.goto(site_url)
+    session.page.goto(site_url + QUIET_PAGE)
     session.page.wait_for_function("() => window.vitrine !== undefined")
     assert explain_error(session, "penguins-species", manifest["models"][0]["examples"][0]["input"], None) == {
         "name": "VitrineError", "code": "bad-request",

@@ -37,3 +37,29 @@ def test_filter_by_task(session: Session, site_url: str, built_site: BuiltSite) 
     page.locator(".vitrine-card", has=page.locator('a[href="penguins-species/"]')).click()  # the whole card is the link
     page.wait_for_url("**/gallery/penguins-species/")
     assert session.errors == []
+
+
+def test_home_page_opens_on_a_live_demo_and_the_gallery(session: Session, site_url: str, built_site: BuiltSite) -> None:
+    """The landing page: a live demo starts above the fold at desktop size, and the gallery's cards below
+    it link to every model page, with their photos loaded."""
+    models = json.loads((built_site.site / "models" / "manifest.json").read_text())["models"]
+    page = session.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    demo = page.locator(".vitrine-demo")
+    assert demo.bounding_box()["y"] < 900 - 200, "the demo should start well above the fold"  # type: ignore[index]
+    page.wait_for_selector('.vitrine-demo[data-state="ready"][data-source="live"]', timeout=60_000)
+    example = next(m for m in models if m["id"] == demo.get_attribute("data-model"))["examples"][0]
+    assert demo.locator(".vitrine-label").inner_text() == example["output"]["label"]
+    assert not demo.locator(".vitrine-summary").is_visible()  # the phones' pinned copy: the result sits beside the form here
+    page.locator(".vitrine-card-image").first.scroll_into_view_if_needed()
+    page.evaluate("() => Promise.all([...document.images].map((i) => i.decode().catch(() => {})))")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "home.png")
+    links = page.locator(".vitrine-card-title a").evaluate_all("(as) => as.map((a) => a.getAttribute('href'))")
+    assert sorted(links) == sorted(f"gallery/{m['id']}/" for m in models)
+    assert page.evaluate("() => [...document.querySelectorAll('.vitrine-card-image')].every((i) => i.naturalWidth > 0)")
+    page.locator(".vitrine-card", has=page.locator('a[href="gallery/spam-filter/"]')).click()
+    page.wait_for_url("**/gallery/spam-filter/")
+    assert session.errors == []
+    assert session.foreign_requests() == []

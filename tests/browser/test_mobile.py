@@ -1,6 +1,7 @@
 """Phones and tablets, by Playwright's device emulation (viewport, pixel ratio, mobile, touch): no page
 scrolls sideways (a wide table or code block scrolls inside its own box), every control of a demo is a
-touch target of at least 24 × 24 CSS px (WCAG 2.2, 2.5.8), and the tabular demo answers taps. A
+touch target of at least 24 × 24 CSS px (WCAG 2.2, 2.5.8), and the tabular demo answers taps, its
+prediction kept in view while the form scrolls. A
 screenshot of every page at phone width is kept as a test artifact, in test-artifacts/phone/ (git-ignored)."""
 
 from __future__ import annotations
@@ -78,6 +79,18 @@ def test_tabular_demo_by_touch(playwright: Playwright, browser: Browser, site_ur
                 && d.querySelector('.vitrine-label').textContent.trim() === 'Gentoo';
         }""", timeout=30_000)
         demo.screenshot(path=ARTIFACTS / "demo-phone.png", scale="css")
+        # Typing into a number box, the on-screen keyboard takes about half the screen: with the form's top
+        # at the top, the result panel is out of view below it, and the prediction's one-line copy is
+        # pinned to the bottom of what is left.
+        s.page.set_viewport_size({"width": 320, "height": 360})
+        s.page.locator('.vitrine-demo [name="bill_length_mm"]').first.evaluate("(el) => el.closest('.vitrine-field').scrollIntoView()")
+        viewport = s.page.viewport_size
+        assert viewport and s.page.locator(".vitrine-demo .vitrine-label-line").bounding_box()["y"] > viewport["height"]  # type: ignore[index]
+        summary = s.page.locator(".vitrine-demo .vitrine-summary")
+        box = summary.bounding_box()
+        assert box and 0 < box["y"] and box["y"] + box["height"] <= viewport["height"] + 1, (box, viewport)
+        assert summary.inner_text().split() == ["Prediction:", "Gentoo", s.page.locator('.vitrine-demo tr[data-label="Gentoo"] td').inner_text()]
+        s.page.screenshot(path=ARTIFACTS / "demo-phone-form.png", scale="css")
         s.page.locator(".vitrine-demo .vitrine-random").tap()  # a random held-out row, by touch
         s.page.wait_for_function("() => document.querySelector('.vitrine-demo').dataset.running === undefined", timeout=30_000)
         assert before and s.errors == []

@@ -1,0 +1,46 @@
+"""Demos and the gallery on any authored page: a page of site_src/ writes
+
+    <!-- vitrine:demo penguins-species -->
+    <!-- vitrine:gallery -->
+
+on a line of its own, and the build puts that model's live demo, or the gallery's cards, there.
+They are HTML comments so that a page stays readable (and shows nothing) wherever the plugin is off.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import pages
+from .assets import MODELS
+from .errors import VitrineError
+
+DIRECTIVE = re.compile(r"^<!--\s*vitrine:(?P<name>[\w-]+)(?:\s+(?P<arg>\S+))?\s*-->[ \t]*$", re.M)
+
+
+class EmbedError(VitrineError):
+    """A page asks for something the build cannot put there."""
+
+
+def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, Any]]) -> str:
+    """`markdown` with each directive replaced; `page_url` is the page's URL relative to the site root
+    ("" for the home page), which sets the relative links."""
+    up = "../" * page_url.count("/")
+    by_id = {e["id"]: e for e in entries}
+
+    def replace(match: re.Match[str]) -> str:
+        name, arg = match["name"], match["arg"]
+        line = markdown.count("\n", 0, match.start()) + 1
+        if name == "demo":
+            if arg is None:
+                raise EmbedError(f"{page_src}:{line}: vitrine:demo needs a model id: <!-- vitrine:demo <model id> -->")
+            if arg not in by_id:
+                known = ", ".join(sorted(by_id)) or "none is built"
+                raise EmbedError(f"{page_src}:{line}: vitrine:demo names {arg!r}, which is not a model (models: {known})")
+            return pages.demo(by_id[arg], up + MODELS)
+        if name == "gallery" and arg is None:
+            return pages.gallery_cards(entries, up + MODELS, f"{up}{pages.GALLERY}/", level=3)
+        raise EmbedError(f"{page_src}:{line}: unknown directive {match[0]!r}; write <!-- vitrine:demo <model id> --> or <!-- vitrine:gallery -->")
+
+    return DIRECTIVE.sub(replace, markdown)

@@ -1,0 +1,52 @@
+"""Demos and the gallery on authored pages (builder/embeds.py): the directives become the same markup
+as on the model and gallery pages, with links relative to the page, and a wrong one is an error that
+names the page and the line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from builder import embeds, pages
+
+from ..conftest import TABULAR, model_entry
+
+
+@pytest.fixture(scope="module")
+def entries(built_models) -> list[dict]:
+    return built_models[1].manifest["models"]
+
+
+def test_demo_directive_is_the_model_pages_demo(entries: list[dict]) -> None:
+    out = embeds.expand(f"Intro\n\n<!-- vitrine:demo {TABULAR} -->\n\nAfter\n", "site_src/index.md", "", entries)
+    assert out.startswith("Intro\n\n") and out.endswith("\n\nAfter\n")
+    demo = pages.demo(model_entry({"models": entries}), "models")
+    assert demo in out and f'<div class="vitrine-demo" data-model="{TABULAR}"' in demo
+    page = pages.model_page(model_entry({"models": entries}), "../../models")
+    assert pages.demo(model_entry({"models": entries}), "../../models") in page  # one template for both
+
+
+def test_gallery_directive_links_relative_to_the_page(entries: list[dict]) -> None:
+    home = embeds.expand("<!-- vitrine:gallery -->\n", "site_src/index.md", "", entries)
+    deep = embeds.expand("<!-- vitrine:gallery -->\n", "site_src/guide/tour.md", "guide/tour/", entries)
+    assert sorted(re.findall(r'<a href="([^"]+)"', home)) == sorted(f"gallery/{e['id']}/" for e in entries)
+    assert sorted(re.findall(r'<a href="([^"]+)"', deep)) == sorted(f"../../gallery/{e['id']}/" for e in entries)
+    assert all(src.startswith("../../models/") for src in re.findall(r'<img[^>]* src="([^"]+)"', deep))
+    assert re.findall(r"<h3 class=\"vitrine-card-title\">", home)  # under the page's own h2
+
+
+def test_a_directive_inside_a_line_or_a_code_block_is_left_alone(entries: list[dict]) -> None:
+    text = "Write `<!-- vitrine:gallery -->` on a line of its own.\n"
+    assert embeds.expand(text, "site_src/index.md", "", entries) == text
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("<!-- vitrine:demo penguin-species -->", "site_src/index.md:3: vitrine:demo names 'penguin-species', which is not a model (models: "),
+    ("<!-- vitrine:demo -->", "site_src/index.md:3: vitrine:demo needs a model id: <!-- vitrine:demo <model id> -->"),
+    ("<!-- vitrine:galery -->", "site_src/index.md:3: unknown directive '<!-- vitrine:galery -->'; write <!-- vitrine:demo <model id> --> or <!-- vitrine:gallery -->"),
+])
+def test_a_wrong_directive_names_the_page_and_the_line(entries: list[dict], line: str, message: str) -> None:
+    with pytest.raises(embeds.EmbedError) as info:
+        embeds.expand(f"# Home\n\n{line}\n", "site_src/index.md", "", entries)
+    assert str(info.value).startswith(message)
