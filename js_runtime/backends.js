@@ -66,7 +66,8 @@ export const TIERS = [
 export const BACKEND_NAMES = ['auto', ...TIERS.map((t) => t.name)];
 
 /**
- * @typedef {object} BackendPlan
+ * @typedef {object} BackendPlan {@internal} The tier load() chose, and why: a handle's backend,
+ *   backendLabel and backendReason come from it. (A typedef takes its TypeDoc modifiers inline.)
  * @property {TierName} name
  * @property {string} label
  * @property {number} threads WASM threads to ask for (0 for static)

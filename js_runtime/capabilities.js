@@ -2,7 +2,7 @@
 import { hasWasm, hasWasmSimd, hasWasmThreads } from '../worker/wasm_features.js';
 
 /**
- * @typedef {object} Capabilities
+ * @typedef {object} Capabilities What this browser can run, as capabilities() detects it.
  * @property {boolean} webgpu navigator.gpu exists AND requestAdapter() returned an adapter
  * @property {boolean} shaderF16 that adapter has the "shader-f16" feature (fp16 variants need it)
  * @property {boolean} wasm WebAssembly runs at all

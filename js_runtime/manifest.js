@@ -4,14 +4,14 @@
 /** @typedef {import('../worker/protocol.js').DType} DType */
 
 /**
- * @typedef {object} TensorSpec
+ * @typedef {object} TensorSpec One input or output of the ONNX graph, as the manifest lists it.
  * @property {string} name
  * @property {DType} dtype
  * @property {(number|string)[]} shape integers are fixed dims, strings symbolic ones (batch "N", …)
  */
 
 /**
- * @typedef {object} NumericFeature
+ * @typedef {object} NumericFeature A tabular model's numeric feature: a number in the row predict() takes.
  * @property {string} name the dataset column, as rows passed to predict() name it
  * @property {string} input the ONNX graph input this feature feeds
  * @property {string} label
@@ -28,7 +28,7 @@
  */
 
 /**
- * @typedef {object} CategoricalFeature
+ * @typedef {object} CategoricalFeature A tabular model's categorical feature: one of `categories` in the row.
  * @property {string} name the dataset column, as rows passed to predict() name it
  * @property {string} input the ONNX graph input this feature feeds
  * @property {string} label
@@ -38,7 +38,7 @@
  * @property {string} default
  */
 
-/** @typedef {NumericFeature|CategoricalFeature} Feature */
+/** @typedef {NumericFeature|CategoricalFeature} Feature One feature of a tabular model (`preprocessing.features`). */
 
 /**
  * @typedef {object} Preprocessing How the task's input becomes feeds: `tabular` (features) or `image`
@@ -100,7 +100,7 @@
  */
 
 /**
- * @typedef {object} GenerationDefaults
+ * @typedef {object} GenerationDefaults A text-generation model's sampling settings when a call leaves them out.
  * @property {number} max_new_tokens
  * @property {number} temperature 0 = greedy
  * @property {number} top_k 0 = off
@@ -114,12 +114,13 @@
  * @property {string} [image]
  * @property {string} [expected]
  * @property {string} [text] text models: the example text (text generation: the prompt)
- * @property {any} output {label, probabilities} (tabular), [{label, score, index}] (image) or, for text
- *   generation, the greedy answer {text, tokens, prompt_tokens, finish_reason}
+ * @property {any} output `{label, probabilities}` (tabular), `[{label, score, index}]` (image) or, for text
+ *   generation, the greedy answer `{text, tokens, prompt_tokens, finish_reason}`
  */
 
 /**
- * @typedef {object} Variant
+ * @typedef {object} Variant One file the model ships as (a precision, its size and measured metrics): a
+ *   handle's `variant`.
  * @property {string} name
  * @property {'fp32'|'fp16'|'int8'|'uint8'} precision
  * @property {string} url relative to manifest.json in the file; absolute once loaded by fetchManifest,
@@ -138,7 +139,8 @@
  */
 
 /**
- * @typedef {object} ModelEntry
+ * @typedef {object} ModelEntry One model of the manifest: what its card declares and the build measured
+ *   (a handle's `info`).
  * @property {string} id
  * @property {string} title
  * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
@@ -157,7 +159,8 @@
  */
 
 /**
- * @typedef {object} Artifact
+ * @typedef {object} Artifact A side file of a model or variant (description, example image, tokenizer, …),
+ *   with its sha256 and size.
  * @property {'description'|'example'|'tokenizer'|'documents'|'embeddings'} kind
  * @property {string} [name] e.g. the example's file name
  * @property {string} [media_type]
@@ -167,7 +170,8 @@
  */
 
 /**
- * @typedef {object} Manifest
+ * @typedef {object} Manifest The site's models/manifest.json, as manifest() returns it (checked, its URLs
+ *   made absolute).
  * @property {1} schema_version
  * @property {string} generator
  * @property {ModelEntry[]} models

@@ -141,6 +141,10 @@ const MAX_SAMPLES = 100000;
  *   "AbortError" (code "aborted"), and a run still queued in the worker is dropped
  */
 
+/**
+ * A model handle, as vitrine.load() returns it when a runtime (WebGPU or WebAssembly) can run the model in
+ * this browser: the session lives in the inference worker, and every call sends it a request.
+ */
 export class Model {
   /**
    * @param {object} parts
@@ -149,6 +153,7 @@ export class Model {
    * @param {BackendPlan} parts.plan
    * @param {number} parts.threads
    * @param {Sessions} parts.sessions
+   * @internal
    */
   constructor({ info, variant, plan, threads, sessions }) {
     /** The model's manifest entry. */
@@ -163,8 +168,11 @@ export class Model {
     this.backendReason = plan.reason;
     /** WASM threads the runtime was started with. */
     this.threads = threads;
+    /** The session key, "<model id>/<variant name>". @internal */
     this.key = `${info.id}/${variant.name}`;
+    /** The sessions (and worker) of its tier. @internal */
     this.sessions = sessions;
+    /** Set by dispose(). @internal */
     this.disposed = false;
   }
 
@@ -182,19 +190,19 @@ export class Model {
 
   /**
    * Task-native prediction. Tabular: one row `{featureName: value}` → `{label, labelIndex,
-   * probabilities, ms}`. Image classification: an image (Blob, File, ArrayBuffer, ImageBitmap,
-   * HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first;
-   * decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
-   * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` in the image's
+   * probabilities, ms}` ({@link TimedPrediction}). Image classification: an image (Blob, File, ArrayBuffer,
+   * ImageBitmap, HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first
+   * ({@link ClassScore}); decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
+   * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` ({@link Box}) in the image's
    * pixels; options `minScore`, `iou` (NMS threshold) or `candidates: true` (every box before NMS).
    * Text classification: a string → every label `[{label, score, index}]`, best first; `{words: true}`
    * adds `words` `[{text, start, end, weight}]` (occlusion: how much the top label's probability drops
    * without each of the first 64 words). Semantic search: a question → the `topK` (default: the
    * manifest's top_k) closest documents `[{rank, index, score, title, text}]`. Both: `{tokens: true}`
-   * adds the token ids; search `{embedding: true}` adds the query's embedding. See TextPrediction.
+   * adds the token ids; search `{embedding: true}` adds the query's embedding. See {@link TextPrediction}.
    * Text generation: a prompt → the answer `{text, tokens, promptTokens, finishReason, ms, firstTokenMs,
-   * tokensPerSecond}` (see Generation), with options maxNewTokens, temperature, topK, topP, seed (see
-   * GenerateOptions) and `onToken({index, token, text})`, called for each token as it is generated;
+   * tokensPerSecond}` (see {@link Generation}), with options maxNewTokens, temperature, topK, topP, seed (see
+   * {@link GenerateOptions}) and `onToken({index, token, text})`, called for each token as it is generated;
    * `generate()` gives the same as an async iterator.
    * @param {unknown} input
    * @param {RunOptions & {topK?: number, cam?: boolean, minScore?: number, iou?: number, candidates?: boolean,
@@ -246,6 +254,7 @@ export class Model {
    * @param {unknown} input
    * @param {unknown} options
    * @returns {Promise<TextPrediction>}
+   * @internal
    */
   async predictText(input, options) {
     const search = this.info.postprocessing.kind === /** @type {string} */ ('semantic-search');
@@ -284,6 +293,7 @@ export class Model {
    * @param {string} input
    * @param {Record<string, unknown>} options
    * @param {AbortSignal | undefined} signal
+   * @internal
    */
   async textReply(input, options, signal) {
     const { generation } = await this.sessions.ensure(this.key, this.variant);
@@ -297,6 +307,7 @@ export class Model {
    * @param {unknown} prompt
    * @param {unknown} options GenerateOptions and onToken
    * @returns {Promise<Generation>}
+   * @internal
    */
   async predictGeneration(prompt, options) {
     const { settings, signal, onToken } = this.checkGeneration(prompt, options, 'predict()', true);
@@ -348,6 +359,7 @@ export class Model {
    * @param {import('../worker/protocol.js').GenerateOptions} settings
    * @param {AbortSignal | undefined} signal
    * @returns {AsyncGenerator<TokenChunk, Generation, undefined>}
+   * @internal
    */
   async* streamGeneration(prompt, settings, signal) {
     const controller = new AbortController();
@@ -393,6 +405,7 @@ export class Model {
    * @param {unknown} options
    * @param {string} call "predict()" or "generate()"
    * @param {boolean} withOnToken whether onToken is an option
+   * @internal
    */
   checkGeneration(prompt, options, call, withOnToken) {
     const checked = checkOptions(options, withOnToken ? [...GENERATE_OPTIONS, 'onToken'] : GENERATE_OPTIONS, call);
@@ -436,6 +449,7 @@ export class Model {
    * @param {AbortSignal | undefined} signal
    * @param {(chunk: TokenChunk) => void} [onToken]
    * @returns {Promise<Generation>}
+   * @internal
    */
   async startGeneration(prompt, settings, signal, onToken) {
     checkOpen(this);
@@ -451,9 +465,9 @@ export class Model {
    * `{method: "exact"}` (the default up to 16 features) evaluates every coalition and equals Python
    * shap's Exact explainer (the values in that artifact); `{method: "kernel", samples, seed}` is
    * KernelSHAP; `{method: "lime", samples, seed}` gives LIME weights (as Python lime's
-   * LimeTabularExplainer; they do not add up to the prediction). See TimedExplanation for the answer.
-   * A text classifier's `explain(text)` gives word occlusion values (TextExplanation), an image
-   * classifier's `explain(image)` its class activation maps (ImageExplanation).
+   * LimeTabularExplainer; they do not add up to the prediction). See {@link TimedExplanation} for the answer.
+   * A text classifier's `explain(text)` gives word occlusion values ({@link TextExplanation}), an image
+   * classifier's `explain(image)` its class activation maps ({@link ImageExplanation}).
    * @param {unknown} row {featureName: value}, as predict() takes (or the text, or the image)
    * @param {ExplainOptions} [options]
    * @returns {Promise<any>} TimedExplanation, TextExplanation or ImageExplanation
@@ -504,7 +518,7 @@ export class Model {
   /**
    * Check a batch of rows for drift against the rows the model was trained on: per feature a test (KS
    * for numbers, χ² for categories) and the PSI over the training deciles or categories, and the same
-   * for the batch's predicted labels; drifted = p < 0.01 and PSI ≥ 0.1 (see DriftReport in worker/drift.js). The batch is CSV text, a
+   * for the batch's predicted labels; drifted = p < 0.01 and PSI ≥ 0.1 (see {@link DriftReport}, in worker/drift.js). The batch is CSV text, a
    * File (e.g. a dropped one; at most 50 MB), an array of row objects, or {columns, rows}; its columns are
    * named as the features (others are ignored). A cell that cannot be read, or a missing column, rejects
    * with an error that names it.
@@ -531,6 +545,7 @@ export class Model {
    * @param {unknown} text
    * @param {unknown} options {method?: "occlusion", signal?}
    * @returns {Promise<TextExplanation>}
+   * @internal
    */
   async explainText(text, options) {
     const checked = checkOptions(options, ['signal', 'method'], 'explain()');
@@ -561,6 +576,7 @@ export class Model {
    * @param {unknown} image as predict() takes
    * @param {unknown} options {method?: "cam", topK?, signal?}
    * @returns {Promise<ImageExplanation>}
+   * @internal
    */
   async explainImage(image, options) {
     const { method, ...rest } = /** @type {Record<string, unknown>} */ (checkOptions(options, ['signal', 'method', 'topK'], 'explain()'));
@@ -592,6 +608,7 @@ export class Model {
   /**
    * @param {import('../worker/protocol.js').TensorMap} feeds already validated
    * @param {AbortSignal} [signal]
+   * @internal
    */
   async runTimed(feeds, signal) {
     checkOpen(this);

@@ -12,24 +12,34 @@ import { checkOpen, runSignal } from './model.js';
 /** @typedef {import('./backends.js').BackendPlan} BackendPlan */
 /** @typedef {import('./model.js').TimedPrediction} TimedPrediction */
 
+/**
+ * The handle vitrine.load() returns on the "static" tier, when no runtime can run the model here (or
+ * ?backend=static): predict() answers only the manifest's precomputed examples, run() always rejects.
+ */
 export class StaticModel {
   /**
    * @param {object} parts
    * @param {ModelEntry} parts.info
    * @param {Variant} parts.variant
    * @param {BackendPlan} parts.plan with name "static"
+   * @internal
    */
   constructor({ info, variant, plan }) {
+    /** The model's manifest entry. */
     this.info = info;
+    /** The variant entry it would load (nothing is downloaded). */
     this.variant = variant;
     /** Always "static". */
     this.backend = plan.name;
+    /** "precomputed examples only". */
     this.backendLabel = plan.label;
     /** Why no runtime runs here (what the browser lacks, what failed, or that it was forced). */
     this.backendReason = plan.reason;
     /** No runtime, no threads. */
     this.threads = 0;
+    /** The session key, "<model id>/<variant name>", for messages. @internal */
     this.key = `${info.id}/${variant.name}`;
+    /** Set by dispose(). @internal */
     this.disposed = false;
     /** One sentence for visitors: why predictions are not live. */
     this.notice = plan.problems.length

@@ -20,7 +20,7 @@ import { hasWasm, hasWasmSimd, hasWasmThreads } from '../worker/wasm_features.js
 /** @typedef {import('./manifest.js').Variant} Variant */
 
 /**
- * @typedef {object} LoadOptions
+ * @typedef {object} LoadOptions The options of load().
  * @property {string} [variant] a variant name, or "auto" (the manifest's default_variant)
  * @property {string} [backend] "auto" (default), "webgpu", "wasm", "wasm-nosimd" or "static"; the
  *   page's ?backend= parameter overrides it. A named tier that cannot run here falls to the next.
@@ -64,12 +64,18 @@ export function manifest() {
   return manifestPromise;
 }
 
-/** @returns {Promise<string[]>} the ids of the models in the manifest */
+/**
+ * The ids of the site's models, in the manifest's order: what load() accepts.
+ * @returns {Promise<string[]>}
+ */
 export async function models() {
   return (await manifest()).models.map((m) => m.id);
 }
 
-/** @returns {Promise<Capabilities>} */
+/**
+ * What this browser can do, by feature tests (detected once per page): load() picks the backend tier from it.
+ * @returns {Promise<Capabilities>}
+ */
 export function capabilities() {
   capabilitiesPromise ??= detectCapabilities();
   return capabilitiesPromise;
@@ -87,6 +93,7 @@ export function capabilities() {
  * @param {string} [backend] the `backend` a coming load() asks for ("auto": the demos)
  * @param {{model: string, variant: string}} [hint] the model a coming load() asks for
  * @returns {Promise<void>} never rejects
+ * @internal
  */
 export async function startRuntime(backend = 'auto', hint) {
   try {
@@ -162,7 +169,7 @@ function rememberTier(model, variant, tier) {
  * outcome, a failure included. main.js calls it when a demo comes near the viewport, which is also when
  * the demo would load it; so the download no longer waits for the widget's code.
  * @param {string} source a gallery model id
- * @param {string} [variant] a variant name or "auto"
+ * @param {string} [variant] a variant name, or "auto" (the default)
  * @returns {Promise<void>} never rejects (load() reports what went wrong)
  */
 export async function preload(source, variant = 'auto') {

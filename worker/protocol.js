@@ -42,7 +42,10 @@ export const REPLY = Object.freeze({
   error: 'error',
 });
 
-/** `error.code` values: what went wrong, so the page can word it and decide whether a retry helps. */
+/**
+ * `error.code` values: what went wrong, so the page can word it and decide whether a retry helps.
+ * @enum {string}
+ */
 export const ERROR_CODE = Object.freeze({
   /** the request itself was malformed (a page bug) */
   badRequest: 'bad-request',
@@ -346,7 +349,7 @@ export const ERROR_CODE = Object.freeze({
 
 /** @typedef {ReadyReply|ProgressReply|LoadedReply|ResultReply|PredictionReply|TokenReply|GeneratedReply|ExplanationReply|DriftReply|DisposedReply|ErrorReply} Reply */
 
-/** An Error that carries one of ERROR_CODE; thrown in the worker, rebuilt on the page from `error` replies. */
+/** An Error that carries one of {@link ERROR_CODE}; thrown in the worker, rebuilt on the page from `error` replies. */
 export class VitrineError extends Error {
   /**
    * @param {string} code
@@ -355,6 +358,7 @@ export class VitrineError extends Error {
   constructor(code, message) {
     super(message);
     this.name = 'VitrineError';
+    /** One of the values of {@link ERROR_CODE}. */
     this.code = code;
   }
 }
