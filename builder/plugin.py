@@ -22,7 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.nav import nest_paths
 from mkdocs.structure.pages import Page
 from rich.console import Console
 from rich.markup import escape as rich_escape
@@ -166,6 +167,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             document = json.loads(bench_path.read_text()) if bench_path.is_file() else None
             content = pages.performance_page(document, entries, f"{self.config.output_dir}/{bench.BENCH_FILE}")
             files.append(File.generated(config, "performance.md", content=content))
+        if config.nav is None:  # a site's own nav stays as written
+            config.nav = site_nav(files)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -224,6 +227,26 @@ def _preload(html: str, files: tuple[str, ...]) -> str:
     prefix = found.group(1) + assets.RUNTIME + "/"
     links = "".join(f'<link rel="modulepreload" href="{escape(prefix + name)}">' for name in files)
     return _HEAD_END.sub(lambda m: links + m.group(0), html, count=1)
+
+
+# The sidebar's order for a showcase (MkDocs alone sorts by file name: api.md first): the gallery, then
+# how to add a model, then the references. What the list does not name follows, in MkDocs' order.
+NAV_ORDER = ("index.md", "gallery", "getting-started.md", "authoring.md", "api.md", "reference", "performance.md")
+
+
+def site_nav(files: Files) -> list[Any]:
+    """The nav MkDocs would build from the files, its top level in NAV_ORDER."""
+    paths = [f.src_uri for f in sorted(files.documentation_pages(), key=file_sort_key) if f.inclusion.is_in_nav()]
+    items = nest_paths(paths)
+
+    def rank(item: Any) -> int:
+        first = item if isinstance(item, str) else next(iter(item.values()))[0]
+        while not isinstance(first, str):  # a section's first entry may be a section
+            first = next(iter(first.values()))[0]
+        top = first.split("/", 1)[0]
+        return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
+
+    return sorted(items, key=rank)
 
 
 def _banner(problem: str, fix: str) -> str:

@@ -100,3 +100,10 @@ def test_cli_models_only_and_check(tmp_path: Path, built_models) -> None:
         assert bad.returncode == 1, command
         assert "error:" in bad.stderr and "dataset.target: no column 'specie' in palmerpenguins/penguins" in bad.stderr
     assert snapshot(out) == before
+
+
+def test_sidebar_leads_with_the_gallery_then_how_to_add_a_model_then_the_references(built_site: BuiltSite) -> None:
+    html = (built_site.site / "index.html").read_text()
+    links = [h for h in re.findall(r'href="([^"#]*)" class="md-nav__link', html) if h.count("/") <= 1 or h.startswith("reference/")]
+    order = list(dict.fromkeys(links))  # first appearance: the primary sidebar
+    assert order == [".", "gallery/", "getting-started/", "authoring/", "api/", "reference/cards/", "reference/javascript-api/", "performance/"]
