@@ -1,9 +1,12 @@
 """Demos and the gallery on any authored page: a page of site_src/ writes
 
     <!-- vitrine:demo penguins-species -->
+    <!-- vitrine:demo -->
     <!-- vitrine:gallery -->
 
-on a line of its own, and the build puts that model's live demo, or the gallery's cards, there.
+on a line of its own, and the build puts that model's live demo, or the gallery's cards, there. A demo
+without an id is the gallery's smallest model (the quickest to start), so a page that uses it, such
+as the home page, keeps working whichever cards a site has.
 They are HTML comments so that a page stays readable (and shows nothing) wherever the plugin is off.
 """
 
@@ -33,14 +36,17 @@ def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, 
         name, arg = match["name"], match["arg"]
         line = markdown.count("\n", 0, match.start()) + 1
         if name == "demo":
-            if arg is None:
-                raise EmbedError(f"{page_src}:{line}: vitrine:demo needs a model id: <!-- vitrine:demo <model id> -->")
+            if arg is None:  # the smallest download; a site without models shows no demo
+                smallest = min(entries, key=lambda e: (pages.default_variant(e)["gzip_bytes"], e["id"]), default=None)
+                return pages.demo(smallest, up + MODELS) if smallest else ""
             if arg not in by_id:
                 known = ", ".join(sorted(by_id)) or "none is built"
                 raise EmbedError(f"{page_src}:{line}: vitrine:demo names {arg!r}, which is not a model (models: {known})")
             return pages.demo(by_id[arg], up + MODELS)
         if name == "gallery" and arg is None:
+            if not entries:
+                return "No model is built yet: add a card to `model_cards/`."
             return pages.gallery_cards(entries, up + MODELS, f"{up}{pages.GALLERY}/", level=3)
-        raise EmbedError(f"{page_src}:{line}: unknown directive {match[0]!r}; write <!-- vitrine:demo <model id> --> or <!-- vitrine:gallery -->")
+        raise EmbedError(f"{page_src}:{line}: unknown directive {match[0]!r}; write <!-- vitrine:demo <model id> -->, <!-- vitrine:demo --> or <!-- vitrine:gallery -->")
 
     return DIRECTIVE.sub(replace, markdown)

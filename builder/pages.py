@@ -75,7 +75,7 @@ def model_page(entry: dict[str, Any], models_url: str, description: str = "", ex
     its SHAP baselines (`explanations`)."""
     return _env().get_template("model_page.md.j2").render(
         m=entry,
-        v=_default_variant(entry),
+        v=default_variant(entry),
         kinds=KINDS,
         models=models_url,
         # MkDocs' and the theme's templates print page titles unescaped (<title>, nav): escape once here
@@ -85,13 +85,13 @@ def model_page(entry: dict[str, Any], models_url: str, description: str = "", ex
     )
 
 
-def _default_variant(entry: dict[str, Any]) -> dict[str, Any]:
+def default_variant(entry: dict[str, Any]) -> dict[str, Any]:
     return next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
 
 
 def demo(entry: dict[str, Any], models_url: str) -> str:
     """A model's demo (its precomputed examples, then the live widget) for any page."""
-    return _env().get_template("_demo.md.j2").render(m=entry, v=_default_variant(entry), kind=KINDS[entry["task"]], models=models_url)
+    return _env().get_template("_demo.md.j2").render(m=entry, v=default_variant(entry), kind=KINDS[entry["task"]], models=models_url)
 
 
 def gallery_cards(entries: list[dict[str, Any]], models_url: str, gallery_url: str, level: int = 2) -> str:

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 from builder import assets
 
 from ..conftest import REPO, BuiltSite
-from .conftest import Session, open_session
+from .conftest import QUIET_PAGE, Session, open_session
 from .sitecopy import LoggedSite, logged_site_copy
 
 pytestmark = pytest.mark.browser
@@ -77,7 +77,7 @@ def test_widgets_stay_lazy(fresh: Session, site: LoggedSite, bundle: assets.Bund
     demo page adds its own widget's chunk and no other widget's."""
     s = fresh
     widgets = {source: chunk for chunk, source in bundle.entries.items() if source.startswith("js_runtime/demo_") and chunk != source}
-    s.page.goto(site.url)
+    s.page.goto(site.url + QUIET_PAGE)
     s.page.wait_for_function("() => window.vitrine !== undefined")
     s.page.wait_for_timeout(500)  # time for a (wrong) lazy import or worker start to show up
     assert sorted(runtime_requests(site)) == sorted(bundle.preload)

@@ -73,7 +73,7 @@ def test_predict_gives_pythons_boxes(simd: Session, built_site: BuiltSite, entry
         image.save(buffer, format="PNG")
         files.append(buffer.getvalue())
     browser = simd.page.evaluate("""async (images) => {
-        const { filterDetections } = await import(new URL("vitrine/worker/detection.js", document.baseURI).href);
+        const { filterDetections } = await import(new URL("/vitrine/worker/detection.js", document.baseURI).href);
         const m = await vitrine.load("face-detector", {variant: "fp32", backend: "wasm"});
         const out = [];
         for (const b64 of images) {

@@ -36,6 +36,14 @@ def test_gallery_directive_links_relative_to_the_page(entries: list[dict]) -> No
     assert re.findall(r"<h3 class=\"vitrine-card-title\">", home)  # under the page's own h2
 
 
+def test_a_demo_without_an_id_is_the_smallest_model_and_nothing_without_models(entries: list[dict]) -> None:
+    smallest = min(entries, key=lambda e: pages.default_variant(e)["gzip_bytes"])
+    assert embeds.expand("<!-- vitrine:demo -->\n", "site_src/index.md", "", entries) == pages.demo(smallest, "models") + "\n"
+    assert smallest["id"] == TABULAR  # 9 KB: the home page opens on the penguins
+    assert embeds.expand("<!-- vitrine:demo -->\n", "site_src/index.md", "", []) == "\n"
+    assert "No model is built yet" in embeds.expand("<!-- vitrine:gallery -->\n", "site_src/index.md", "", [])
+
+
 def test_a_directive_inside_a_line_or_a_code_block_is_left_alone(entries: list[dict]) -> None:
     text = "Write `<!-- vitrine:gallery -->` on a line of its own.\n"
     assert embeds.expand(text, "site_src/index.md", "", entries) == text
@@ -43,8 +51,7 @@ def test_a_directive_inside_a_line_or_a_code_block_is_left_alone(entries: list[d
 
 @pytest.mark.parametrize(("line", "message"), [
     ("<!-- vitrine:demo penguin-species -->", "site_src/index.md:3: vitrine:demo names 'penguin-species', which is not a model (models: "),
-    ("<!-- vitrine:demo -->", "site_src/index.md:3: vitrine:demo needs a model id: <!-- vitrine:demo <model id> -->"),
-    ("<!-- vitrine:galery -->", "site_src/index.md:3: unknown directive '<!-- vitrine:galery -->'; write <!-- vitrine:demo <model id> --> or <!-- vitrine:gallery -->"),
+    ("<!-- vitrine:galery -->", "site_src/index.md:3: unknown directive '<!-- vitrine:galery -->'; write <!-- vitrine:demo <model id> -->, <!-- vitrine:demo --> or <!-- vitrine:gallery -->"),
 ])
 def test_a_wrong_directive_names_the_page_and_the_line(entries: list[dict], line: str, message: str) -> None:
     with pytest.raises(embeds.EmbedError) as info:
