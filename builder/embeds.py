@@ -20,6 +20,7 @@ from .assets import MODELS
 from .errors import VitrineError
 
 DIRECTIVE = re.compile(r"^<!--\s*vitrine:(?P<name>[\w-]+)(?:\s+(?P<arg>\S+))?\s*-->[ \t]*$", re.M)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a fenced code block opens or closes
 
 
 class EmbedError(VitrineError):
@@ -32,9 +33,9 @@ def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, 
     up = "../" * page_url.count("/")
     by_id = {e["id"]: e for e in entries}
 
-    def replace(match: re.Match[str]) -> str:
+    def replace(match: re.Match[str], offset: int) -> str:
         name, arg = match["name"], match["arg"]
-        line = markdown.count("\n", 0, match.start()) + 1
+        line = markdown.count("\n", 0, offset) + 1
         if name == "demo":
             if arg is None:  # the smallest download; a site without models shows no demo
                 smallest = min(entries, key=lambda e: (pages.default_variant(e)["gzip_bytes"], e["id"]), default=None)
@@ -49,4 +50,16 @@ def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, 
             return pages.gallery_cards(entries, up + MODELS, f"{up}{pages.GALLERY}/", level=3)
         raise EmbedError(f"{page_src}:{line}: unknown directive {match[0]!r}; write <!-- vitrine:demo <model id> -->, <!-- vitrine:demo --> or <!-- vitrine:gallery -->")
 
-    return DIRECTIVE.sub(replace, markdown)
+    # Line by line, so that a directive quoted in a fenced code block stays as it is written.
+    out, fence = [], ""
+    for match in re.finditer(r"[^\n]*\n?", markdown):
+        text = match[0]
+        opening = FENCE.match(text)
+        if fence:
+            fence = "" if opening and opening[1].startswith(fence) and not text.strip()[len(opening[1]):] else fence
+        elif opening:
+            fence = opening[1]
+        else:
+            text = DIRECTIVE.sub(lambda m: replace(m, match.start()), text)
+        out.append(text)
+    return "".join(out)

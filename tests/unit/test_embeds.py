@@ -47,6 +47,10 @@ def test_a_demo_without_an_id_is_the_smallest_model_and_nothing_without_models(e
 def test_a_directive_inside_a_line_or_a_code_block_is_left_alone(entries: list[dict]) -> None:
     text = "Write `<!-- vitrine:gallery -->` on a line of its own.\n"
     assert embeds.expand(text, "site_src/index.md", "", entries) == text
+    fenced = "````md\n```text\n<!-- vitrine:gallery -->\n```\n<!-- vitrine:nope -->\n````\n"
+    assert embeds.expand(fenced, "site_src/index.md", "", entries) == fenced
+    after = embeds.expand(fenced + "<!-- vitrine:gallery -->\n", "site_src/index.md", "", entries)
+    assert after.startswith(fenced) and '<ul class="vitrine-cards">' in after
 
 
 @pytest.mark.parametrize(("line", "message"), [
