@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, bench_bare, bench_peer, manifest
+from . import __version__, bench_bare, bench_peer, manifest, pages
 from .browser import CHROMIUM_ARGS, DiskProfiles, find_chromium, serve_directory
 from .errors import VitrineError
 
@@ -273,7 +273,7 @@ def _native_shap_exact(site_dir: Path, entry: dict[str, Any], runs: int) -> dict
     def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         return pd.DataFrame([{f["input"]: row[f["name"]] for f in features} for row in rows])
 
-    variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
+    variant = pages.default_variant(entry)
     session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes(), as_in_browser=True, config=variant.get("session_options"))
     probability = entry["postprocessing"]["probability_output"]
     f = explain.model_function(lambda feeds: session.run([probability], feeds)[0], features, codes)

@@ -35,8 +35,6 @@ def _code(value: Any) -> str:
         return f"`{value}`"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
-    if isinstance(value, (list, dict)) and not value:
-        return "`[]`" if isinstance(value, list) else "`{}`"
     if isinstance(value, list):
         return "`[" + ", ".join(str(v) for v in value) + "]`"
     return f"`{value}`"

@@ -79,8 +79,8 @@ def sample(entry: dict[str, Any]) -> str:
     return ""
 
 
-def card(entry: dict[str, Any]) -> Card:
-    variant = next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
+def card(entry: dict[str, Any], variant: dict[str, Any]) -> Card:
+    """The card of `entry`, with the figures of `variant` (the one that ships by default)."""
     first = (entry.get("examples") or [{}])[0]
     return Card(
         id=entry["id"], title=entry["title"], task=entry["task"], task_name=task_name(entry["task"]),

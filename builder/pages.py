@@ -86,6 +86,7 @@ def model_page(entry: dict[str, Any], models_url: str, description: str = "", ex
 
 
 def default_variant(entry: dict[str, Any]) -> dict[str, Any]:
+    """The variant that ships by default (the manifest's `default_variant`)."""
     return next(v for v in entry["variants"] if v["name"] == entry["default_variant"])
 
 
@@ -97,11 +98,11 @@ def demo(entry: dict[str, Any], models_url: str) -> str:
 def gallery_cards(entries: list[dict[str, Any]], models_url: str, gallery_url: str, level: int = 2) -> str:
     """The gallery's cards for any page: `gallery_url` is the page-relative URL of the gallery folder."""
     return _env().get_template("_gallery_cards.md.j2").render(
-        cards=[card(e) for e in entries], models=models_url, gallery=gallery_url, level=level)
+        cards=[card(e, default_variant(e)) for e in entries], models=models_url, gallery=gallery_url, level=level)
 
 
 def gallery_index(entries: list[dict[str, Any]]) -> str:
-    cards = [card(e) for e in entries]
+    cards = [card(e, default_variant(e)) for e in entries]
     tasks = {c.task: c.task_name for c in cards}
     return _env().get_template("gallery_index.md.j2").render(cards=cards, tasks=tasks, models="../models", gallery="", level=2)
 
