@@ -7,8 +7,8 @@ tests run on each (recipes: ../shared/TOOLCHAIN.md, "Other engines here").
 - webkitgtk: WebKitGTK's MiniBrowser through WebKitWebDriver, on a virtual X display (Xvfb);
 - wpe: WPE WebKit (cog) through WPEWebDriver, headless; its JavaScriptCore has no WASM SIMD.
 
-Each `Engine` opens a fresh profile (`start()`) whose `Driver` can open a URL and call an async JS
-function in the page; that is all the cross-engine tests need.
+Each `Engine` opens a fresh profile (`with engine.start() as driver`) whose `Driver` can open a URL and
+call an async JS function in the page; that is all the cross-engine tests need.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class EngineError(AssertionError):
 class Driver(Protocol):
     def goto(self, url: str) -> None: ...
     def call(self, fn: str, arg: object = None) -> Any: ...
-    def quit(self) -> None: ...
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class SeleniumDriver:
             raise EngineError(r["error"])
         return r["value"]
 
-    def quit(self) -> None:
+    def close(self) -> None:
         self.webdriver.quit()
 
 
@@ -91,7 +91,7 @@ class PlaywrightDriver:
         except Error as e:
             raise EngineError(e.message) from None
 
-    def quit(self) -> None:
+    def close(self) -> None:
         self.page.context.close()
 
 
@@ -126,8 +126,7 @@ def geckodriver() -> Path | None:
     return binary if binary.is_file() else None
 
 
-@contextlib.contextmanager
-def _firefox() -> Iterator[Driver]:
+def _firefox() -> contextlib.closing[Driver]:
     from selenium import webdriver
     from selenium.webdriver.firefox.options import Options
     from selenium.webdriver.firefox.service import Service
@@ -135,11 +134,7 @@ def _firefox() -> Iterator[Driver]:
     options = Options()
     options.binary_location = shutil.which("firefox-esr") or "firefox-esr"
     options.add_argument("-headless")
-    driver = SeleniumDriver(webdriver.Firefox(options=options, service=Service(executable_path=str(geckodriver()))))
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    return contextlib.closing(SeleniumDriver(webdriver.Firefox(options=options, service=Service(executable_path=str(geckodriver())))))
 
 
 # ---- WebKitGTK ----
@@ -176,17 +171,13 @@ def _webkitgtk() -> Iterator[Driver]:
     options.add_argument("--automation")
     with virtual_display() as display:
         service = Service(shutil.which("WebKitWebDriver"), env={**os.environ, "DISPLAY": display})
-        driver = SeleniumDriver(webdriver.WebKitGTK(options=options, service=service))
-        try:
+        with contextlib.closing(SeleniumDriver(webdriver.WebKitGTK(options=options, service=service))) as driver:
             yield driver
-        finally:
-            driver.quit()
 
 
 # ---- WPE WebKit ----
 
-@contextlib.contextmanager
-def _wpe() -> Iterator[Driver]:
+def _wpe() -> contextlib.closing[Driver]:
     from selenium import webdriver
     from selenium.webdriver.wpewebkit.options import Options
     from selenium.webdriver.wpewebkit.service import Service
@@ -196,11 +187,7 @@ def _wpe() -> Iterator[Driver]:
     options.add_argument("--automation")
     options.add_argument("--platform=headless")
     options.set_capability("browserName", "cog")
-    driver = SeleniumDriver(webdriver.WPEWebKit(options=options, service=Service(shutil.which("WPEWebDriver"))))
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    return contextlib.closing(SeleniumDriver(webdriver.WPEWebKit(options=options, service=Service(shutil.which("WPEWebDriver")))))
 
 
 def _selenium_missing() -> str | None:

@@ -44,16 +44,8 @@ PREDICT_ROWS = """async ([id, backend, rows]) => {
 
 
 def chromium_engine(browser: Browser) -> Engine:
-    @contextlib.contextmanager
-    def start() -> Iterator[Driver]:
-        driver = PlaywrightDriver(browser.new_context().new_page())
-        try:
-            yield driver
-        finally:
-            driver.quit()
-
-    return Engine("chromium", "chromium", simd=True, threads=True, missing=lambda: None,
-                  version=lambda: f"Chromium {browser.version}", start=start)
+    return Engine("chromium", "chromium", simd=True, threads=True, missing=lambda: None, version=lambda: f"Chromium {browser.version}",
+                  start=lambda: contextlib.closing(PlaywrightDriver(browser.new_context().new_page())))
 
 
 ENGINES = ["chromium", *(e.name for e in selenium_engines())]
