@@ -114,10 +114,9 @@ def conditional_rules(schema: dict[str, Any]) -> list[tuple[str, str]]:
 def recipe_params(module: ModuleType) -> str:
     """The parameters a recipe accepts, read from what its check() checks against."""
     out = []
-    estimators = getattr(module, "ESTIMATORS", None)
-    if estimators:
-        out.append("`estimator`: " + ", ".join(f"`{n}`" for n in estimators) + f" (default `{next(iter(estimators))}`)")
-        out += [f"with `{n}`: " + ", ".join(f"`{p}`" for p in params) for n, (_, params) in estimators.items()]
+    for task, estimators in getattr(module, "ESTIMATORS", {}).items():  # by task: the card's task picks the list
+        out.append(f"{task}: `estimator`: " + ", ".join(f"`{n}`" for n in estimators) + f" (default `{next(iter(estimators))}`)")
+        out += [f"with `{n}`: " + (", ".join(f"`{p}`" for p in params) or "none") for n, (_, params) in estimators.items()]
     params = getattr(module, "PARAMS", None) or {}
     models = getattr(module, "MODELS", None)
     if models and "model" not in params:

@@ -1,7 +1,8 @@
 """Datasets that Python packages ship, so builds never download anything.
 
-`prepare()` turns a card's `dataset:` block into a reproducible, stratified train/test split
-plus the feature specs (training ranges, categories) that the demo form is generated from.
+`prepare()` turns a card's `dataset:` block into a reproducible train/test split (stratified for a
+classifier, plain for a regressor) plus the feature specs (training ranges, categories) that the
+demo form is generated from.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -37,6 +39,22 @@ def _sklearn(name: str) -> Callable[[], pd.DataFrame]:
     return load
 
 
+def _diabetes() -> pd.DataFrame:
+    """The diabetes set in its original units (age in years, BMI, blood serum values), not the
+    mean-centred, scaled copy load_diabetes() returns by default: a form asks for real values. Read from
+    scikit-learn's data files, as load_diabetes(scaled=False) reads them, without importing scikit-learn
+    (`vitrine check` stays light)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("sklearn")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("scikit-learn is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "datasets" / "data"
+    frame = pd.DataFrame(np.loadtxt(folder / "diabetes_data_raw.csv.gz"), columns=["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"])
+    frame["target"] = np.loadtxt(folder / "diabetes_target.csv.gz")
+    return frame
+
+
 def _penguins_raw() -> pd.DataFrame:
     from palmerpenguins import load_penguins_raw
 
@@ -53,8 +71,13 @@ SOURCES: dict[str, dict[str, tuple[Callable[[], pd.DataFrame], str]]] = {
     "sklearn": {
         name: (_sklearn(name), f"scikit-learn bundled dataset '{name}' (sklearn.datasets.load_{name})")
         for name in ("iris", "wine", "breast_cancer")
+    } | {
+        "diabetes": (_diabetes, "Efron B, Hastie T, Johnstone I, Tibshirani R (2004). Least angle regression. Annals of Statistics 32(2):407-499; "
+                     "scikit-learn bundled dataset 'diabetes' (sklearn.datasets.load_diabetes, scaled=False)"),
     },
 }
+# What a regressor's target must be: numbers (a classifier's may be anything, compared as text).
+REGRESSION_TASK = "tabular-regression"
 
 
 @dataclass
@@ -63,13 +86,14 @@ class Split:
 
     X frames are what the model sees: one column per feature, named by its graph input
     (`feature["input"]`); `feature["name"]` is the dataset's column, which people and the JS API use.
+    A regressor's y is float32 values and `labels` is empty.
     """
 
     X_train: pd.DataFrame
     X_test: pd.DataFrame
     y_train: np.ndarray
     y_test: np.ndarray
-    labels: list[str]  # display names of the classes, in the order of the model's class indices
+    labels: list[str]  # display names of the classes, in the order of the model's class indices (none for a regressor)
     features: list[dict[str, Any]]  # manifest feature specs (see manifest.schema.json)
     info: dict[str, Any]  # manifest `dataset` block
     fingerprint: str  # sha256 of the raw data used
@@ -85,7 +109,7 @@ class Split:
 
 # A categorical feature with more distinct values than this becomes an unwieldy drop-down.
 MAX_CATEGORIES = 30
-_RESERVED_INPUTS = {"label", "probabilities"}  # the graph's output names
+_RESERVED_INPUTS = {"label", "probabilities", "variable"}  # the graph's output names
 
 
 def input_names(columns: list[str]) -> list[str]:
@@ -143,8 +167,12 @@ def check(card: Card) -> list[CardProblem]:
     for i, name in enumerate(names):
         if name in names[:i]:
             problems.append(card.problem(("dataset", "features", i, "name"), f"feature {name!r} is listed twice"))
+    regression = card.data["task"] == REGRESSION_TASK
+    if regression and ds["target"] in frame and not pd.api.types.is_numeric_dtype(frame[ds["target"]]):
+        problems.append(card.problem(("dataset", "target"), f"column {ds['target']!r} is not numeric ({frame[ds['target']].dtype}); a regressor predicts a number: use task: tabular-classification"))
     if ds["target"] in frame and all(p.warning for p in problems):
-        problems += _check_split(card, frame[[*columns_of(ds["features"]), ds["target"]]].dropna()[ds["target"]])
+        target = frame[[*columns_of(ds["features"]), ds["target"]]].dropna()[ds["target"]]
+        problems += _check_regression_split(card, target) if regression else _check_split(card, target)
         if all(p.warning for p in problems):
             problems += _check_derived_values(card, frame)
     if ds["target"] in frame and "classes" in ds:
@@ -227,8 +255,24 @@ def _check_split(card: Card, target: pd.Series) -> list[CardProblem]:
     return []
 
 
+def _check_regression_split(card: Card, target: pd.Series) -> list[CardProblem]:
+    """Enough rows on each side to fit and to measure: the cross-validated interval needs 5 folds of training rows."""
+    n, size = len(target), card.dataset["test_size"]
+    n_test = math.ceil(n * size)
+    if n_test < MIN_REGRESSION_ROWS or n - n_test < MIN_REGRESSION_ROWS:
+        return [card.problem(("dataset", "test_size"), (
+            f"{size} of {n} usable rows gives {n - n_test} training and {n_test} test rows; "
+            f"a regressor needs at least {MIN_REGRESSION_ROWS} in each"
+        ))]
+    return []
+
+
+# A regressor's interval comes from 5-fold residuals, and its test metrics from the held-out rows: fewer than this is noise.
+MIN_REGRESSION_ROWS = 20
+
+
 def prepare(card: Card) -> Split:
-    """Load, drop rows with missing values, split (stratified, seeded) and describe the features."""
+    """Load, drop rows with missing values, split (seeded; stratified for a classifier) and describe the features."""
     from sklearn.model_selection import train_test_split  # here: `vitrine check` needs no scikit-learn
 
     ds = card.dataset
@@ -236,9 +280,13 @@ def prepare(card: Card) -> Split:
     names = [f["name"] for f in ds["features"]]
     frame = raw[[*columns_of(ds["features"]), ds["target"]]]
     clean = frame.dropna()
-    values = sorted(str(v) for v in clean[ds["target"]].unique())
-    y = clean[ds["target"]].astype(str).map({value: i for i, value in enumerate(values)}).to_numpy(np.int64)
-    labels = [ds.get("classes", {}).get(v, v) for v in values]
+    regression = card.data["task"] == REGRESSION_TASK
+    if regression:
+        y, labels = clean[ds["target"]].to_numpy(np.float32), []
+    else:
+        values = sorted(str(v) for v in clean[ds["target"]].unique())
+        y = clean[ds["target"]].astype(str).map({value: i for i, value in enumerate(values)}).to_numpy(np.int64)
+        labels = [ds.get("classes", {}).get(v, v) for v in values]
     inputs = input_names(names)
     X = pd.DataFrame(index=clean.index)
     read = {f["name"]: clean[f["name"]].to_numpy(np.float32) for f in ds["features"] if "derive" not in f and f["type"] == "numeric"}
@@ -249,9 +297,8 @@ def prepare(card: Card) -> Split:
         col = clean[feat["name"]]
         X[onnx_name] = col.astype(np.float32) if feat["type"] == "numeric" else col.astype(str)
     X_train, X_test, y_train, y_test = train_test_split(
-        X, y, test_size=ds["test_size"], random_state=ds["seed"], stratify=y
+        X, y, test_size=ds["test_size"], random_state=ds["seed"], stratify=None if regression else y
     )
-    counts = pd.Series(y).value_counts()
     return Split(
         X_train=X_train,
         X_test=X_test,
@@ -271,10 +318,25 @@ def prepare(card: Card) -> Split:
             "test_rows": int(len(X_test)),
             "dropped_rows": int(len(frame) - len(clean)),
             "target": ds["target"],
-            "class_counts": {labels[i]: int(counts.get(i, 0)) for i in range(len(labels))},
+            **(_target_info(ds, y_train) if regression else {"class_counts": _class_counts(y, labels)}),
         },
         fingerprint=hashlib.sha256(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()).hexdigest(),
     )
+
+
+def _class_counts(y: np.ndarray, labels: list[str]) -> dict[str, int]:
+    counts = pd.Series(y).value_counts()
+    return {labels[i]: int(counts.get(i, 0)) for i in range(len(labels))}
+
+
+def _target_info(ds: dict[str, Any], y_train: np.ndarray) -> dict[str, Any]:
+    """A regressor's target: what the page and the demo call it, and its training spread (the demo's axis)."""
+    values = y_train.astype(np.float64)
+    return {
+        "target_label": ds.get("target_label", ds["target"]),
+        **({"target_unit": ds["target_unit"]} if "target_unit" in ds else {}),
+        "target_stats": {"min": _round(values.min()), "max": _round(values.max()), "mean": _round(values.mean()), "std": _round(values.std()), "step": _step(values)},
+    }
 
 
 def _feature_spec(feat: dict[str, Any], onnx_name: str, col: pd.Series) -> dict[str, Any]:
@@ -310,3 +372,28 @@ def _step(values: np.ndarray) -> float:
 
 def _round(x: float) -> float:
     return float(round(x, 6)) if math.isfinite(x) else 0.0
+
+
+# ---- rows as the model and people see them: shared by tabular classification and regression ----
+
+def feeds(split: Split, parts: dict[str, Any], which: str) -> list[dict[str, np.ndarray]]:
+    batch = feeds_for(split.X_test if which != "calibration" else split.X_train, split.features)
+    n = len(next(iter(batch.values())))
+    return [{name: value[i : i + 1] for name, value in batch.items()} for i in range(n)]
+
+
+def feeds_for(frame: Any, features: list[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """One [N, 1] tensor per feature, named by its graph input: the layout the browser uses too."""
+    return {
+        f["input"]: frame[[f["input"]]].to_numpy(np.float32 if f["type"] == "numeric" else object)
+        for f in features
+    }
+
+
+def rows(split: Split) -> list[dict[str, Any]]:
+    """Test rows keyed by column name, as a person would type them: the shortest decimal that is the same float32."""
+    names = {f["input"]: f["name"] for f in split.features}
+    return [
+        {names[k]: float(str(np.float32(v))) if isinstance(v, (float, np.floating)) else str(v) for k, v in record.items()}
+        for record in split.X_test.to_dict("records")
+    ]

@@ -32,6 +32,9 @@ _DTYPES = {
 }
 # onnx float32 outputs vs the float64 sklearn model: trees compare thresholds in float32
 PARITY_ATOL = 1e-4
+# a regressor's value is summed in float32 by onnxruntime, in float64 by scikit-learn: a few float32
+# steps of the value (a target of ~300 has steps of ~3e-5) on top of the absolute tolerance
+PARITY_RTOL = 1e-5
 # torch CPU vs onnxruntime CPU, float32 convolutions summed in another order: logits of ~10 differ by ~1e-5
 TORCH_ATOL = 1e-3
 
@@ -68,10 +71,11 @@ def _sklearn(trained: Trained, feeds: Feeds, features: list[dict[str, Any]] | No
         (f["input"], FloatTensorType([None, 1]) if f["type"] == "numeric" else StringTensorType([None, 1]))
         for f in features
     ]
+    classifier = trained.io["postprocessing"]["kind"] == "tabular-classification"
     model = convert_sklearn(
         trained.model,
         initial_types=types,
-        options={id(trained.model): {"zipmap": False}},  # plain probability tensor, not a map
+        options={id(trained.model): {"zipmap": False}} if classifier else None,  # plain probability tensor, not a map
         target_opset=TARGET_OPSET,
     )
     _check(model, trained)
@@ -86,8 +90,17 @@ def verify_sklearn(model: onnx.ModelProto, trained: Trained, feeds: Feeds, featu
     post = trained.io["postprocessing"]
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     batch = {name: np.concatenate([row[name] for row in feeds]) for name in feeds[0]}
-    labels, probabilities = session.run([post["label_output"], post["probability_output"]], batch)
     frame = pd.DataFrame({f["input"]: batch[f["input"]][:, 0] for f in features})
+    if "value_output" in post:  # a regressor
+        (values,) = session.run([post["value_output"]], batch)
+        wanted = trained.model.predict(frame)
+        excess = np.abs(values[:, 0] - wanted) - (PARITY_ATOL + PARITY_RTOL * np.abs(wanted))
+        worst = int(np.argmax(excess))
+        if excess[worst] > 0:
+            raise ExportError(f"ONNX values differ from scikit-learn by {abs(values[worst, 0] - wanted[worst]):.2e} on a test row "
+                              f"({values[worst, 0]} vs {wanted[worst]}; allowed {PARITY_ATOL} + {PARITY_RTOL} × |value|)")
+        return
+    labels, probabilities = session.run([post["label_output"], post["probability_output"]], batch)
     expected = trained.model.predict_proba(frame)
     diff = float(np.abs(probabilities - expected).max())
     if diff > PARITY_ATOL:

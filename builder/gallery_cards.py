@@ -33,6 +33,8 @@ def quality(metrics: dict[str, Any]) -> str:
     """The headline metric on the held-out data, in words."""
     if "accuracy" in metrics:
         return f"accuracy {100 * metrics['accuracy']:.1f}%"
+    if "r2" in metrics:
+        return f"R² {metrics['r2']:.2f}, MAE {metrics['mae']:.3g} (training mean: {metrics['baseline']['mae']:.3g})"
     if "hit_at_10" in metrics:
         return f"hit@10 {100 * metrics['hit_at_10']:.0f}%, MRR {metrics['mrr']:.2f} on {metrics['questions']} questions"
     if "perplexity" in metrics:
@@ -65,6 +67,8 @@ def sample(entry: dict[str, Any]) -> str:
     task = entry["task"]
     if task == "tabular-classification" and isinstance(out, dict):
         return f"Predicts {out['label']} ({100 * max(out['probabilities']):.1f}%) for the example penguin"
+    if task == "tabular-regression" and isinstance(out, dict):
+        return f"Predicts {out['value']:.4g} (interval {out['low']:.4g} to {out['high']:.4g}) for a held-out row"
     if task == "object-detection" and isinstance(out, list):
         labels = sorted({box["label"] for box in out})
         return f"Finds {len(out)} {' / '.join(labels) or 'object'}{'s' if len(out) != 1 else ''} in {ex.get('shows', 'the example')}"

@@ -35,6 +35,7 @@ BUILD_INPUTS = (
 # …and the modules of the card's task only: a change to image code does not rebuild tabular models.
 TASK_INPUTS = {
     "tabular-classification": ("datasets.py", "drift.py", "tasks/tabular.py"),
+    "tabular-regression": ("datasets.py", "tasks/tabular_regression.py"),
     "image-classification": ("image_preprocess.py", "image_sets.py", "tasks/image_classification.py"),
     "object-detection": (
         "image_preprocess.py", "image_sets.py", "tasks/object_detection.py", "detectors/__init__.py", "detectors/blazeface.py",
@@ -395,6 +396,8 @@ def _headline(variant: dict[str, Any]) -> str:
     metrics = variant["metrics"]
     if "accuracy" in metrics:
         score = f"accuracy {metrics['accuracy']:.3f}"
+    elif "mae" in metrics:
+        score = f"MAE {metrics['mae']:.4g} (training mean: {metrics['baseline']['mae']:.4g}), R² {metrics['r2']:.3f}"
     elif "top1" in metrics:
         score = f"top-1 {metrics['top1']:.2f}, top-5 {metrics['top5']:.2f} on {metrics['images']} photos"
     elif "perplexity" in metrics:

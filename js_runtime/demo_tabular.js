@@ -1,18 +1,19 @@
 // The demo widget for tabular models (preprocessing kind "tabular"): a form generated from the
-// manifest's preprocessing spec, the predicted label, a bar chart and an accessible probability table,
-// and (live, when the build stored explanations) "Why this prediction" (explanation_view.js).
+// manifest's preprocessing spec, the answer (tabular_answer.js: a classifier's label, bar chart and
+// probability table; a regressor's value and prediction interval), and (live, when the build stored
+// explanations) "Why this prediction" (explanation_view.js).
 // It runs on the demo shell (demo_shell.js: loading, status, errors, debounce, cancellation), which
 // talks to the model only through the public API (vitrine.load → predict).
 //
 // The form and the shown prediction never disagree: an empty or non-numeric box marks that field
 // invalid and clears the prediction (no model run); a prediction that failed for edited inputs is
 // marked as being for the previous ones; inputs outside the training data get a notice.
-import { cssColors, loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
 import { checkNumber, formatValue, outOfRange, outOfRangeNotice, sameInputs, sliderRange } from './form_checks.js';
 import { classExplanation, mountExplanation } from './explanation_view.js';
 import { completeRow } from './tabular.js';
+import { answerView, exampleAnswer } from './tabular_answer.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').NumericFeature} NumericFeature */
@@ -30,6 +31,7 @@ import { completeRow } from './tabular.js';
 /** @typedef {Record<string, number|string>} Row */
 /** @typedef {{ok: true, row: Row} | {ok: false, messages: string[]}} FormValue */
 /** @typedef {import('./tabular.js').Prediction} Prediction */
+/** @typedef {import('./tabular_answer.js').Answer} TabularAnswer */
 /** @typedef {import('./model.js').TimedExplanation} Explanation */
 /** @typedef {{explanation: Explanation} | {error: unknown}} ExplainOutcome */
 /**
@@ -40,7 +42,7 @@ import { completeRow } from './tabular.js';
 /**
  * One run of the widget: the prediction, and the explanation of the same row on its way (or null).
  * @typedef {object} Answer
- * @property {Prediction} prediction
+ * @property {TabularAnswer} prediction
  * @property {Explaining | null} explaining
  * @property {ExplainOutcome | null} [explained] the explanation's outcome, when it came within TOGETHER_MS
  *   of the prediction (then both are drawn at once)
@@ -72,17 +74,17 @@ export function mountTabular(root, info, api, variant) {
     variant,
     predict: predictAndExplain,
     onResult({ prediction, explaining, explained }, row, run) {
-      show(prediction.label, prediction.probabilities, run.live ? 'live' : 'precomputed', row);
+      show(prediction, run.live ? 'live' : 'precomputed', row);
       // in the same task as the prediction when it came with it, so both change in one frame
-      if (explaining && explained) showExplanation(explaining, explained, prediction, row);
-      else explainLater(explaining, prediction, row);
+      if (explaining && explained) showExplanation(explaining, explained, /** @type {Prediction} */ (prediction), row);
+      else explainLater(explaining, /** @type {Prediction} */ (prediction), row);
     },
     onError(_error, row) {
       if (shownRow && !sameInputs(features, shownRow, row)) markStale();
     },
     forVisitors,
     onVisible: predictNow, // the example's inputs, live, as soon as the demo is in view
-    onLoading: startChart,
+    onLoading: () => view.startChart(),
   });
   const uid = shell.uid;
 
@@ -105,8 +107,10 @@ export function mountTabular(root, info, api, variant) {
     form.append(field.el);
   });
   const resetButton = h('button', { type: 'button', class: 'vitrine-reset md-button' }, 'Reset');
-  // Where the build stored explanations: fill the form with one of their held-out (test) rows.
-  const testRowsUrl = explanationsUrl(info);
+  // Fill the form with a held-out (test) row: from the explanations file where the build stored one, else
+  // (a regressor) from the default variant's parity fixtures, which hold every held-out row.
+  const testRowsUrl = explanationsUrl(info) ?? (info.task === 'tabular-regression'
+    ? info.variants.find((v) => v.name === info.default_variant)?.fixtures ?? null : null);
   const randomButton = testRowsUrl
     ? h('button', { type: 'button', class: 'vitrine-random md-button' }, 'Random test row') : null;
   // Shown on the static tier: the form stays usable for the precomputed examples, and says why no more.
@@ -119,70 +123,40 @@ export function mountTabular(root, info, api, variant) {
 
   // ---- output ----
   const source = h('p', { class: 'vitrine-source' });
-  const label = h('strong', { class: 'vitrine-label' }, '–');
-  const canvas = h('canvas');
-  const chartBox = h('div', { class: 'vitrine-chart', 'aria-hidden': 'true' }, canvas);
-  chartBox.style.height = `${info.labels.length * 32 + 40}px`;
-  const tbody = h('tbody');
-  /** @type {Map<string, {tr: HTMLTableRowElement, td: HTMLTableCellElement}>} */
-  const rows = new Map();
-  for (const name of info.labels) {
-    const td = h('td', {}, '–');
-    const tr = h('tr', { 'data-label': name }, h('th', { scope: 'row' }, name), td);
-    rows.set(name, { tr, td });
-    tbody.append(tr);
-  }
-  const table = h('table', { class: 'vitrine-probabilities' },
-    h('caption', {}, 'Class probabilities'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Class'), h('th', { scope: 'col' }, 'Probability'))),
-    tbody);
+  const view = answerView(info, root);
   // Beside the prediction: which inputs lie outside the training data (updated with every prediction).
   const rangeNotice = h('div', { class: 'vitrine-range-notice', role: 'status', hidden: true });
   // "Why this prediction": live only, for models whose build stored explanations (the background rows).
   const explains = Boolean(/** @type {{explain?: unknown}} */ (/** @type {unknown} */ (info)).explain);
   const why = mountExplanation(uid, features.length);
-  shell.output.append(
-    source, h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Prediction: ', label), rangeNotice, chartBox, table, why.el);
+  const [labelLine, ...shapes] = view.els;
+  shell.output.append(source, labelLine, rangeNotice, ...shapes, why.el);
   // On phones the form is long: a one-line copy of the prediction stays at the bottom of the screen while
   // the inputs scroll by (sticky below 44em, hidden where the result panel sits beside the inputs).
   // aria-hidden: the label line above is what screen readers hear.
-  const summaryLabel = h('strong', { class: 'vitrine-summary-label' }, '–');
-  const summaryShare = h('span', { class: 'vitrine-summary-share' });
-  shell.inputs.after(h('div', { class: 'vitrine-summary', 'aria-hidden': 'true' }, 'Prediction: ', summaryLabel, summaryShare));
+  shell.inputs.after(h('div', { class: 'vitrine-summary', 'aria-hidden': 'true' }, 'Prediction: ', ...view.summary));
 
   // ---- rendering ----
-  /** @type {Record<string, number> | null} */
+  /** @type {TabularAnswer | null} */
   let shown = null;
   /** The inputs the shown prediction is for. @type {Row | null} */
   let shownRow = null;
-  /** @type {import('chart.js').Chart<'bar', number[], string> | null} */
-  let chart = null;
 
   /**
-   * @param {string} predicted
-   * @param {Record<string, number>} probabilities
+   * @param {TabularAnswer} answer
    * @param {'precomputed'|'live'} kind
    * @param {Row} row the inputs this prediction is for
    */
-  function show(predicted, probabilities, kind, row) {
-    shown = probabilities;
+  function show(answer, kind, row) {
+    shown = answer;
     shownRow = row;
-    label.textContent = predicted;
-    summaryLabel.textContent = predicted;
-    summaryShare.textContent = formatPercent(probabilities[predicted]);
-    for (const [name, { tr, td }] of rows) {
-      const p = probabilities[name];
-      td.textContent = formatPercent(p);
-      tr.dataset.probability = String(p);
-      tr.classList.toggle('vitrine-predicted', name === predicted);
-    }
+    view.show(answer);
     root.dataset.source = kind;
     delete root.dataset.stale;
     source.textContent = kind === 'live' ? 'Live prediction, calculated in your browser.'
       : staticNote.hidden ? 'Precomputed example, calculated when the site was built. Edit the inputs to run the model in your browser.'
         : 'Precomputed example, calculated when the site was built.';
     showRangeNotice(row);
-    updateChart();
   }
 
   /** @param {Row} row */
@@ -206,21 +180,13 @@ export function mountTabular(root, info, api, variant) {
   function showInvalid(messages) {
     shown = null;
     shownRow = null;
-    label.textContent = '–';
-    summaryLabel.textContent = '–';
-    summaryShare.textContent = '';
-    for (const { tr, td } of rows.values()) {
-      td.textContent = '–';
-      delete tr.dataset.probability;
-      tr.classList.remove('vitrine-predicted');
-    }
+    view.show(null);
     root.dataset.source = 'invalid';
     delete root.dataset.stale;
     source.textContent = `No prediction: ${messages.join(' ')}`;
     why.clear();
     showRangeNotice({});
     shell.setTime('');
-    updateChart();
   }
 
   /** A prediction for other inputs stays on screen (the model could not run for these): say so. */
@@ -232,38 +198,13 @@ export function mountTabular(root, info, api, variant) {
       : "Precomputed example, for the example's inputs, not the ones in the form.";
   }
 
-  function updateChart() {
-    if (!chart) return;
-    const probabilities = shown;
-    if (!probabilities) {
-      chart.data.datasets[0].data = [];
-      chart.update();
-      return;
-    }
-    const colors = themeColors(root);
-    const predicted = label.textContent;
-    chart.data.labels = [...info.labels];
-    chart.data.datasets[0].data = info.labels.map((name) => probabilities[name] * 100);
-    chart.data.datasets[0].backgroundColor = info.labels.map((name) => (name === predicted ? colors.primary : colors.muted));
-    chart.options = chartOptions(colors);
-    chart.update();
-  }
-
-  function startChart() {
-    loadChart().then((Chart) => {
-      chart ??= new Chart(canvas, { type: 'bar', data: { labels: [], datasets: [{ data: [], borderRadius: 3 }] }, options: chartOptions(themeColors(root)) });
-      updateChart();
-    }).catch((e) => console.warn('[vitrine] No chart (the table shows the probabilities):', e));
-  }
-
   // mkdocs-material switches light/dark by these attributes on <body>: redraw with the new palette.
-  new MutationObserver(() => { updateChart(); why.redraw(); }).observe(document.body, {
+  new MutationObserver(() => { view.redraw(); why.redraw(); }).observe(document.body, {
     attributes: true, attributeFilter: ['data-md-color-scheme', 'data-md-color-primary'],
   });
 
   if (example) {
-    show(example.output.label,
-      Object.fromEntries(info.labels.map((name, i) => [name, example.output.probabilities[i]])), 'precomputed', example.input);
+    show(exampleAnswer(info, example), 'precomputed', example.input);
   } else {
     source.textContent = 'Edit the inputs or press Predict to run the model in your browser.';
   }
@@ -468,15 +409,15 @@ function explanationsUrl(info) {
 }
 
 /**
- * The held-out rows of an explanations file (builder/explain.py: `held_out.rows`).
+ * The held-out rows of an explanations file (builder/explain.py: `held_out.rows`) or of parity fixtures (`rows`).
  * @param {string} url
  * @returns {Promise<Row[]>}
  */
 async function fetchTestRows(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const data = /** @type {{held_out?: {rows?: unknown}}} */ (await response.json());
-  const rows = data?.held_out?.rows;
+  const data = /** @type {{held_out?: {rows?: unknown}, rows?: unknown}} */ (await response.json());
+  const rows = data?.held_out?.rows ?? data?.rows;
   if (!Array.isArray(rows) || !rows.length || !rows.every((r) => r && typeof r === 'object')) {
     throw new Error(`${url} has no held-out rows`);
   }
@@ -633,38 +574,4 @@ function hint(text, control, id) {
   if (!text) return [];
   control.setAttribute('aria-describedby', `${id}-hint`);
   return [h('small', { class: 'vitrine-hint', id: `${id}-hint` }, text)];
-}
-
-/**
- * mkdocs-material's palette, read at draw time so light and dark schemes both work.
- * @param {HTMLElement} el
- */
-function themeColors(el) {
-  return cssColors(el, { primary: ['--md-primary-fg-color', '#4051b5'] });
-}
-
-/**
- * @param {ReturnType<typeof themeColors>} colors
- * @returns {import('chart.js').ChartOptions<'bar'>}
- */
-function chartOptions(colors) {
-  return {
-    indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: { duration: 150 },
-    scales: {
-      x: { min: 0, max: 100, ticks: { color: colors.text, callback: (v) => `${v}%` }, grid: { color: colors.grid } },
-      y: { ticks: { color: colors.text }, grid: { display: false } },
-    },
-    plugins: {
-      legend: { display: false },
-      tooltip: { callbacks: { label: (item) => `${(item.parsed.x ?? 0).toFixed(1)}%` } },
-    },
-  };
-}
-
-/** @param {number | undefined} p */
-function formatPercent(p) {
-  return typeof p === 'number' && Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : '–';
 }

@@ -97,6 +97,15 @@ for (const el of document.querySelectorAll('.vitrine-shap')) {
   });
 }
 
+// A regressor's held-out predictions as plots (regression_plots.js), on its model page, when near the viewport.
+for (const el of document.querySelectorAll('.vitrine-regression-plots')) {
+  if (!(el instanceof HTMLElement)) continue;
+  whenNear(el, () => {
+    import('./regression_plots.js').then((m) => m.mountRegressionPlots(el, { manifest: vitrine.manifest }))
+      .catch((e) => console.warn('[vitrine] No regression plots (the table has the values):', e));
+  });
+}
+
 // The drift check (drift_view.js) on tabular model pages: mounted when near the viewport; the model
 // loads only when the visitor checks a file.
 for (const el of document.querySelectorAll('.vitrine-drift')) {

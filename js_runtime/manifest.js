@@ -66,9 +66,12 @@
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
+ * @property {'tabular-classification'|'tabular-regression'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
  * @property {string} [label_output] tabular
  * @property {string} [probability_output] tabular
+ * @property {string} [value_output] tabular regression: the [N, 1] value
+ * @property {{level: number, half_width: number, method: string}} [interval] tabular regression: the
+ *   prediction interval is value ± half_width
  * @property {string} [logits_output] image and text classification, text generation
  * @property {string} [embedding_output] semantic search: the query embedding
  * @property {{documents: string, embeddings: string, count: number, dims: number, encoding: 'int8-rows'}} [corpus] semantic search
@@ -112,9 +115,10 @@
  * @typedef {object} Example A precomputed answer: a tabular row, or an example image (URL, absolute once loaded).
  * @property {Record<string, number|string>} input tabular only (image examples have `image`)
  * @property {string} [image]
- * @property {string} [expected]
+ * @property {string | number} [expected] the true answer (a regressor's: a number)
  * @property {string} [text] text models: the example text (text generation: the prompt)
- * @property {any} output `{label, probabilities}` (tabular), `[{label, score, index}]` (image) or, for text
+ * @property {any} output `{label, probabilities}` (tabular classification), `{value, low, high, level}`
+ *   (tabular regression), `[{label, score, index}]` (image) or, for text
  *   generation, the greedy answer `{text, tokens, prompt_tokens, finish_reason}`
  */
 
@@ -143,7 +147,7 @@
  *   (a handle's `info`).
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
+ * @property {'tabular-classification'|'tabular-regression'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels

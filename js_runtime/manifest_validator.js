@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
-const schema65 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
+const schema69 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -1968,7 +1968,8 @@ return errors === 0;
 validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema44 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
-const schema46 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
+const schema45 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
+const schema47 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2235,8 +2236,8 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
-if(((((data.name === undefined) && (missing1 = "name")) || ((data.source === undefined) && (missing1 = "source"))) || ((data.images === undefined) && (missing1 = "images"))) || ((data.citation === undefined) && (missing1 = "citation"))){
-const err13 = {instancePath,schemaPath:"#/$defs/image_dataset/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+if((((((((((data.name === undefined) && (missing1 = "name")) || ((data.source === undefined) && (missing1 = "source"))) || ((data.rows === undefined) && (missing1 = "rows"))) || ((data.train_rows === undefined) && (missing1 = "train_rows"))) || ((data.test_rows === undefined) && (missing1 = "test_rows"))) || ((data.dropped_rows === undefined) && (missing1 = "dropped_rows"))) || ((data.target === undefined) && (missing1 = "target"))) || ((data.target_label === undefined) && (missing1 = "target_label"))) || ((data.target_stats === undefined) && (missing1 = "target_stats"))){
+const err13 = {instancePath,schemaPath:"#/$defs/regression_dataset/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2248,8 +2249,8 @@ errors++;
 else {
 const _errs29 = errors;
 for(const key2 in data){
-if(!(((((((key2 === "name") || (key2 === "source")) || (key2 === "citation")) || (key2 === "images")) || (key2 === "calibration_images")) || (key2 === "agreement_images")) || (key2 === "notes"))){
-const err14 = {instancePath,schemaPath:"#/$defs/image_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(func1.call(schema45.properties, key2))){
+const err14 = {instancePath,schemaPath:"#/$defs/regression_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2264,7 +2265,7 @@ if(_errs29 === errors){
 if(data.name !== undefined){
 const _errs30 = errors;
 if(typeof data.name !== "string"){
-const err15 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/image_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/regression_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2282,7 +2283,7 @@ if(valid5){
 if(data.source !== undefined){
 const _errs32 = errors;
 if(typeof data.source !== "string"){
-const err16 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/image_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/regression_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2300,7 +2301,7 @@ if(valid5){
 if(data.citation !== undefined){
 const _errs34 = errors;
 if(typeof data.citation !== "string"){
-const err17 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/image_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/regression_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2315,11 +2316,11 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data.images !== undefined){
-let data13 = data.images;
+if(data.rows !== undefined){
+let data13 = data.rows;
 const _errs36 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err18 = {instancePath:instancePath+"/images",schemaPath:"#/$defs/image_dataset/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err18 = {instancePath:instancePath+"/rows",schemaPath:"#/$defs/regression_dataset/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2334,11 +2335,11 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data.calibration_images !== undefined){
-let data14 = data.calibration_images;
+if(data.train_rows !== undefined){
+let data14 = data.train_rows;
 const _errs38 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err19 = {instancePath:instancePath+"/calibration_images",schemaPath:"#/$defs/image_dataset/properties/calibration_images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err19 = {instancePath:instancePath+"/train_rows",schemaPath:"#/$defs/regression_dataset/properties/train_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2353,11 +2354,11 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data.agreement_images !== undefined){
-let data15 = data.agreement_images;
+if(data.test_rows !== undefined){
+let data15 = data.test_rows;
 const _errs40 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err20 = {instancePath:instancePath+"/agreement_images",schemaPath:"#/$defs/image_dataset/properties/agreement_images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err20 = {instancePath:instancePath+"/test_rows",schemaPath:"#/$defs/regression_dataset/properties/test_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2372,10 +2373,11 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data.notes !== undefined){
+if(data.dropped_rows !== undefined){
+let data16 = data.dropped_rows;
 const _errs42 = errors;
-if(typeof data.notes !== "string"){
-const err21 = {instancePath:instancePath+"/notes",schemaPath:"#/$defs/image_dataset/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err21 = {instancePath:instancePath+"/dropped_rows",schemaPath:"#/$defs/regression_dataset/properties/dropped_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2389,22 +2391,230 @@ var valid5 = _errs42 === errors;
 else {
 var valid5 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/$defs/image_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid5){
+if(data.target !== undefined){
+const _errs44 = errors;
+if(typeof data.target !== "string"){
+const err22 = {instancePath:instancePath+"/target",schemaPath:"#/$defs/regression_dataset/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+var valid5 = _errs44 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.target_label !== undefined){
+const _errs46 = errors;
+if(typeof data.target_label !== "string"){
+const err23 = {instancePath:instancePath+"/target_label",schemaPath:"#/$defs/regression_dataset/properties/target_label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var valid5 = _errs46 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.target_unit !== undefined){
+const _errs48 = errors;
+if(typeof data.target_unit !== "string"){
+const err24 = {instancePath:instancePath+"/target_unit",schemaPath:"#/$defs/regression_dataset/properties/target_unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var valid5 = _errs48 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.target_stats !== undefined){
+let data20 = data.target_stats;
+const _errs50 = errors;
+if(errors === _errs50){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing2;
+if((((((data20.min === undefined) && (missing2 = "min")) || ((data20.max === undefined) && (missing2 = "max"))) || ((data20.mean === undefined) && (missing2 = "mean"))) || ((data20.std === undefined) && (missing2 = "std"))) || ((data20.step === undefined) && (missing2 = "step"))){
+const err25 = {instancePath:instancePath+"/target_stats",schemaPath:"#/$defs/regression_dataset/properties/target_stats/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+const _errs52 = errors;
+for(const key3 in data20){
+if(!(((((key3 === "min") || (key3 === "max")) || (key3 === "mean")) || (key3 === "std")) || (key3 === "step"))){
+const err26 = {instancePath:instancePath+"/target_stats",schemaPath:"#/$defs/regression_dataset/properties/target_stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+break;
+}
+}
+if(_errs52 === errors){
+if(data20.min !== undefined){
+let data21 = data20.min;
+const _errs53 = errors;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err27 = {instancePath:instancePath+"/target_stats/min",schemaPath:"#/$defs/regression_dataset/properties/target_stats/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var valid6 = _errs53 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data20.max !== undefined){
+let data22 = data20.max;
+const _errs55 = errors;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err28 = {instancePath:instancePath+"/target_stats/max",schemaPath:"#/$defs/regression_dataset/properties/target_stats/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var valid6 = _errs55 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data20.mean !== undefined){
+let data23 = data20.mean;
+const _errs57 = errors;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err29 = {instancePath:instancePath+"/target_stats/mean",schemaPath:"#/$defs/regression_dataset/properties/target_stats/properties/mean/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var valid6 = _errs57 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data20.std !== undefined){
+let data24 = data20.std;
+const _errs59 = errors;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err30 = {instancePath:instancePath+"/target_stats/std",schemaPath:"#/$defs/regression_dataset/properties/target_stats/properties/std/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var valid6 = _errs59 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data20.step !== undefined){
+let data25 = data20.step;
+const _errs61 = errors;
+if(!((typeof data25 == "number") && (isFinite(data25)))){
+const err31 = {instancePath:instancePath+"/target_stats/step",schemaPath:"#/$defs/regression_dataset/properties/target_stats/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var valid6 = _errs61 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/target_stats",schemaPath:"#/$defs/regression_dataset/properties/target_stats/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+var valid5 = _errs50 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/$defs/regression_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -2422,209 +2632,13 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs44 = errors;
-const _errs45 = errors;
-if(errors === _errs45){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if(((((data.name === undefined) && (missing2 = "name")) || ((data.source === undefined) && (missing2 = "source"))) || ((data.citation === undefined) && (missing2 = "citation"))) || ((data.license === undefined) && (missing2 = "license"))){
-const err23 = {instancePath,schemaPath:"#/$defs/text_dataset/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-else {
-const _errs47 = errors;
-for(const key3 in data){
-if(!(func1.call(schema46.properties, key3))){
-const err24 = {instancePath,schemaPath:"#/$defs/text_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-break;
-}
-}
-if(_errs47 === errors){
-if(data.name !== undefined){
-const _errs48 = errors;
-if(typeof data.name !== "string"){
-const err25 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid7 = _errs48 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.source !== undefined){
-const _errs50 = errors;
-if(typeof data.source !== "string"){
-const err26 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/text_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid7 = _errs50 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.citation !== undefined){
-const _errs52 = errors;
-if(typeof data.citation !== "string"){
-const err27 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/text_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-var valid7 = _errs52 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.license !== undefined){
-const _errs54 = errors;
-if(typeof data.license !== "string"){
-const err28 = {instancePath:instancePath+"/license",schemaPath:"#/$defs/text_dataset/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var valid7 = _errs54 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.emails !== undefined){
-let data21 = data.emails;
-const _errs56 = errors;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err29 = {instancePath:instancePath+"/emails",schemaPath:"#/$defs/text_dataset/properties/emails/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid7 = _errs56 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.spam !== undefined){
-let data22 = data.spam;
-const _errs58 = errors;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err30 = {instancePath:instancePath+"/spam",schemaPath:"#/$defs/text_dataset/properties/spam/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var valid7 = _errs58 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.sampled !== undefined){
-let data23 = data.sampled;
-const _errs60 = errors;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err31 = {instancePath:instancePath+"/sampled",schemaPath:"#/$defs/text_dataset/properties/sampled/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var valid7 = _errs60 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.train_rows !== undefined){
-let data24 = data.train_rows;
-const _errs62 = errors;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err32 = {instancePath:instancePath+"/train_rows",schemaPath:"#/$defs/text_dataset/properties/train_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-var valid7 = _errs62 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.test_rows !== undefined){
-let data25 = data.test_rows;
+const _errs63 = errors;
 const _errs64 = errors;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err33 = {instancePath:instancePath+"/test_rows",schemaPath:"#/$defs/text_dataset/properties/test_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var valid7 = _errs64 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.documents !== undefined){
-let data26 = data.documents;
-const _errs66 = errors;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err34 = {instancePath:instancePath+"/documents",schemaPath:"#/$defs/text_dataset/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs64){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if(((((data.name === undefined) && (missing3 = "name")) || ((data.source === undefined) && (missing3 = "source"))) || ((data.images === undefined) && (missing3 = "images"))) || ((data.citation === undefined) && (missing3 = "citation"))){
+const err34 = {instancePath,schemaPath:"#/$defs/image_dataset/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2633,17 +2647,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid7 = _errs66 === errors;
-}
 else {
-var valid7 = true;
-}
-if(valid7){
-if(data.questions !== undefined){
-let data27 = data.questions;
-const _errs68 = errors;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err35 = {instancePath:instancePath+"/questions",schemaPath:"#/$defs/text_dataset/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs66 = errors;
+for(const key4 in data){
+if(!(((((((key4 === "name") || (key4 === "source")) || (key4 === "citation")) || (key4 === "images")) || (key4 === "calibration_images")) || (key4 === "agreement_images")) || (key4 === "notes"))){
+const err35 = {instancePath,schemaPath:"#/$defs/image_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2651,27 +2659,14 @@ else {
 vErrors.push(err35);
 }
 errors++;
-}
-var valid7 = _errs68 === errors;
-}
-else {
-var valid7 = true;
+break;
 }
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err36 = {instancePath,schemaPath:"#/$defs/text_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(_errs66 === errors){
+if(data.name !== undefined){
+const _errs67 = errors;
+if(typeof data.name !== "string"){
+const err36 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/image_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2680,8 +2675,143 @@ vErrors.push(err36);
 }
 errors++;
 }
+var valid8 = _errs67 === errors;
 }
-var _valid0 = _errs44 === errors;
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.source !== undefined){
+const _errs69 = errors;
+if(typeof data.source !== "string"){
+const err37 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/image_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var valid8 = _errs69 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.citation !== undefined){
+const _errs71 = errors;
+if(typeof data.citation !== "string"){
+const err38 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/image_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var valid8 = _errs71 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.images !== undefined){
+let data29 = data.images;
+const _errs73 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err39 = {instancePath:instancePath+"/images",schemaPath:"#/$defs/image_dataset/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var valid8 = _errs73 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.calibration_images !== undefined){
+let data30 = data.calibration_images;
+const _errs75 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err40 = {instancePath:instancePath+"/calibration_images",schemaPath:"#/$defs/image_dataset/properties/calibration_images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var valid8 = _errs75 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.agreement_images !== undefined){
+let data31 = data.agreement_images;
+const _errs77 = errors;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err41 = {instancePath:instancePath+"/agreement_images",schemaPath:"#/$defs/image_dataset/properties/agreement_images/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var valid8 = _errs77 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.notes !== undefined){
+const _errs79 = errors;
+if(typeof data.notes !== "string"){
+const err42 = {instancePath:instancePath+"/notes",schemaPath:"#/$defs/image_dataset/properties/notes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var valid8 = _errs79 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/$defs/image_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var _valid0 = _errs63 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -2694,15 +2824,288 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs81 = errors;
+const _errs82 = errors;
+if(errors === _errs82){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if(((((data.name === undefined) && (missing4 = "name")) || ((data.source === undefined) && (missing4 = "source"))) || ((data.citation === undefined) && (missing4 = "citation"))) || ((data.license === undefined) && (missing4 = "license"))){
+const err44 = {instancePath,schemaPath:"#/$defs/text_dataset/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+const _errs84 = errors;
+for(const key5 in data){
+if(!(func1.call(schema47.properties, key5))){
+const err45 = {instancePath,schemaPath:"#/$defs/text_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+break;
+}
+}
+if(_errs84 === errors){
+if(data.name !== undefined){
+const _errs85 = errors;
+if(typeof data.name !== "string"){
+const err46 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/text_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var valid10 = _errs85 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.source !== undefined){
+const _errs87 = errors;
+if(typeof data.source !== "string"){
+const err47 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/text_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var valid10 = _errs87 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.citation !== undefined){
+const _errs89 = errors;
+if(typeof data.citation !== "string"){
+const err48 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/text_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var valid10 = _errs89 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.license !== undefined){
+const _errs91 = errors;
+if(typeof data.license !== "string"){
+const err49 = {instancePath:instancePath+"/license",schemaPath:"#/$defs/text_dataset/properties/license/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var valid10 = _errs91 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.emails !== undefined){
+let data37 = data.emails;
+const _errs93 = errors;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err50 = {instancePath:instancePath+"/emails",schemaPath:"#/$defs/text_dataset/properties/emails/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var valid10 = _errs93 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.spam !== undefined){
+let data38 = data.spam;
+const _errs95 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err51 = {instancePath:instancePath+"/spam",schemaPath:"#/$defs/text_dataset/properties/spam/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var valid10 = _errs95 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.sampled !== undefined){
+let data39 = data.sampled;
+const _errs97 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err52 = {instancePath:instancePath+"/sampled",schemaPath:"#/$defs/text_dataset/properties/sampled/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+var valid10 = _errs97 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.train_rows !== undefined){
+let data40 = data.train_rows;
+const _errs99 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err53 = {instancePath:instancePath+"/train_rows",schemaPath:"#/$defs/text_dataset/properties/train_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+var valid10 = _errs99 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.test_rows !== undefined){
+let data41 = data.test_rows;
+const _errs101 = errors;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err54 = {instancePath:instancePath+"/test_rows",schemaPath:"#/$defs/text_dataset/properties/test_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var valid10 = _errs101 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.documents !== undefined){
+let data42 = data.documents;
+const _errs103 = errors;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err55 = {instancePath:instancePath+"/documents",schemaPath:"#/$defs/text_dataset/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var valid10 = _errs103 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data.questions !== undefined){
+let data43 = data.questions;
+const _errs105 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err56 = {instancePath:instancePath+"/questions",schemaPath:"#/$defs/text_dataset/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var valid10 = _errs105 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/$defs/text_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+var _valid0 = _errs81 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 if(!valid0){
-const err37 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err58 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err58];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err58);
 }
 errors++;
 validate29.errors = vErrors;
@@ -2725,8 +3128,9 @@ return errors === 0;
 }
 validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema48 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
-const schema51 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
+const schema49 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
+const schema50 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
+const schema53 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2781,7 +3185,7 @@ for(const key1 in data0){
 let data1 = data0[key1];
 const _errs8 = errors;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema48.properties.input.additionalProperties.type},message:"must be number,string"};
+const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema49.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2970,8 +3374,8 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
-if((((data.image === undefined) && (missing2 = "image")) || ((data.shows === undefined) && (missing2 = "shows"))) || ((data.output === undefined) && (missing2 = "output"))){
-const err12 = {instancePath,schemaPath:"#/$defs/image_example/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(((data.input === undefined) && (missing2 = "input")) || ((data.output === undefined) && (missing2 = "output"))){
+const err12 = {instancePath,schemaPath:"#/$defs/regression_example/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2983,8 +3387,8 @@ errors++;
 else {
 const _errs24 = errors;
 for(const key3 in data){
-if(!(((key3 === "image") || (key3 === "output")) || (key3 === "shows"))){
-const err13 = {instancePath,schemaPath:"#/$defs/image_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(((key3 === "input") || (key3 === "expected")) || (key3 === "output"))){
+const err13 = {instancePath,schemaPath:"#/$defs/regression_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2996,10 +3400,16 @@ break;
 }
 }
 if(_errs24 === errors){
-if(data.image !== undefined){
+if(data.input !== undefined){
+let data7 = data.input;
 const _errs25 = errors;
-if(typeof data.image !== "string"){
-const err14 = {instancePath:instancePath+"/image",schemaPath:"#/$defs/image_example/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs25){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key4 in data7){
+let data8 = data7[key4];
+const _errs28 = errors;
+if((!((typeof data8 == "number") && (isFinite(data8)))) && (typeof data8 !== "string")){
+const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema50.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3008,27 +3418,14 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid7 = _errs25 === errors;
+var valid8 = _errs28 === errors;
+if(!valid8){
+break;
+}
+}
 }
 else {
-var valid7 = true;
-}
-if(valid7){
-if(data.output !== undefined){
-let data8 = data.output;
-const _errs27 = errors;
-if(errors === _errs27){
-if(Array.isArray(data8)){
-var valid8 = true;
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-const _errs29 = errors;
-if(errors === _errs29){
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-let missing3;
-if(((data9.label === undefined) && (missing3 = "label")) || ((data9.score === undefined) && (missing3 = "score"))){
-const err15 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+const err15 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/regression_example/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3037,11 +3434,18 @@ vErrors.push(err15);
 }
 errors++;
 }
+}
+var valid7 = _errs25 === errors;
+}
 else {
-const _errs31 = errors;
-for(const key4 in data9){
-if(!((((key4 === "label") || (key4 === "score")) || (key4 === "index")) || (key4 === "box"))){
-const err16 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+var valid7 = true;
+}
+if(valid7){
+if(data.expected !== undefined){
+let data9 = data.expected;
+const _errs30 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err16 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/regression_example/properties/expected/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3049,14 +3453,21 @@ else {
 vErrors.push(err16);
 }
 errors++;
-break;
 }
+var valid7 = _errs30 === errors;
 }
-if(_errs31 === errors){
-if(data9.label !== undefined){
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.output !== undefined){
+let data10 = data.output;
 const _errs32 = errors;
-if(typeof data9.label !== "string"){
-const err17 = {instancePath:instancePath+"/output/" + i1+"/label",schemaPath:"#/$defs/image_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs32){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing3;
+if(((((data10.value === undefined) && (missing3 = "value")) || ((data10.low === undefined) && (missing3 = "low"))) || ((data10.high === undefined) && (missing3 = "high"))) || ((data10.level === undefined) && (missing3 = "level"))){
+const err17 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/regression_example/properties/output/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3065,17 +3476,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid9 = _errs32 === errors;
-}
 else {
-var valid9 = true;
-}
-if(valid9){
-if(data9.score !== undefined){
-let data11 = data9.score;
 const _errs34 = errors;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err18 = {instancePath:instancePath+"/output/" + i1+"/score",schemaPath:"#/$defs/image_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key5 in data10){
+if(!((((key5 === "value") || (key5 === "low")) || (key5 === "high")) || (key5 === "level"))){
+const err18 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/regression_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3083,18 +3488,15 @@ else {
 vErrors.push(err18);
 }
 errors++;
+break;
 }
-var valid9 = _errs34 === errors;
 }
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data9.index !== undefined){
-let data12 = data9.index;
-const _errs36 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err19 = {instancePath:instancePath+"/output/" + i1+"/index",schemaPath:"#/$defs/image_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(_errs34 === errors){
+if(data10.value !== undefined){
+let data11 = data10.value;
+const _errs35 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err19 = {instancePath:instancePath+"/output/value",schemaPath:"#/$defs/regression_example/properties/output/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3103,19 +3505,17 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid9 = _errs36 === errors;
+var valid9 = _errs35 === errors;
 }
 else {
 var valid9 = true;
 }
 if(valid9){
-if(data9.box !== undefined){
-let data13 = data9.box;
-const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data13)){
-if(data13.length > 4){
-const err20 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
+if(data10.low !== undefined){
+let data12 = data10.low;
+const _errs37 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+const err20 = {instancePath:instancePath+"/output/low",schemaPath:"#/$defs/regression_example/properties/output/properties/low/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3124,9 +3524,17 @@ vErrors.push(err20);
 }
 errors++;
 }
+var valid9 = _errs37 === errors;
+}
 else {
-if(data13.length < 4){
-const err21 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
+var valid9 = true;
+}
+if(valid9){
+if(data10.high !== undefined){
+let data13 = data10.high;
+const _errs39 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+const err21 = {instancePath:instancePath+"/output/high",schemaPath:"#/$defs/regression_example/properties/output/properties/high/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3135,14 +3543,17 @@ vErrors.push(err21);
 }
 errors++;
 }
+var valid9 = _errs39 === errors;
+}
 else {
-var valid10 = true;
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-const _errs40 = errors;
+var valid9 = true;
+}
+if(valid9){
+if(data10.level !== undefined){
+let data14 = data10.level;
+const _errs41 = errors;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err22 = {instancePath:instancePath+"/output/" + i1+"/box/" + i2,schemaPath:"#/$defs/image_example/properties/output/items/properties/box/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err22 = {instancePath:instancePath+"/output/level",schemaPath:"#/$defs/regression_example/properties/output/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3151,16 +3562,19 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid10 = _errs40 === errors;
-if(!valid10){
-break;
+var valid9 = _errs41 === errors;
+}
+else {
+var valid9 = true;
+}
+}
 }
 }
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err23 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/regression_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3170,11 +3584,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-var valid9 = _errs38 === errors;
+var valid7 = _errs32 === errors;
 }
 else {
-var valid9 = true;
-}
+var valid7 = true;
 }
 }
 }
@@ -3182,68 +3595,12 @@ var valid9 = true;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath,schemaPath:"#/$defs/regression_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
-}
-errors++;
-}
-}
-var valid8 = _errs29 === errors;
-if(!valid8){
-break;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/image_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-var valid7 = _errs27 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.shows !== undefined){
-const _errs42 = errors;
-if(typeof data.shows !== "string"){
-const err26 = {instancePath:instancePath+"/shows",schemaPath:"#/$defs/image_example/properties/shows/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid7 = _errs42 === errors;
-}
-else {
-var valid7 = true;
-}
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/$defs/image_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
 }
 errors++;
 }
@@ -3261,13 +3618,70 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs43 = errors;
 const _errs44 = errors;
-const _errs45 = errors;
-if(errors === _errs45){
+if(errors === _errs44){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
-if(((data.text === undefined) && (missing4 = "text")) || ((data.output === undefined) && (missing4 = "output"))){
-const err28 = {instancePath,schemaPath:"#/$defs/text_example/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+if((((data.image === undefined) && (missing4 = "image")) || ((data.shows === undefined) && (missing4 = "shows"))) || ((data.output === undefined) && (missing4 = "output"))){
+const err25 = {instancePath,schemaPath:"#/$defs/image_example/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+else {
+const _errs46 = errors;
+for(const key6 in data){
+if(!(((key6 === "image") || (key6 === "output")) || (key6 === "shows"))){
+const err26 = {instancePath,schemaPath:"#/$defs/image_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+break;
+}
+}
+if(_errs46 === errors){
+if(data.image !== undefined){
+const _errs47 = errors;
+if(typeof data.image !== "string"){
+const err27 = {instancePath:instancePath+"/image",schemaPath:"#/$defs/image_example/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var valid11 = _errs47 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data.output !== undefined){
+let data16 = data.output;
+const _errs49 = errors;
+if(errors === _errs49){
+if(Array.isArray(data16)){
+var valid12 = true;
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+const _errs51 = errors;
+if(errors === _errs51){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing5;
+if(((data17.label === undefined) && (missing5 = "label")) || ((data17.score === undefined) && (missing5 = "score"))){
+const err28 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3277,10 +3691,10 @@ vErrors.push(err28);
 errors++;
 }
 else {
-const _errs47 = errors;
-for(const key5 in data){
-if(!((key5 === "text") || (key5 === "output"))){
-const err29 = {instancePath,schemaPath:"#/$defs/text_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const _errs53 = errors;
+for(const key7 in data17){
+if(!((((key7 === "label") || (key7 === "score")) || (key7 === "index")) || (key7 === "box"))){
+const err29 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3291,11 +3705,11 @@ errors++;
 break;
 }
 }
-if(_errs47 === errors){
-if(data.text !== undefined){
-const _errs48 = errors;
-if(typeof data.text !== "string"){
-const err30 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/text_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs53 === errors){
+if(data17.label !== undefined){
+const _errs54 = errors;
+if(typeof data17.label !== "string"){
+const err30 = {instancePath:instancePath+"/output/" + i1+"/label",schemaPath:"#/$defs/image_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3304,27 +3718,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-var valid12 = _errs48 === errors;
+var valid13 = _errs54 === errors;
 }
 else {
-var valid12 = true;
-}
-if(valid12){
-if(data.output !== undefined){
-let data17 = data.output;
-const _errs50 = errors;
-if(errors === _errs50){
-if(Array.isArray(data17)){
 var valid13 = true;
-const len3 = data17.length;
-for(let i3=0; i3<len3; i3++){
-let data18 = data17[i3];
-const _errs52 = errors;
-if(errors === _errs52){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-let missing5;
-if(((data18.score === undefined) && (missing5 = "score")) || ((data18.index === undefined) && (missing5 = "index"))){
-const err31 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
+}
+if(valid13){
+if(data17.score !== undefined){
+let data19 = data17.score;
+const _errs56 = errors;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err31 = {instancePath:instancePath+"/output/" + i1+"/score",schemaPath:"#/$defs/image_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3333,11 +3737,17 @@ vErrors.push(err31);
 }
 errors++;
 }
+var valid13 = _errs56 === errors;
+}
 else {
-const _errs54 = errors;
-for(const key6 in data18){
-if(!((((key6 === "label") || (key6 === "score")) || (key6 === "index")) || (key6 === "title"))){
-const err32 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+var valid13 = true;
+}
+if(valid13){
+if(data17.index !== undefined){
+let data20 = data17.index;
+const _errs58 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err32 = {instancePath:instancePath+"/output/" + i1+"/index",schemaPath:"#/$defs/image_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3345,14 +3755,20 @@ else {
 vErrors.push(err32);
 }
 errors++;
-break;
 }
+var valid13 = _errs58 === errors;
 }
-if(_errs54 === errors){
-if(data18.label !== undefined){
-const _errs55 = errors;
-if(typeof data18.label !== "string"){
-const err33 = {instancePath:instancePath+"/output/" + i3+"/label",schemaPath:"#/$defs/text_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data17.box !== undefined){
+let data21 = data17.box;
+const _errs60 = errors;
+if(errors === _errs60){
+if(Array.isArray(data21)){
+if(data21.length > 4){
+const err33 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3361,17 +3777,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-var valid14 = _errs55 === errors;
-}
 else {
-var valid14 = true;
-}
-if(valid14){
-if(data18.score !== undefined){
-let data20 = data18.score;
-const _errs57 = errors;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err34 = {instancePath:instancePath+"/output/" + i3+"/score",schemaPath:"#/$defs/text_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data21.length < 4){
+const err34 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3380,17 +3788,14 @@ vErrors.push(err34);
 }
 errors++;
 }
-var valid14 = _errs57 === errors;
-}
 else {
 var valid14 = true;
-}
-if(valid14){
-if(data18.index !== undefined){
-let data21 = data18.index;
-const _errs59 = errors;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err35 = {instancePath:instancePath+"/output/" + i3+"/index",schemaPath:"#/$defs/text_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const len2 = data21.length;
+for(let i2=0; i2<len2; i2++){
+let data22 = data21[i2];
+const _errs62 = errors;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err35 = {instancePath:instancePath+"/output/" + i1+"/box/" + i2,schemaPath:"#/$defs/image_example/properties/output/items/properties/box/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3399,16 +3804,16 @@ vErrors.push(err35);
 }
 errors++;
 }
-var valid14 = _errs59 === errors;
+var valid14 = _errs62 === errors;
+if(!valid14){
+break;
+}
+}
+}
+}
 }
 else {
-var valid14 = true;
-}
-if(valid14){
-if(data18.title !== undefined){
-const _errs61 = errors;
-if(typeof data18.title !== "string"){
-const err36 = {instancePath:instancePath+"/output/" + i3+"/title",schemaPath:"#/$defs/text_example/properties/output/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/output/" + i1+"/box",schemaPath:"#/$defs/image_example/properties/output/items/properties/box/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3417,10 +3822,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-var valid14 = _errs61 === errors;
+}
+var valid13 = _errs60 === errors;
 }
 else {
-var valid14 = true;
+var valid13 = true;
 }
 }
 }
@@ -3429,7 +3835,7 @@ var valid14 = true;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/output/" + i1,schemaPath:"#/$defs/image_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3439,14 +3845,14 @@ vErrors.push(err37);
 errors++;
 }
 }
-var valid13 = _errs52 === errors;
-if(!valid13){
+var valid12 = _errs51 === errors;
+if(!valid12){
 break;
 }
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/text_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/image_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3456,17 +3862,16 @@ vErrors.push(err38);
 errors++;
 }
 }
-var valid12 = _errs50 === errors;
+var valid11 = _errs49 === errors;
 }
 else {
-var valid12 = true;
+var valid11 = true;
 }
-}
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/$defs/text_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid11){
+if(data.shows !== undefined){
+const _errs64 = errors;
+if(typeof data.shows !== "string"){
+const err39 = {instancePath:instancePath+"/shows",schemaPath:"#/$defs/image_example/properties/shows/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3475,8 +3880,28 @@ vErrors.push(err39);
 }
 errors++;
 }
+var valid11 = _errs64 === errors;
 }
-var _valid0 = _errs44 === errors;
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/$defs/image_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+var _valid0 = _errs43 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 2];
@@ -3489,26 +3914,13 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs63 = errors;
-const _errs64 = errors;
-if(errors === _errs64){
+const _errs66 = errors;
+const _errs67 = errors;
+if(errors === _errs67){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
 if(((data.text === undefined) && (missing6 = "text")) || ((data.output === undefined) && (missing6 = "output"))){
-const err40 = {instancePath,schemaPath:"#/$defs/generation_example/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-else {
-const _errs66 = errors;
-for(const key7 in data){
-if(!((key7 === "text") || (key7 === "output"))){
-const err41 = {instancePath,schemaPath:"#/$defs/generation_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const err41 = {instancePath,schemaPath:"#/$defs/text_example/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3516,14 +3928,12 @@ else {
 vErrors.push(err41);
 }
 errors++;
-break;
 }
-}
-if(_errs66 === errors){
-if(data.text !== undefined){
-const _errs67 = errors;
-if(typeof data.text !== "string"){
-const err42 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/generation_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const _errs69 = errors;
+for(const key8 in data){
+if(!((key8 === "text") || (key8 === "output"))){
+const err42 = {instancePath,schemaPath:"#/$defs/text_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3531,21 +3941,14 @@ else {
 vErrors.push(err42);
 }
 errors++;
+break;
 }
-var valid16 = _errs67 === errors;
 }
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data.output !== undefined){
-let data24 = data.output;
-const _errs69 = errors;
-if(errors === _errs69){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-let missing7;
-if(((((data24.text === undefined) && (missing7 = "text")) || ((data24.tokens === undefined) && (missing7 = "tokens"))) || ((data24.prompt_tokens === undefined) && (missing7 = "prompt_tokens"))) || ((data24.finish_reason === undefined) && (missing7 = "finish_reason"))){
-const err43 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+if(_errs69 === errors){
+if(data.text !== undefined){
+const _errs70 = errors;
+if(typeof data.text !== "string"){
+const err43 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/text_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3554,11 +3957,27 @@ vErrors.push(err43);
 }
 errors++;
 }
+var valid16 = _errs70 === errors;
+}
 else {
-const _errs71 = errors;
-for(const key8 in data24){
-if(!((((key8 === "text") || (key8 === "tokens")) || (key8 === "prompt_tokens")) || (key8 === "finish_reason"))){
-const err44 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+var valid16 = true;
+}
+if(valid16){
+if(data.output !== undefined){
+let data25 = data.output;
+const _errs72 = errors;
+if(errors === _errs72){
+if(Array.isArray(data25)){
+var valid17 = true;
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+const _errs74 = errors;
+if(errors === _errs74){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing7;
+if(((data26.score === undefined) && (missing7 = "score")) || ((data26.index === undefined) && (missing7 = "index"))){
+const err44 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3566,14 +3985,12 @@ else {
 vErrors.push(err44);
 }
 errors++;
-break;
 }
-}
-if(_errs71 === errors){
-if(data24.text !== undefined){
-const _errs72 = errors;
-if(typeof data24.text !== "string"){
-const err45 = {instancePath:instancePath+"/output/text",schemaPath:"#/$defs/generation_example/properties/output/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const _errs76 = errors;
+for(const key9 in data26){
+if(!((((key9 === "label") || (key9 === "score")) || (key9 === "index")) || (key9 === "title"))){
+const err45 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3581,25 +3998,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
 }
-var valid17 = _errs72 === errors;
 }
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data24.tokens !== undefined){
-let data26 = data24.tokens;
-const _errs74 = errors;
-if(errors === _errs74){
-if(Array.isArray(data26)){
-var valid18 = true;
-const len4 = data26.length;
-for(let i4=0; i4<len4; i4++){
-let data27 = data26[i4];
-const _errs76 = errors;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err46 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(_errs76 === errors){
+if(data26.label !== undefined){
+const _errs77 = errors;
+if(typeof data26.label !== "string"){
+const err46 = {instancePath:instancePath+"/output/" + i3+"/label",schemaPath:"#/$defs/text_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3608,10 +4014,17 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(errors === _errs76){
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 < 0 || isNaN(data27)){
-const err47 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid18 = _errs77 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.score !== undefined){
+let data28 = data26.score;
+const _errs79 = errors;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err47 = {instancePath:instancePath+"/output/" + i3+"/score",schemaPath:"#/$defs/text_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3620,16 +4033,17 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-var valid18 = _errs76 === errors;
-if(!valid18){
-break;
-}
-}
+var valid18 = _errs79 === errors;
 }
 else {
-const err48 = {instancePath:instancePath+"/output/tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid18 = true;
+}
+if(valid18){
+if(data26.index !== undefined){
+let data29 = data26.index;
+const _errs81 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err48 = {instancePath:instancePath+"/output/" + i3+"/index",schemaPath:"#/$defs/text_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3638,18 +4052,16 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-var valid17 = _errs74 === errors;
+var valid18 = _errs81 === errors;
 }
 else {
-var valid17 = true;
+var valid18 = true;
 }
-if(valid17){
-if(data24.prompt_tokens !== undefined){
-let data28 = data24.prompt_tokens;
-const _errs78 = errors;
-if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err49 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(valid18){
+if(data26.title !== undefined){
+const _errs83 = errors;
+if(typeof data26.title !== "string"){
+const err49 = {instancePath:instancePath+"/output/" + i3+"/title",schemaPath:"#/$defs/text_example/properties/output/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3658,10 +4070,19 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(errors === _errs78){
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 < 1 || isNaN(data28)){
-const err50 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid18 = _errs83 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3671,18 +4092,14 @@ vErrors.push(err50);
 errors++;
 }
 }
+var valid17 = _errs74 === errors;
+if(!valid17){
+break;
 }
-var valid17 = _errs78 === errors;
+}
 }
 else {
-var valid17 = true;
-}
-if(valid17){
-if(data24.finish_reason !== undefined){
-let data29 = data24.finish_reason;
-const _errs80 = errors;
-if(!((data29 === "eos") || (data29 === "length"))){
-const err51 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema51.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
+const err51 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/text_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3691,29 +4108,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-var valid17 = _errs80 === errors;
 }
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-var valid16 = _errs69 === errors;
+var valid16 = _errs72 === errors;
 }
 else {
 var valid16 = true;
@@ -3723,17 +4119,17 @@ var valid16 = true;
 }
 }
 else {
-const err53 = {instancePath,schemaPath:"#/$defs/generation_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath,schemaPath:"#/$defs/text_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err52];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err52);
 }
 errors++;
 }
 }
-var _valid0 = _errs63 === errors;
+var _valid0 = _errs66 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 3];
@@ -3746,16 +4142,274 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs85 = errors;
+const _errs86 = errors;
+if(errors === _errs86){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if(((data.text === undefined) && (missing8 = "text")) || ((data.output === undefined) && (missing8 = "output"))){
+const err53 = {instancePath,schemaPath:"#/$defs/generation_example/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+if(vErrors === null){
+vErrors = [err53];
 }
+else {
+vErrors.push(err53);
 }
+errors++;
 }
-if(!valid0){
-const err54 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+else {
+const _errs88 = errors;
+for(const key10 in data){
+if(!((key10 === "text") || (key10 === "output"))){
+const err54 = {instancePath,schemaPath:"#/$defs/generation_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+break;
+}
+}
+if(_errs88 === errors){
+if(data.text !== undefined){
+const _errs89 = errors;
+if(typeof data.text !== "string"){
+const err55 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/generation_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var valid20 = _errs89 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.output !== undefined){
+let data32 = data.output;
+const _errs91 = errors;
+if(errors === _errs91){
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+let missing9;
+if(((((data32.text === undefined) && (missing9 = "text")) || ((data32.tokens === undefined) && (missing9 = "tokens"))) || ((data32.prompt_tokens === undefined) && (missing9 = "prompt_tokens"))) || ((data32.finish_reason === undefined) && (missing9 = "finish_reason"))){
+const err56 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+else {
+const _errs93 = errors;
+for(const key11 in data32){
+if(!((((key11 === "text") || (key11 === "tokens")) || (key11 === "prompt_tokens")) || (key11 === "finish_reason"))){
+const err57 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+break;
+}
+}
+if(_errs93 === errors){
+if(data32.text !== undefined){
+const _errs94 = errors;
+if(typeof data32.text !== "string"){
+const err58 = {instancePath:instancePath+"/output/text",schemaPath:"#/$defs/generation_example/properties/output/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+var valid21 = _errs94 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data32.tokens !== undefined){
+let data34 = data32.tokens;
+const _errs96 = errors;
+if(errors === _errs96){
+if(Array.isArray(data34)){
+var valid22 = true;
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+const _errs98 = errors;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err59 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(errors === _errs98){
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 0 || isNaN(data35)){
+const err60 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+var valid22 = _errs98 === errors;
+if(!valid22){
+break;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/output/tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+var valid21 = _errs96 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data32.prompt_tokens !== undefined){
+let data36 = data32.prompt_tokens;
+const _errs100 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err62 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(errors === _errs100){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 < 1 || isNaN(data36)){
+const err63 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs100 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data32.finish_reason !== undefined){
+let data37 = data32.finish_reason;
+const _errs102 = errors;
+if(!((data37 === "eos") || (data37 === "length"))){
+const err64 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema53.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var valid21 = _errs102 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+var valid20 = _errs91 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+else {
+const err66 = {instancePath,schemaPath:"#/$defs/generation_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+var _valid0 = _errs85 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err67 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 validate31.errors = vErrors;
@@ -3778,7 +4432,7 @@ return errors === 0;
 }
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema52 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
+const schema54 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
 const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4247,6 +4901,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema59 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4261,33 +4916,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((((((data.mae === undefined) && (missing0 = "mae")) || ((data.rmse === undefined) && (missing0 = "rmse"))) || ((data.r2 === undefined) && (missing0 = "r2"))) || ((data.baseline === undefined) && (missing0 = "baseline"))) || ((data.interval === undefined) && (missing0 = "interval"))) || ((data.held_out === undefined) && (missing0 = "held_out"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate37.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!(func1.call(schema59.properties, key0))){
 validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.images !== undefined){
-let data0 = data.images;
+if(data.mae !== undefined){
+let data0 = data.mae;
 const _errs2 = errors;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate37.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-validate37.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data0 < 0 || isNaN(data0)){
+validate37.errors = [{instancePath:instancePath+"/mae",schemaPath:"#/properties/mae/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/mae",schemaPath:"#/properties/mae/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs2 === errors;
@@ -4296,24 +4951,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top1 !== undefined){
-let data1 = data.top1;
+if(data.rmse !== undefined){
+let data1 = data.rmse;
 const _errs4 = errors;
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1 || isNaN(data1)){
-validate37.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
 if(data1 < 0 || isNaN(data1)){
-validate37.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate37.errors = [{instancePath:instancePath+"/rmse",schemaPath:"#/properties/rmse/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
-}
 else {
-validate37.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate37.errors = [{instancePath:instancePath+"/rmse",schemaPath:"#/properties/rmse/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -4323,26 +4972,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top5 !== undefined){
-let data2 = data.top5;
+if(data.r2 !== undefined){
+let data2 = data.r2;
 const _errs6 = errors;
-if(errors === _errs6){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-validate37.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+validate37.errors = [{instancePath:instancePath+"/r2",schemaPath:"#/properties/r2/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
-}
-else {
-if(data2 < 0 || isNaN(data2)){
-validate37.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate37.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
 }
 var valid0 = _errs6 === errors;
 }
@@ -4350,28 +4985,114 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.per_image !== undefined){
-let data3 = data.per_image;
+if(data.baseline !== undefined){
+let data3 = data.baseline;
 const _errs8 = errors;
 if(errors === _errs8){
-if(Array.isArray(data3)){
-var valid1 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs10 = errors;
-if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-validate37.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if((((((data3.kind === undefined) && (missing1 = "kind")) || ((data3.value === undefined) && (missing1 = "value"))) || ((data3.mae === undefined) && (missing1 = "mae"))) || ((data3.rmse === undefined) && (missing1 = "rmse"))) || ((data3.r2 === undefined) && (missing1 = "r2"))){
+validate37.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
-var valid1 = _errs10 === errors;
-if(!valid1){
+else {
+const _errs10 = errors;
+for(const key1 in data3){
+if(!(((((key1 === "kind") || (key1 === "value")) || (key1 === "mae")) || (key1 === "rmse")) || (key1 === "r2"))){
+validate37.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
 break;
+}
+}
+if(_errs10 === errors){
+if(data3.kind !== undefined){
+const _errs11 = errors;
+if(typeof data3.kind !== "string"){
+validate37.errors = [{instancePath:instancePath+"/baseline/kind",schemaPath:"#/properties/baseline/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.value !== undefined){
+let data5 = data3.value;
+const _errs13 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+validate37.errors = [{instancePath:instancePath+"/baseline/value",schemaPath:"#/properties/baseline/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.mae !== undefined){
+let data6 = data3.mae;
+const _errs15 = errors;
+if(errors === _errs15){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validate37.errors = [{instancePath:instancePath+"/baseline/mae",schemaPath:"#/properties/baseline/properties/mae/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/baseline/mae",schemaPath:"#/properties/baseline/properties/mae/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.rmse !== undefined){
+let data7 = data3.rmse;
+const _errs17 = errors;
+if(errors === _errs17){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validate37.errors = [{instancePath:instancePath+"/baseline/rmse",schemaPath:"#/properties/baseline/properties/rmse/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/baseline/rmse",schemaPath:"#/properties/baseline/properties/rmse/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.r2 !== undefined){
+let data8 = data3.r2;
+const _errs19 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+validate37.errors = [{instancePath:instancePath+"/baseline/r2",schemaPath:"#/properties/baseline/properties/r2/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-validate37.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate37.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4381,76 +5102,303 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latency_ms !== undefined){
-let data5 = data.latency_ms;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-let missing1;
-if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
-validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(data.interval !== undefined){
+let data9 = data.interval;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+let missing2;
+if((((((data9.level === undefined) && (missing2 = "level")) || ((data9.half_width === undefined) && (missing2 = "half_width"))) || ((data9.method === undefined) && (missing2 = "method"))) || ((data9.coverage === undefined) && (missing2 = "coverage"))) || ((data9.rows === undefined) && (missing2 = "rows"))){
+validate37.errors = [{instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs15 = errors;
-for(const key1 in data5){
-if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
-validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+const _errs23 = errors;
+for(const key2 in data9){
+if(!(((((key2 === "level") || (key2 === "half_width")) || (key2 === "method")) || (key2 === "coverage")) || (key2 === "rows"))){
+validate37.errors = [{instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs15 === errors){
-if(data5.p50 !== undefined){
-let data6 = data5.p50;
-const _errs16 = errors;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
+if(_errs23 === errors){
+if(data9.level !== undefined){
+let data10 = data9.level;
+const _errs24 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+validate37.errors = [{instancePath:instancePath+"/interval/level",schemaPath:"#/properties/interval/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs24 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data9.half_width !== undefined){
+let data11 = data9.half_width;
+const _errs26 = errors;
+if(errors === _errs26){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+validate37.errors = [{instancePath:instancePath+"/interval/half_width",schemaPath:"#/properties/interval/properties/half_width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/interval/half_width",schemaPath:"#/properties/interval/properties/half_width/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs26 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data9.method !== undefined){
+const _errs28 = errors;
+if(typeof data9.method !== "string"){
+validate37.errors = [{instancePath:instancePath+"/interval/method",schemaPath:"#/properties/interval/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs28 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data9.coverage !== undefined){
+let data13 = data9.coverage;
+const _errs30 = errors;
+if(errors === _errs30){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 1 || isNaN(data13)){
+validate37.errors = [{instancePath:instancePath+"/interval/coverage",schemaPath:"#/properties/interval/properties/coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data13 < 0 || isNaN(data13)){
+validate37.errors = [{instancePath:instancePath+"/interval/coverage",schemaPath:"#/properties/interval/properties/coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/interval/coverage",schemaPath:"#/properties/interval/properties/coverage/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs30 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data9.rows !== undefined){
+let data14 = data9.rows;
+const _errs32 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate37.errors = [{instancePath:instancePath+"/interval/rows",schemaPath:"#/properties/interval/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+validate37.errors = [{instancePath:instancePath+"/interval/rows",schemaPath:"#/properties/interval/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid2 = _errs32 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.held_out !== undefined){
+let data15 = data.held_out;
+const _errs34 = errors;
+if(errors === _errs34){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+let missing3;
+if(((data15.actual === undefined) && (missing3 = "actual")) || ((data15.predicted === undefined) && (missing3 = "predicted"))){
+validate37.errors = [{instancePath:instancePath+"/held_out",schemaPath:"#/properties/held_out/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs36 = errors;
+for(const key3 in data15){
+if(!((key3 === "actual") || (key3 === "predicted"))){
+validate37.errors = [{instancePath:instancePath+"/held_out",schemaPath:"#/properties/held_out/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs36 === errors){
+if(data15.actual !== undefined){
+let data16 = data15.actual;
+const _errs37 = errors;
+if(errors === _errs37){
+if(Array.isArray(data16)){
+var valid4 = true;
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+const _errs39 = errors;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+validate37.errors = [{instancePath:instancePath+"/held_out/actual/" + i0,schemaPath:"#/properties/held_out/properties/actual/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs39 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/held_out/actual",schemaPath:"#/properties/held_out/properties/actual/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid3 = _errs37 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data15.predicted !== undefined){
+let data18 = data15.predicted;
+const _errs41 = errors;
+if(errors === _errs41){
+if(Array.isArray(data18)){
+var valid5 = true;
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+let data19 = data18[i1];
+const _errs43 = errors;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+validate37.errors = [{instancePath:instancePath+"/held_out/predicted/" + i1,schemaPath:"#/properties/held_out/properties/predicted/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid5 = _errs43 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/held_out/predicted",schemaPath:"#/properties/held_out/properties/predicted/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid3 = _errs41 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate37.errors = [{instancePath:instancePath+"/held_out",schemaPath:"#/properties/held_out/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data20 = data.latency_ms;
+const _errs45 = errors;
+const _errs46 = errors;
+if(errors === _errs46){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing4;
+if(((((data20.p50 === undefined) && (missing4 = "p50")) || ((data20.p95 === undefined) && (missing4 = "p95"))) || ((data20.runs === undefined) && (missing4 = "runs"))) || ((data20.runtime === undefined) && (missing4 = "runtime"))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs48 = errors;
+for(const key4 in data20){
+if(!((((key4 === "p50") || (key4 === "p95")) || (key4 === "runs")) || (key4 === "runtime"))){
+validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs48 === errors){
+if(data20.p50 !== undefined){
+let data21 = data20.p50;
+const _errs49 = errors;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
 validate37.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs16 === errors;
+var valid7 = _errs49 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
-if(data5.p95 !== undefined){
-let data7 = data5.p95;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(valid7){
+if(data20.p95 !== undefined){
+let data22 = data20.p95;
+const _errs51 = errors;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
 validate37.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs18 === errors;
+var valid7 = _errs51 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
-if(data5.runs !== undefined){
-let data8 = data5.runs;
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid7){
+if(data20.runs !== undefined){
+let data23 = data20.runs;
+const _errs53 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
 validate37.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs20 === errors;
+var valid7 = _errs53 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
-if(data5.runtime !== undefined){
-const _errs22 = errors;
-if(typeof data5.runtime !== "string"){
+if(valid7){
+if(data20.runtime !== undefined){
+const _errs55 = errors;
+if(typeof data20.runtime !== "string"){
 validate37.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs22 === errors;
+var valid7 = _errs55 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
 }
 }
@@ -4463,82 +5411,82 @@ validate37.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs45 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data10 = data.agreement;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing2;
-if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
-validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+let data25 = data.agreement;
+const _errs57 = errors;
+if(errors === _errs57){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing5;
+if((((data25.rows === undefined) && (missing5 = "rows")) || ((data25.max_abs === undefined) && (missing5 = "max_abs"))) || ((data25.mean_abs === undefined) && (missing5 = "mean_abs"))){
+validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs26 = errors;
-for(const key2 in data10){
-if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
-validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs59 = errors;
+for(const key5 in data25){
+if(!((((key5 === "rows") || (key5 === "top1")) || (key5 === "max_abs")) || (key5 === "mean_abs"))){
+validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs26 === errors){
-if(data10.rows !== undefined){
-let data11 = data10.rows;
-const _errs27 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(_errs59 === errors){
+if(data25.rows !== undefined){
+let data26 = data25.rows;
+const _errs60 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 validate37.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs27 === errors;
+var valid8 = _errs60 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
-if(valid4){
-if(data10.top1 !== undefined){
-let data12 = data10.top1;
-const _errs29 = errors;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
+if(valid8){
+if(data25.top1 !== undefined){
+let data27 = data25.top1;
+const _errs62 = errors;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
 validate37.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs29 === errors;
+var valid8 = _errs62 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
-if(valid4){
-if(data10.max_abs !== undefined){
-let data13 = data10.max_abs;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid8){
+if(data25.max_abs !== undefined){
+let data28 = data25.max_abs;
+const _errs64 = errors;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
 validate37.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs31 === errors;
+var valid8 = _errs64 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
-if(valid4){
-if(data10.mean_abs !== undefined){
-let data14 = data10.mean_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid8){
+if(data25.mean_abs !== undefined){
+let data29 = data25.mean_abs;
+const _errs66 = errors;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
 validate37.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid8 = _errs66 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
 }
 }
@@ -4551,31 +5499,33 @@ validate37.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs57 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data15 = data.parameters;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data30 = data.parameters;
+const _errs68 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
 validate37.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
+if(errors === _errs68){
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
 validate37.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs68 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }
@@ -4610,14 +5560,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
+if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -4631,18 +5581,40 @@ if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinit
 validate39.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate39.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
 var valid0 = _errs2 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ap50 !== undefined){
-let data1 = data.ap50;
+if(data.top1 !== undefined){
+let data1 = data.top1;
 const _errs4 = errors;
-if(!((typeof data1 == "number") && (isFinite(data1)))){
-validate39.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1 || isNaN(data1)){
+validate39.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate39.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
 }
 var valid0 = _errs4 === errors;
 }
@@ -4650,76 +5622,134 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latency_ms !== undefined){
-let data2 = data.latency_ms;
+if(data.top5 !== undefined){
+let data2 = data.top5;
 const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1 || isNaN(data2)){
+validate39.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate39.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data3 = data.per_image;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs10 = errors;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+validate39.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
-if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs9 = errors;
-for(const key1 in data2){
+const _errs15 = errors;
+for(const key1 in data5){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs9 === errors){
-if(data2.p50 !== undefined){
-let data3 = data2.p50;
-const _errs10 = errors;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs10 === errors;
+var valid3 = _errs16 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.p95 !== undefined){
-let data4 = data2.p95;
-const _errs12 = errors;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
+if(valid3){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs12 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.runs !== undefined){
-let data5 = data2.runs;
-const _errs14 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+if(valid3){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid2 = _errs14 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.runtime !== undefined){
-const _errs16 = errors;
-if(typeof data2.runtime !== "string"){
+if(valid3){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs16 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -4732,82 +5762,82 @@ validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data7 = data.agreement;
-const _errs18 = errors;
-if(errors === _errs18){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
-if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs20 = errors;
-for(const key2 in data7){
+const _errs26 = errors;
+for(const key2 in data10){
 if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
 validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs20 === errors){
-if(data7.rows !== undefined){
-let data8 = data7.rows;
-const _errs21 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs21 === errors;
+var valid4 = _errs27 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.top1 !== undefined){
-let data9 = data7.top1;
-const _errs23 = errors;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
+if(valid4){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs23 === errors;
+var valid4 = _errs29 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.max_abs !== undefined){
-let data10 = data7.max_abs;
-const _errs25 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
+if(valid4){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs25 === errors;
+var valid4 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.mean_abs !== undefined){
-let data11 = data7.mean_abs;
-const _errs27 = errors;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
+if(valid4){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs27 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
 }
 }
@@ -4820,89 +5850,31 @@ validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data12 = data.parameters;
-const _errs29 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
 validate39.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs29){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
 validate39.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.recall !== undefined){
-let data13 = data.recall;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-validate39.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.precision !== undefined){
-let data14 = data.precision;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-validate39.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs33 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.per_image !== undefined){
-let data15 = data.per_image;
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data15)){
-var valid4 = true;
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-const _errs37 = errors;
-if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-validate39.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid4 = _errs37 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate39.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
 }
 }
 var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
-}
 }
 }
 }
@@ -4937,34 +5909,26 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.questions === undefined) && (missing0 = "questions")) || ((data.hit_at_10 === undefined) && (missing0 = "hit_at_10"))) || ((data.mrr === undefined) && (missing0 = "mrr"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "questions") || (key0 === "hit_at_10")) || (key0 === "mrr")) || (key0 === "documents")) || (key0 === "per_question")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
 validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.questions !== undefined){
-let data0 = data.questions;
+if(data.images !== undefined){
+let data0 = data.images;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate41.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate41.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
-}
-if(errors === _errs2){
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-validate41.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
 }
 var valid0 = _errs2 === errors;
 }
@@ -4972,26 +5936,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.hit_at_10 !== undefined){
-let data1 = data.hit_at_10;
+if(data.ap50 !== undefined){
+let data1 = data.ap50;
 const _errs4 = errors;
-if(errors === _errs4){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1 || isNaN(data1)){
-validate41.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+validate41.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
-}
-else {
-if(data1 < 0 || isNaN(data1)){
-validate41.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
 }
 var valid0 = _errs4 === errors;
 }
@@ -4999,155 +5949,76 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.mrr !== undefined){
-let data2 = data.mrr;
-const _errs6 = errors;
-if(errors === _errs6){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-validate41.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data2 < 0 || isNaN(data2)){
-validate41.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.documents !== undefined){
-let data3 = data.documents;
-const _errs8 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate41.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs8){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-validate41.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.per_question !== undefined){
-let data4 = data.per_question;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data4)){
-var valid1 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-const _errs12 = errors;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-validate41.errors = [{instancePath:instancePath+"/per_question/" + i0,schemaPath:"#/properties/per_question/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid1 = _errs12 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/per_question",schemaPath:"#/properties/per_question/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.latency_ms !== undefined){
-let data6 = data.latency_ms;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let data2 = data.latency_ms;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if(((((data6.p50 === undefined) && (missing1 = "p50")) || ((data6.p95 === undefined) && (missing1 = "p95"))) || ((data6.runs === undefined) && (missing1 = "runs"))) || ((data6.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs17 = errors;
-for(const key1 in data6){
+const _errs9 = errors;
+for(const key1 in data2){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs17 === errors){
-if(data6.p50 !== undefined){
-let data7 = data6.p50;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(_errs9 === errors){
+if(data2.p50 !== undefined){
+let data3 = data2.p50;
+const _errs10 = errors;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs18 === errors;
+var valid2 = _errs10 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.p95 !== undefined){
-let data8 = data6.p95;
-const _errs20 = errors;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
+if(valid2){
+if(data2.p95 !== undefined){
+let data4 = data2.p95;
+const _errs12 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs20 === errors;
+var valid2 = _errs12 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.runs !== undefined){
-let data9 = data6.runs;
-const _errs22 = errors;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+if(valid2){
+if(data2.runs !== undefined){
+let data5 = data2.runs;
+const _errs14 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs22 === errors;
+var valid2 = _errs14 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.runtime !== undefined){
-const _errs24 = errors;
-if(typeof data6.runtime !== "string"){
+if(valid2){
+if(data2.runtime !== undefined){
+const _errs16 = errors;
+if(typeof data2.runtime !== "string"){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs24 === errors;
+var valid2 = _errs16 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
 }
 }
@@ -5160,110 +6031,82 @@ validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data11 = data.agreement;
-const _errs26 = errors;
-if(errors === _errs26){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+let data7 = data.agreement;
+const _errs18 = errors;
+if(errors === _errs18){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing2;
-if((((data11.rows === undefined) && (missing2 = "rows")) || ((data11.max_abs === undefined) && (missing2 = "max_abs"))) || ((data11.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs28 = errors;
-for(const key2 in data11){
-if(!((((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs")) || (key2 === "cosine_min")) || (key2 === "cosine_mean"))){
+const _errs20 = errors;
+for(const key2 in data7){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
 validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs28 === errors){
-if(data11.rows !== undefined){
-let data12 = data11.rows;
-const _errs29 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+if(_errs20 === errors){
+if(data7.rows !== undefined){
+let data8 = data7.rows;
+const _errs21 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs29 === errors;
+var valid3 = _errs21 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.top1 !== undefined){
-let data13 = data11.top1;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid3){
+if(data7.top1 !== undefined){
+let data9 = data7.top1;
+const _errs23 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs31 === errors;
+var valid3 = _errs23 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.max_abs !== undefined){
-let data14 = data11.max_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid3){
+if(data7.max_abs !== undefined){
+let data10 = data7.max_abs;
+const _errs25 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid3 = _errs25 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.mean_abs !== undefined){
-let data15 = data11.mean_abs;
-const _errs35 = errors;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
+if(valid3){
+if(data7.mean_abs !== undefined){
+let data11 = data7.mean_abs;
+const _errs27 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs35 === errors;
+var valid3 = _errs27 === errors;
 }
 else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.cosine_min !== undefined){
-let data16 = data11.cosine_min;
-const _errs37 = errors;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-validate41.errors = [{instancePath:instancePath+"/agreement/cosine_min",schemaPath:"#/properties/agreement/properties/cosine_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid4 = _errs37 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.cosine_mean !== undefined){
-let data17 = data11.cosine_mean;
-const _errs39 = errors;
-if(!((typeof data17 == "number") && (isFinite(data17)))){
-validate41.errors = [{instancePath:instancePath+"/agreement/cosine_mean",schemaPath:"#/properties/agreement/properties/cosine_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid4 = _errs39 === errors;
-}
-else {
-var valid4 = true;
-}
-}
+var valid3 = true;
 }
 }
 }
@@ -5276,28 +6119,85 @@ validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs26 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data18 = data.parameters;
-const _errs41 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+let data12 = data.parameters;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate41.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs41){
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
+if(errors === _errs29){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
 validate41.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recall !== undefined){
+let data13 = data.recall;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate41.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.precision !== undefined){
+let data14 = data.precision;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate41.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data15 = data.per_image;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data15)){
+var valid4 = true;
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+const _errs37 = errors;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+validate41.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
@@ -5336,33 +6236,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((((data.questions === undefined) && (missing0 = "questions")) || ((data.hit_at_10 === undefined) && (missing0 = "hit_at_10"))) || ((data.mrr === undefined) && (missing0 = "mrr"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "questions") || (key0 === "hit_at_10")) || (key0 === "mrr")) || (key0 === "documents")) || (key0 === "per_question")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.perplexity !== undefined){
-let data0 = data.perplexity;
+if(data.questions !== undefined){
+let data0 = data.questions;
 const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate43.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-validate43.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate43.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 var valid0 = _errs2 === errors;
@@ -5371,19 +6271,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.texts !== undefined){
-let data1 = data.texts;
+if(data.hit_at_10 !== undefined){
+let data1 = data.hit_at_10;
 const _errs4 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate43.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-validate43.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data1 > 1 || isNaN(data1)){
+validate43.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data1 < 0 || isNaN(data1)){
+validate43.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs4 === errors;
@@ -5392,19 +6298,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tokens !== undefined){
-let data2 = data.tokens;
+if(data.mrr !== undefined){
+let data2 = data.mrr;
 const _errs6 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate43.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 1 || isNaN(data2)){
-validate43.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data2 > 1 || isNaN(data2)){
+validate43.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data2 < 0 || isNaN(data2)){
+validate43.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs6 === errors;
@@ -5413,19 +6325,19 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.decode_ms_per_token !== undefined){
-let data3 = data.decode_ms_per_token;
+if(data.documents !== undefined){
+let data3 = data.documents;
 const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate43.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-validate43.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(data3 < 1 || isNaN(data3)){
+validate43.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 var valid0 = _errs8 === errors;
@@ -5434,18 +6346,28 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.prefill_ms !== undefined){
-let data4 = data.prefill_ms;
+if(data.per_question !== undefined){
+let data4 = data.per_question;
 const _errs10 = errors;
 if(errors === _errs10){
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-validate43.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs12 = errors;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+validate43.errors = [{instancePath:instancePath+"/per_question/" + i0,schemaPath:"#/properties/per_question/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
+}
+var valid1 = _errs12 === errors;
+if(!valid1){
+break;
+}
 }
 }
 else {
-validate43.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate43.errors = [{instancePath:instancePath+"/per_question",schemaPath:"#/properties/per_question/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5456,75 +6378,75 @@ var valid0 = true;
 }
 if(valid0){
 if(data.latency_ms !== undefined){
-let data5 = data.latency_ms;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let data6 = data.latency_ms;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
-if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data6.p50 === undefined) && (missing1 = "p50")) || ((data6.p95 === undefined) && (missing1 = "p95"))) || ((data6.runs === undefined) && (missing1 = "runs"))) || ((data6.runtime === undefined) && (missing1 = "runtime"))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs15 = errors;
-for(const key1 in data5){
+const _errs17 = errors;
+for(const key1 in data6){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs15 === errors){
-if(data5.p50 !== undefined){
-let data6 = data5.p50;
-const _errs16 = errors;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
+if(_errs17 === errors){
+if(data6.p50 !== undefined){
+let data7 = data6.p50;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs16 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.p95 !== undefined){
-let data7 = data5.p95;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(valid3){
+if(data6.p95 !== undefined){
+let data8 = data6.p95;
+const _errs20 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs18 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.runs !== undefined){
-let data8 = data5.runs;
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid3){
+if(data6.runs !== undefined){
+let data9 = data6.runs;
+const _errs22 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid2 = _errs20 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.runtime !== undefined){
-const _errs22 = errors;
-if(typeof data5.runtime !== "string"){
+if(valid3){
+if(data6.runtime !== undefined){
+const _errs24 = errors;
+if(typeof data6.runtime !== "string"){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs22 === errors;
+var valid3 = _errs24 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -5537,82 +6459,110 @@ validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data10 = data.agreement;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let data11 = data.agreement;
+const _errs26 = errors;
+if(errors === _errs26){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 let missing2;
-if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data11.rows === undefined) && (missing2 = "rows")) || ((data11.max_abs === undefined) && (missing2 = "max_abs"))) || ((data11.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs26 = errors;
-for(const key2 in data10){
-if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+const _errs28 = errors;
+for(const key2 in data11){
+if(!((((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs")) || (key2 === "cosine_min")) || (key2 === "cosine_mean"))){
 validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs26 === errors){
-if(data10.rows !== undefined){
-let data11 = data10.rows;
-const _errs27 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(_errs28 === errors){
+if(data11.rows !== undefined){
+let data12 = data11.rows;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs27 === errors;
+var valid4 = _errs29 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.top1 !== undefined){
-let data12 = data10.top1;
-const _errs29 = errors;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
+if(valid4){
+if(data11.top1 !== undefined){
+let data13 = data11.top1;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs29 === errors;
+var valid4 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.max_abs !== undefined){
-let data13 = data10.max_abs;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid4){
+if(data11.max_abs !== undefined){
+let data14 = data11.max_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs31 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.mean_abs !== undefined){
-let data14 = data10.mean_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid4){
+if(data11.mean_abs !== undefined){
+let data15 = data11.mean_abs;
+const _errs35 = errors;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs33 === errors;
+var valid4 = _errs35 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
+}
+if(valid4){
+if(data11.cosine_min !== undefined){
+let data16 = data11.cosine_min;
+const _errs37 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate43.errors = [{instancePath:instancePath+"/agreement/cosine_min",schemaPath:"#/properties/agreement/properties/cosine_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data11.cosine_mean !== undefined){
+let data17 = data11.cosine_mean;
+const _errs39 = errors;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+validate43.errors = [{instancePath:instancePath+"/agreement/cosine_mean",schemaPath:"#/properties/agreement/properties/cosine_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs39 === errors;
+}
+else {
+var valid4 = true;
+}
+}
 }
 }
 }
@@ -5625,28 +6575,28 @@ validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data15 = data.parameters;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data18 = data.parameters;
+const _errs41 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
 validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
+if(errors === _errs41){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
 validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
@@ -5670,6 +6620,355 @@ validate43.errors = vErrors;
 return errors === 0;
 }
 validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate45.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.perplexity !== undefined){
+let data0 = data.perplexity;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate45.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.texts !== undefined){
+let data1 = data.texts;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate45.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+validate45.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tokens !== undefined){
+let data2 = data.tokens;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate45.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+validate45.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decode_ms_per_token !== undefined){
+let data3 = data.decode_ms_per_token;
+const _errs8 = errors;
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validate45.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.prefill_ms !== undefined){
+let data4 = data.prefill_ms;
+const _errs10 = errors;
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validate45.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs15 = errors;
+for(const key1 in data5){
+if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
+validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+validate45.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+validate45.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs18 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate45.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs20 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
+validate45.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs22 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key2 in data10){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate45.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid3 = _errs27 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate45.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs29 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate45.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs31 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate45.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs33 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate45.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validate45.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5768,6 +7067,25 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs6 = errors;
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -5822,7 +7140,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema52.properties, key0))){
+if(!(func1.call(schema54.properties, key0))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5854,7 +7172,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema52.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema54.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -6077,7 +7395,7 @@ if(data13.level !== undefined){
 let data14 = data13.level;
 const _errs30 = errors;
 if(!((((data14 === "none") || (data14 === "basic")) || (data14 === "extended")) || (data14 === "transformer"))){
-validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema52.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema54.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs30 === errors;
@@ -6159,7 +7477,7 @@ if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
 if(!((((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations")) || (data19 === "drift_reference")) || (data19 === "test_rows"))){
-validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema65.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema69.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs41 === errors;
@@ -6412,7 +7730,7 @@ if(valid0){
 if(data.task !== undefined){
 let data2 = data.task;
 const _errs7 = errors;
-if(!((((((data2 === "tabular-classification") || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
+if(!(((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
 validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -6697,7 +8015,7 @@ if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
 if(!((((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations")) || (data20 === "drift_reference")) || (data20 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema65.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema69.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid9 = _errs38 === errors;
@@ -6946,7 +8264,7 @@ const _errs60 = errors;
 if(errors === _errs60){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing3;
-if((((data26.kind === undefined) && (missing3 = "kind")) || ((data26.logits_output === undefined) && (missing3 = "logits_output"))) || ((data26.top_k === undefined) && (missing3 = "top_k"))){
+if((((data26.kind === undefined) && (missing3 = "kind")) || ((data26.value_output === undefined) && (missing3 = "value_output"))) || ((data26.interval === undefined) && (missing3 = "interval"))){
 const err6 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err6];
@@ -6959,7 +8277,7 @@ errors++;
 else {
 const _errs62 = errors;
 for(const key3 in data26){
-if(!(((((key3 === "kind") || (key3 === "logits_output")) || (key3 === "top_k")) || (key3 === "cam_output")) || (key3 === "cam_classes_output"))){
+if(!(((key3 === "kind") || (key3 === "value_output")) || (key3 === "interval"))){
 const err7 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -6974,8 +8292,8 @@ break;
 if(_errs62 === errors){
 if(data26.kind !== undefined){
 const _errs63 = errors;
-if("image-classification" !== data26.kind){
-const err8 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
+if("tabular-regression" !== data26.kind){
+const err8 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "tabular-regression"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6990,10 +8308,10 @@ else {
 var valid13 = true;
 }
 if(valid13){
-if(data26.logits_output !== undefined){
+if(data26.value_output !== undefined){
 const _errs64 = errors;
-if(typeof data26.logits_output !== "string"){
-const err9 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data26.value_output !== "string"){
+const err9 = {instancePath:instancePath+"/postprocessing/value_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/value_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7008,11 +8326,14 @@ else {
 var valid13 = true;
 }
 if(valid13){
-if(data26.top_k !== undefined){
-let data32 = data26.top_k;
+if(data26.interval !== undefined){
+let data32 = data26.interval;
 const _errs66 = errors;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err10 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs66){
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+let missing4;
+if((((data32.level === undefined) && (missing4 = "level")) || ((data32.half_width === undefined) && (missing4 = "half_width"))) || ((data32.method === undefined) && (missing4 = "method"))){
+const err10 = {instancePath:instancePath+"/postprocessing/interval",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7021,10 +8342,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(errors === _errs66){
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 < 1 || isNaN(data32)){
-const err11 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+else {
+const _errs68 = errors;
+for(const key4 in data32){
+if(!(((key4 === "level") || (key4 === "half_width")) || (key4 === "method"))){
+const err11 = {instancePath:instancePath+"/postprocessing/interval",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7032,19 +8354,17 @@ else {
 vErrors.push(err11);
 }
 errors++;
+break;
 }
 }
-}
-var valid13 = _errs66 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data26.cam_output !== undefined){
-const _errs68 = errors;
-if(typeof data26.cam_output !== "string"){
-const err12 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs68 === errors){
+if(data32.level !== undefined){
+let data33 = data32.level;
+const _errs69 = errors;
+if(errors === _errs69){
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 >= 1 || isNaN(data33)){
+const err12 = {instancePath:instancePath+"/postprocessing/interval/level",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/properties/level/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7053,16 +8373,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid13 = _errs68 === errors;
-}
 else {
-var valid13 = true;
-}
-if(valid13){
-if(data26.cam_classes_output !== undefined){
-const _errs70 = errors;
-if(typeof data26.cam_classes_output !== "string"){
-const err13 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33 <= 0 || isNaN(data33)){
+const err13 = {instancePath:instancePath+"/postprocessing/interval/level",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7071,7 +8384,92 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid13 = _errs70 === errors;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/postprocessing/interval/level",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid14 = _errs69 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data32.half_width !== undefined){
+let data34 = data32.half_width;
+const _errs71 = errors;
+if(errors === _errs71){
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 0 || isNaN(data34)){
+const err15 = {instancePath:instancePath+"/postprocessing/interval/half_width",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/properties/half_width/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/postprocessing/interval/half_width",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/properties/half_width/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+var valid14 = _errs71 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data32.method !== undefined){
+const _errs73 = errors;
+if(typeof data32.method !== "string"){
+const err17 = {instancePath:instancePath+"/postprocessing/interval/method",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var valid14 = _errs73 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/postprocessing/interval",schemaPath:"#/$defs/postprocessing/oneOf/1/properties/interval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var valid13 = _errs66 === errors;
 }
 else {
 var valid13 = true;
@@ -7081,15 +8479,13 @@ var valid13 = true;
 }
 }
 }
-}
-}
 else {
-const err14 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err19];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -7107,84 +8503,30 @@ if(props3 !== true){
 props3 = true;
 }
 }
-const _errs72 = errors;
-if(errors === _errs72){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing4;
-if((data26.kind === undefined) && (missing4 = "kind")){
-const err15 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-if(data26.kind !== undefined){
-if("object-detection" !== data26.kind){
-const err16 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-var _valid0 = _errs72 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid11 = true;
-passing0 = 2;
-if(props3 !== true){
-props3 = props3 || {};
-props3.kind = true;
-}
-}
 const _errs75 = errors;
 if(errors === _errs75){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing5;
-if(((data26.kind === undefined) && (missing5 = "kind")) || ((data26.logits_output === undefined) && (missing5 = "logits_output"))){
-const err18 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
+if((((data26.kind === undefined) && (missing5 = "kind")) || ((data26.logits_output === undefined) && (missing5 = "logits_output"))) || ((data26.top_k === undefined) && (missing5 = "top_k"))){
+const err20 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err20];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err20);
 }
 errors++;
 }
 else {
 const _errs77 = errors;
-for(const key4 in data26){
-if(!((key4 === "kind") || (key4 === "logits_output"))){
-const err19 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+for(const key5 in data26){
+if(!(((((key5 === "kind") || (key5 === "logits_output")) || (key5 === "top_k")) || (key5 === "cam_output")) || (key5 === "cam_classes_output"))){
+const err21 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err21];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err21);
 }
 errors++;
 break;
@@ -7193,13 +8535,13 @@ break;
 if(_errs77 === errors){
 if(data26.kind !== undefined){
 const _errs78 = errors;
-if("text-classification" !== data26.kind){
-const err20 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "text-classification"},message:"must be equal to constant"};
+if("image-classification" !== data26.kind){
+const err22 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err22];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -7212,54 +8554,7 @@ if(valid15){
 if(data26.logits_output !== undefined){
 const _errs79 = errors;
 if(typeof data26.logits_output !== "string"){
-const err21 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid15 = _errs79 === errors;
-}
-else {
-var valid15 = true;
-}
-}
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid0 = _errs75 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid11 = true;
-passing0 = 3;
-if(props3 !== true){
-props3 = true;
-}
-}
-const _errs81 = errors;
-if(errors === _errs81){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing6;
-if(((((data26.kind === undefined) && (missing6 = "kind")) || ((data26.embedding_output === undefined) && (missing6 = "embedding_output"))) || ((data26.top_k === undefined) && (missing6 = "top_k"))) || ((data26.corpus === undefined) && (missing6 = "corpus"))){
-const err23 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
+const err23 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7268,11 +8563,17 @@ vErrors.push(err23);
 }
 errors++;
 }
+var valid15 = _errs79 === errors;
+}
 else {
-const _errs83 = errors;
-for(const key5 in data26){
-if(!((((key5 === "kind") || (key5 === "embedding_output")) || (key5 === "top_k")) || (key5 === "corpus"))){
-const err24 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+var valid15 = true;
+}
+if(valid15){
+if(data26.top_k !== undefined){
+let data38 = data26.top_k;
+const _errs81 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err24 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7280,14 +8581,11 @@ else {
 vErrors.push(err24);
 }
 errors++;
-break;
 }
-}
-if(_errs83 === errors){
-if(data26.kind !== undefined){
-const _errs84 = errors;
-if("semantic-search" !== data26.kind){
-const err25 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "semantic-search"},message:"must be equal to constant"};
+if(errors === _errs81){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
+const err25 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7296,16 +8594,18 @@ vErrors.push(err25);
 }
 errors++;
 }
-var valid16 = _errs84 === errors;
+}
+}
+var valid15 = _errs81 === errors;
 }
 else {
-var valid16 = true;
+var valid15 = true;
 }
-if(valid16){
-if(data26.embedding_output !== undefined){
-const _errs85 = errors;
-if(typeof data26.embedding_output !== "string"){
-const err26 = {instancePath:instancePath+"/postprocessing/embedding_output",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/embedding_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid15){
+if(data26.cam_output !== undefined){
+const _errs83 = errors;
+if(typeof data26.cam_output !== "string"){
+const err26 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7314,17 +8614,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid16 = _errs85 === errors;
+var valid15 = _errs83 === errors;
 }
 else {
-var valid16 = true;
+var valid15 = true;
 }
-if(valid16){
-if(data26.top_k !== undefined){
-let data40 = data26.top_k;
-const _errs87 = errors;
-if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err27 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(valid15){
+if(data26.cam_classes_output !== undefined){
+const _errs85 = errors;
+if(typeof data26.cam_classes_output !== "string"){
+const err27 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7333,10 +8632,20 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(errors === _errs87){
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 1 || isNaN(data40)){
-const err28 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid15 = _errs85 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7346,21 +8655,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-var valid16 = _errs87 === errors;
+var _valid0 = _errs75 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 2];
 }
 else {
-var valid16 = true;
+if(_valid0){
+valid11 = true;
+passing0 = 2;
+if(props3 !== true){
+props3 = true;
 }
-if(valid16){
-if(data26.corpus !== undefined){
-let data41 = data26.corpus;
-const _errs89 = errors;
-if(errors === _errs89){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-let missing7;
-if((((((data41.documents === undefined) && (missing7 = "documents")) || ((data41.embeddings === undefined) && (missing7 = "embeddings"))) || ((data41.count === undefined) && (missing7 = "count"))) || ((data41.dims === undefined) && (missing7 = "dims"))) || ((data41.encoding === undefined) && (missing7 = "encoding"))){
-const err29 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+}
+const _errs87 = errors;
+if(errors === _errs87){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing6;
+if((data26.kind === undefined) && (missing6 = "kind")){
+const err29 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7370,10 +8683,9 @@ vErrors.push(err29);
 errors++;
 }
 else {
-const _errs91 = errors;
-for(const key6 in data41){
-if(!(((((key6 === "documents") || (key6 === "embeddings")) || (key6 === "count")) || (key6 === "dims")) || (key6 === "encoding"))){
-const err30 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data26.kind !== undefined){
+if("object-detection" !== data26.kind){
+const err30 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7381,14 +8693,12 @@ else {
 vErrors.push(err30);
 }
 errors++;
-break;
 }
 }
-if(_errs91 === errors){
-if(data41.documents !== undefined){
-const _errs92 = errors;
-if(typeof data41.documents !== "string"){
-const err31 = {instancePath:instancePath+"/postprocessing/corpus/documents",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/documents/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7397,16 +8707,27 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid17 = _errs92 === errors;
+}
+var _valid0 = _errs87 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 3];
 }
 else {
-var valid17 = true;
+if(_valid0){
+valid11 = true;
+passing0 = 3;
+if(props3 !== true){
+props3 = props3 || {};
+props3.kind = true;
 }
-if(valid17){
-if(data41.embeddings !== undefined){
-const _errs94 = errors;
-if(typeof data41.embeddings !== "string"){
-const err32 = {instancePath:instancePath+"/postprocessing/corpus/embeddings",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/embeddings/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+const _errs90 = errors;
+if(errors === _errs90){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing7;
+if(((data26.kind === undefined) && (missing7 = "kind")) || ((data26.logits_output === undefined) && (missing7 = "logits_output"))){
+const err32 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7415,17 +8736,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid17 = _errs94 === errors;
-}
 else {
-var valid17 = true;
-}
-if(valid17){
-if(data41.count !== undefined){
-let data44 = data41.count;
-const _errs96 = errors;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err33 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs92 = errors;
+for(const key6 in data26){
+if(!((key6 === "kind") || (key6 === "logits_output"))){
+const err33 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7433,11 +8748,14 @@ else {
 vErrors.push(err33);
 }
 errors++;
+break;
 }
-if(errors === _errs96){
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 1 || isNaN(data44)){
-const err34 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(_errs92 === errors){
+if(data26.kind !== undefined){
+const _errs93 = errors;
+if("text-classification" !== data26.kind){
+const err34 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "text-classification"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7446,19 +8764,16 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-var valid17 = _errs96 === errors;
+var valid17 = _errs93 === errors;
 }
 else {
 var valid17 = true;
 }
 if(valid17){
-if(data41.dims !== undefined){
-let data45 = data41.dims;
-const _errs98 = errors;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err35 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/dims/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data26.logits_output !== undefined){
+const _errs94 = errors;
+if(typeof data26.logits_output !== "string"){
+const err35 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7467,10 +8782,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(errors === _errs98){
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 1 || isNaN(data45)){
-const err36 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/dims/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid17 = _errs94 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7480,71 +8802,7 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-var valid17 = _errs98 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41.encoding !== undefined){
-const _errs100 = errors;
-if("int8-rows" !== data41.encoding){
-const err37 = {instancePath:instancePath+"/postprocessing/corpus/encoding",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/properties/encoding/const",keyword:"const",params:{allowedValue: "int8-rows"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid17 = _errs100 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/corpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-var valid16 = _errs89 === errors;
-}
-else {
-var valid16 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-var _valid0 = _errs81 === errors;
+var _valid0 = _errs90 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 4];
@@ -7557,12 +8815,58 @@ if(props3 !== true){
 props3 = true;
 }
 }
-const _errs101 = errors;
-if(errors === _errs101){
+const _errs96 = errors;
+if(errors === _errs96){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing8;
-if((((((((data26.kind === undefined) && (missing8 = "kind")) || ((data26.logits_output === undefined) && (missing8 = "logits_output"))) || ((data26.cache === undefined) && (missing8 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing8 = "eos_token_ids"))) || ((data26.context === undefined) && (missing8 = "context"))) || ((data26.max_new_tokens === undefined) && (missing8 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing8 = "defaults"))){
-const err40 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+if(((((data26.kind === undefined) && (missing8 = "kind")) || ((data26.embedding_output === undefined) && (missing8 = "embedding_output"))) || ((data26.top_k === undefined) && (missing8 = "top_k"))) || ((data26.corpus === undefined) && (missing8 = "corpus"))){
+const err37 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+const _errs98 = errors;
+for(const key7 in data26){
+if(!((((key7 === "kind") || (key7 === "embedding_output")) || (key7 === "top_k")) || (key7 === "corpus"))){
+const err38 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+break;
+}
+}
+if(_errs98 === errors){
+if(data26.kind !== undefined){
+const _errs99 = errors;
+if("semantic-search" !== data26.kind){
+const err39 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "semantic-search"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var valid18 = _errs99 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.embedding_output !== undefined){
+const _errs100 = errors;
+if(typeof data26.embedding_output !== "string"){
+const err40 = {instancePath:instancePath+"/postprocessing/embedding_output",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/embedding_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7571,11 +8875,17 @@ vErrors.push(err40);
 }
 errors++;
 }
+var valid18 = _errs100 === errors;
+}
 else {
-const _errs103 = errors;
-for(const key7 in data26){
-if(!(((((((key7 === "kind") || (key7 === "logits_output")) || (key7 === "cache")) || (key7 === "eos_token_ids")) || (key7 === "context")) || (key7 === "max_new_tokens")) || (key7 === "defaults"))){
-const err41 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+var valid18 = true;
+}
+if(valid18){
+if(data26.top_k !== undefined){
+let data46 = data26.top_k;
+const _errs102 = errors;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err41 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7583,14 +8893,11 @@ else {
 vErrors.push(err41);
 }
 errors++;
-break;
 }
-}
-if(_errs103 === errors){
-if(data26.kind !== undefined){
-const _errs104 = errors;
-if("text-generation" !== data26.kind){
-const err42 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
+if(errors === _errs102){
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+const err42 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7599,16 +8906,22 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid18 = _errs104 === errors;
+}
+}
+var valid18 = _errs102 === errors;
 }
 else {
 var valid18 = true;
 }
 if(valid18){
-if(data26.logits_output !== undefined){
-const _errs105 = errors;
-if(typeof data26.logits_output !== "string"){
-const err43 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.corpus !== undefined){
+let data47 = data26.corpus;
+const _errs104 = errors;
+if(errors === _errs104){
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+let missing9;
+if((((((data47.documents === undefined) && (missing9 = "documents")) || ((data47.embeddings === undefined) && (missing9 = "embeddings"))) || ((data47.count === undefined) && (missing9 = "count"))) || ((data47.dims === undefined) && (missing9 = "dims"))) || ((data47.encoding === undefined) && (missing9 = "encoding"))){
+const err43 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7617,20 +8930,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-var valid18 = _errs105 === errors;
-}
 else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.cache !== undefined){
-let data49 = data26.cache;
-const _errs107 = errors;
-if(errors === _errs107){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-let missing9;
-if((((((data49.layers === undefined) && (missing9 = "layers")) || ((data49.kv_heads === undefined) && (missing9 = "kv_heads"))) || ((data49.head_dim === undefined) && (missing9 = "head_dim"))) || ((data49.past === undefined) && (missing9 = "past"))) || ((data49.present === undefined) && (missing9 = "present"))){
-const err44 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+const _errs106 = errors;
+for(const key8 in data47){
+if(!(((((key8 === "documents") || (key8 === "embeddings")) || (key8 === "count")) || (key8 === "dims")) || (key8 === "encoding"))){
+const err44 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7638,12 +8942,14 @@ else {
 vErrors.push(err44);
 }
 errors++;
+break;
 }
-else {
-const _errs109 = errors;
-for(const key8 in data49){
-if(!(((((key8 === "layers") || (key8 === "kv_heads")) || (key8 === "head_dim")) || (key8 === "past")) || (key8 === "present"))){
-const err45 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(_errs106 === errors){
+if(data47.documents !== undefined){
+const _errs107 = errors;
+if(typeof data47.documents !== "string"){
+const err45 = {instancePath:instancePath+"/postprocessing/corpus/documents",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/documents/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7651,15 +8957,17 @@ else {
 vErrors.push(err45);
 }
 errors++;
-break;
 }
+var valid19 = _errs107 === errors;
 }
-if(_errs109 === errors){
-if(data49.layers !== undefined){
-let data50 = data49.layers;
-const _errs110 = errors;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err46 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data47.embeddings !== undefined){
+const _errs109 = errors;
+if(typeof data47.embeddings !== "string"){
+const err46 = {instancePath:instancePath+"/postprocessing/corpus/embeddings",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/embeddings/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7668,10 +8976,17 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(errors === _errs110){
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 1 || isNaN(data50)){
-const err47 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid19 = _errs109 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data47.count !== undefined){
+let data50 = data47.count;
+const _errs111 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err47 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7680,19 +8995,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-var valid19 = _errs110 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data49.kv_heads !== undefined){
-let data51 = data49.kv_heads;
-const _errs112 = errors;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err48 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs111){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+const err48 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7701,10 +9007,19 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(errors === _errs112){
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 1 || isNaN(data51)){
-const err49 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+var valid19 = _errs111 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data47.dims !== undefined){
+let data51 = data47.dims;
+const _errs113 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err49 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/dims/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7713,19 +9028,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-var valid19 = _errs112 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data49.head_dim !== undefined){
-let data52 = data49.head_dim;
-const _errs114 = errors;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err50 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs113){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 1 || isNaN(data51)){
+const err50 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/dims/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7734,10 +9040,18 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(errors === _errs114){
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 1 || isNaN(data52)){
-const err51 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+var valid19 = _errs113 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data47.encoding !== undefined){
+const _errs115 = errors;
+if("int8-rows" !== data47.encoding){
+const err51 = {instancePath:instancePath+"/postprocessing/corpus/encoding",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/encoding/const",keyword:"const",params:{allowedValue: "int8-rows"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7746,18 +9060,20 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-var valid19 = _errs114 === errors;
+var valid19 = _errs115 === errors;
 }
 else {
 var valid19 = true;
 }
-if(valid19){
-if(data49.past !== undefined){
-const _errs116 = errors;
-if(typeof data49.past !== "string"){
-const err52 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+}
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7766,16 +9082,20 @@ vErrors.push(err52);
 }
 errors++;
 }
-var valid19 = _errs116 === errors;
+}
+var valid18 = _errs104 === errors;
 }
 else {
-var valid19 = true;
+var valid18 = true;
 }
-if(valid19){
-if(data49.present !== undefined){
-const _errs118 = errors;
-if(typeof data49.present !== "string"){
-const err53 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7784,422 +9104,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-var valid19 = _errs118 === errors;
 }
-else {
-var valid19 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-var valid18 = _errs107 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.eos_token_ids !== undefined){
-let data55 = data26.eos_token_ids;
-const _errs120 = errors;
-if(errors === _errs120){
-if(Array.isArray(data55)){
-if(data55.length < 1){
-const err55 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-else {
-var valid20 = true;
-const len6 = data55.length;
-for(let i6=0; i6<len6; i6++){
-let data56 = data55[i6];
-const _errs122 = errors;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err56 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(errors === _errs122){
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err57 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-var valid20 = _errs122 === errors;
-if(!valid20){
-break;
-}
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-var valid18 = _errs120 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.context !== undefined){
-let data57 = data26.context;
-const _errs124 = errors;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err59 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(errors === _errs124){
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 2 || isNaN(data57)){
-const err60 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-var valid18 = _errs124 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.max_new_tokens !== undefined){
-let data58 = data26.max_new_tokens;
-const _errs126 = errors;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err61 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(errors === _errs126){
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err62 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-var valid18 = _errs126 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.defaults !== undefined){
-let data59 = data26.defaults;
-const _errs128 = errors;
-if(errors === _errs128){
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-let missing10;
-if((((((data59.max_new_tokens === undefined) && (missing10 = "max_new_tokens")) || ((data59.temperature === undefined) && (missing10 = "temperature"))) || ((data59.top_k === undefined) && (missing10 = "top_k"))) || ((data59.top_p === undefined) && (missing10 = "top_p"))) || ((data59.seed === undefined) && (missing10 = "seed"))){
-const err63 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-else {
-const _errs130 = errors;
-for(const key9 in data59){
-if(!(((((key9 === "max_new_tokens") || (key9 === "temperature")) || (key9 === "top_k")) || (key9 === "top_p")) || (key9 === "seed"))){
-const err64 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-break;
-}
-}
-if(_errs130 === errors){
-if(data59.max_new_tokens !== undefined){
-let data60 = data59.max_new_tokens;
-const _errs131 = errors;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err65 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(errors === _errs131){
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 1 || isNaN(data60)){
-const err66 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-}
-var valid21 = _errs131 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data59.temperature !== undefined){
-let data61 = data59.temperature;
-const _errs133 = errors;
-if(errors === _errs133){
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err67 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-var valid21 = _errs133 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data59.top_k !== undefined){
-let data62 = data59.top_k;
-const _errs135 = errors;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err69 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(errors === _errs135){
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 0 || isNaN(data62)){
-const err70 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-var valid21 = _errs135 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data59.top_p !== undefined){
-let data63 = data59.top_p;
-const _errs137 = errors;
-if(errors === _errs137){
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 1 || isNaN(data63)){
-const err71 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-else {
-if(data63 <= 0 || isNaN(data63)){
-const err72 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-var valid21 = _errs137 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data59.seed !== undefined){
-let data64 = data59.seed;
-const _errs139 = errors;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err74 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(errors === _errs139){
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 0 || isNaN(data64)){
-const err75 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-var valid21 = _errs139 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-var valid18 = _errs128 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-var _valid0 = _errs101 === errors;
+var _valid0 = _errs96 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 5];
@@ -8212,18 +9118,674 @@ if(props3 !== true){
 props3 = true;
 }
 }
+const _errs116 = errors;
+if(errors === _errs116){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing10;
+if((((((((data26.kind === undefined) && (missing10 = "kind")) || ((data26.logits_output === undefined) && (missing10 = "logits_output"))) || ((data26.cache === undefined) && (missing10 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing10 = "eos_token_ids"))) || ((data26.context === undefined) && (missing10 = "context"))) || ((data26.max_new_tokens === undefined) && (missing10 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing10 = "defaults"))){
+const err54 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+else {
+const _errs118 = errors;
+for(const key9 in data26){
+if(!(((((((key9 === "kind") || (key9 === "logits_output")) || (key9 === "cache")) || (key9 === "eos_token_ids")) || (key9 === "context")) || (key9 === "max_new_tokens")) || (key9 === "defaults"))){
+const err55 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+break;
+}
+}
+if(_errs118 === errors){
+if(data26.kind !== undefined){
+const _errs119 = errors;
+if("text-generation" !== data26.kind){
+const err56 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var valid20 = _errs119 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.logits_output !== undefined){
+const _errs120 = errors;
+if(typeof data26.logits_output !== "string"){
+const err57 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var valid20 = _errs120 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.cache !== undefined){
+let data55 = data26.cache;
+const _errs122 = errors;
+if(errors === _errs122){
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+let missing11;
+if((((((data55.layers === undefined) && (missing11 = "layers")) || ((data55.kv_heads === undefined) && (missing11 = "kv_heads"))) || ((data55.head_dim === undefined) && (missing11 = "head_dim"))) || ((data55.past === undefined) && (missing11 = "past"))) || ((data55.present === undefined) && (missing11 = "present"))){
+const err58 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+else {
+const _errs124 = errors;
+for(const key10 in data55){
+if(!(((((key10 === "layers") || (key10 === "kv_heads")) || (key10 === "head_dim")) || (key10 === "past")) || (key10 === "present"))){
+const err59 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+break;
+}
+}
+if(_errs124 === errors){
+if(data55.layers !== undefined){
+let data56 = data55.layers;
+const _errs125 = errors;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err60 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(errors === _errs125){
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 1 || isNaN(data56)){
+const err61 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs125 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data55.kv_heads !== undefined){
+let data57 = data55.kv_heads;
+const _errs127 = errors;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err62 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(errors === _errs127){
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 1 || isNaN(data57)){
+const err63 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs127 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data55.head_dim !== undefined){
+let data58 = data55.head_dim;
+const _errs129 = errors;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err64 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(errors === _errs129){
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err65 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+var valid21 = _errs129 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data55.past !== undefined){
+const _errs131 = errors;
+if(typeof data55.past !== "string"){
+const err66 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var valid21 = _errs131 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data55.present !== undefined){
+const _errs133 = errors;
+if(typeof data55.present !== "string"){
+const err67 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var valid21 = _errs133 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+var valid20 = _errs122 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.eos_token_ids !== undefined){
+let data61 = data26.eos_token_ids;
+const _errs135 = errors;
+if(errors === _errs135){
+if(Array.isArray(data61)){
+if(data61.length < 1){
+const err69 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+else {
+var valid22 = true;
+const len6 = data61.length;
+for(let i6=0; i6<len6; i6++){
+let data62 = data61[i6];
+const _errs137 = errors;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err70 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(errors === _errs137){
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 0 || isNaN(data62)){
+const err71 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+var valid22 = _errs137 === errors;
+if(!valid22){
+break;
+}
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+var valid20 = _errs135 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.context !== undefined){
+let data63 = data26.context;
+const _errs139 = errors;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err73 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(errors === _errs139){
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 2 || isNaN(data63)){
+const err74 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs139 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.max_new_tokens !== undefined){
+let data64 = data26.max_new_tokens;
+const _errs141 = errors;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err75 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(errors === _errs141){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 1 || isNaN(data64)){
+const err76 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs141 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.defaults !== undefined){
+let data65 = data26.defaults;
+const _errs143 = errors;
+if(errors === _errs143){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+let missing12;
+if((((((data65.max_new_tokens === undefined) && (missing12 = "max_new_tokens")) || ((data65.temperature === undefined) && (missing12 = "temperature"))) || ((data65.top_k === undefined) && (missing12 = "top_k"))) || ((data65.top_p === undefined) && (missing12 = "top_p"))) || ((data65.seed === undefined) && (missing12 = "seed"))){
+const err77 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+const _errs145 = errors;
+for(const key11 in data65){
+if(!(((((key11 === "max_new_tokens") || (key11 === "temperature")) || (key11 === "top_k")) || (key11 === "top_p")) || (key11 === "seed"))){
+const err78 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+break;
+}
+}
+if(_errs145 === errors){
+if(data65.max_new_tokens !== undefined){
+let data66 = data65.max_new_tokens;
+const _errs146 = errors;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err79 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(errors === _errs146){
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 1 || isNaN(data66)){
+const err80 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+var valid23 = _errs146 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data65.temperature !== undefined){
+let data67 = data65.temperature;
+const _errs148 = errors;
+if(errors === _errs148){
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err81 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+var valid23 = _errs148 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data65.top_k !== undefined){
+let data68 = data65.top_k;
+const _errs150 = errors;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err83 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(errors === _errs150){
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 0 || isNaN(data68)){
+const err84 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+var valid23 = _errs150 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data65.top_p !== undefined){
+let data69 = data65.top_p;
+const _errs152 = errors;
+if(errors === _errs152){
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 1 || isNaN(data69)){
+const err85 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+else {
+if(data69 <= 0 || isNaN(data69)){
+const err86 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+var valid23 = _errs152 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data65.seed !== undefined){
+let data70 = data65.seed;
+const _errs154 = errors;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err88 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(errors === _errs154){
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err89 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+var valid23 = _errs154 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+var valid20 = _errs143 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+var _valid0 = _errs116 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 6;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
 }
 }
 }
 }
 }
 if(!valid11){
-const err78 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err92 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err92];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err92);
 }
 errors++;
 validate21.errors = vErrors;
@@ -8247,81 +9809,81 @@ var valid0 = true;
 }
 if(valid0){
 if(data.explain !== undefined){
-let data65 = data.explain;
-const _errs141 = errors;
-if(errors === _errs141){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-let missing11;
-if(((((data65.method === undefined) && (missing11 = "method")) || ((data65.explanations === undefined) && (missing11 = "explanations"))) || ((data65.background_rows === undefined) && (missing11 = "background_rows"))) || ((data65.output === undefined) && (missing11 = "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
+let data71 = data.explain;
+const _errs156 = errors;
+if(errors === _errs156){
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+let missing13;
+if(((((data71.method === undefined) && (missing13 = "method")) || ((data71.explanations === undefined) && (missing13 = "explanations"))) || ((data71.background_rows === undefined) && (missing13 = "background_rows"))) || ((data71.output === undefined) && (missing13 = "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
 return false;
 }
 else {
-const _errs143 = errors;
-for(const key10 in data65){
-if(!((((key10 === "method") || (key10 === "explanations")) || (key10 === "background_rows")) || (key10 === "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+const _errs158 = errors;
+for(const key12 in data71){
+if(!((((key12 === "method") || (key12 === "explanations")) || (key12 === "background_rows")) || (key12 === "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs143 === errors){
-if(data65.method !== undefined){
-let data66 = data65.method;
-const _errs144 = errors;
-if(!((data66 === "exact") || (data66 === "permutation"))){
+if(_errs158 === errors){
+if(data71.method !== undefined){
+let data72 = data71.method;
+const _errs159 = errors;
+if(!((data72 === "exact") || (data72 === "permutation"))){
 validate21.errors = [{instancePath:instancePath+"/explain/method",schemaPath:"#/properties/explain/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.explain.properties.method.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid22 = _errs144 === errors;
+var valid24 = _errs159 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data65.explanations !== undefined){
-const _errs145 = errors;
-if(typeof data65.explanations !== "string"){
+if(valid24){
+if(data71.explanations !== undefined){
+const _errs160 = errors;
+if(typeof data71.explanations !== "string"){
 validate21.errors = [{instancePath:instancePath+"/explain/explanations",schemaPath:"#/properties/explain/properties/explanations/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid22 = _errs145 === errors;
+var valid24 = _errs160 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data65.background_rows !== undefined){
-let data68 = data65.background_rows;
-const _errs147 = errors;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+if(valid24){
+if(data71.background_rows !== undefined){
+let data74 = data71.background_rows;
+const _errs162 = errors;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs147){
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 1 || isNaN(data68)){
+if(errors === _errs162){
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 1 || isNaN(data74)){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid22 = _errs147 === errors;
+var valid24 = _errs162 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
-if(valid22){
-if(data65.output !== undefined){
-const _errs149 = errors;
-if("probabilities" !== data65.output){
+if(valid24){
+if(data71.output !== undefined){
+const _errs164 = errors;
+if("probabilities" !== data71.output){
 validate21.errors = [{instancePath:instancePath+"/explain/output",schemaPath:"#/properties/explain/properties/output/const",keyword:"const",params:{allowedValue: "probabilities"},message:"must be equal to constant"}];
 return false;
 }
-var valid22 = _errs149 === errors;
+var valid24 = _errs164 === errors;
 }
 else {
-var valid22 = true;
+var valid24 = true;
 }
 }
 }
@@ -8334,75 +9896,75 @@ validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs141 === errors;
+var valid0 = _errs156 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.drift !== undefined){
-let data70 = data.drift;
-const _errs150 = errors;
-if(errors === _errs150){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-let missing12;
-if((((data70.reference === undefined) && (missing12 = "reference")) || ((data70.reference_rows === undefined) && (missing12 = "reference_rows"))) || ((data70.test_rows === undefined) && (missing12 = "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
+let data76 = data.drift;
+const _errs165 = errors;
+if(errors === _errs165){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+let missing14;
+if((((data76.reference === undefined) && (missing14 = "reference")) || ((data76.reference_rows === undefined) && (missing14 = "reference_rows"))) || ((data76.test_rows === undefined) && (missing14 = "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
 return false;
 }
 else {
-const _errs152 = errors;
-for(const key11 in data70){
-if(!(((key11 === "reference") || (key11 === "reference_rows")) || (key11 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+const _errs167 = errors;
+for(const key13 in data76){
+if(!(((key13 === "reference") || (key13 === "reference_rows")) || (key13 === "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs152 === errors){
-if(data70.reference !== undefined){
-const _errs153 = errors;
-if(typeof data70.reference !== "string"){
+if(_errs167 === errors){
+if(data76.reference !== undefined){
+const _errs168 = errors;
+if(typeof data76.reference !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/reference",schemaPath:"#/properties/drift/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid23 = _errs153 === errors;
+var valid25 = _errs168 === errors;
 }
 else {
-var valid23 = true;
+var valid25 = true;
 }
-if(valid23){
-if(data70.reference_rows !== undefined){
-let data72 = data70.reference_rows;
-const _errs155 = errors;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+if(valid25){
+if(data76.reference_rows !== undefined){
+let data78 = data76.reference_rows;
+const _errs170 = errors;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs155){
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
+if(errors === _errs170){
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 1 || isNaN(data78)){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid23 = _errs155 === errors;
+var valid25 = _errs170 === errors;
 }
 else {
-var valid23 = true;
+var valid25 = true;
 }
-if(valid23){
-if(data70.test_rows !== undefined){
-const _errs157 = errors;
-if(typeof data70.test_rows !== "string"){
+if(valid25){
+if(data76.test_rows !== undefined){
+const _errs172 = errors;
+if(typeof data76.test_rows !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/test_rows",schemaPath:"#/properties/drift/properties/test_rows/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid23 = _errs157 === errors;
+var valid25 = _errs172 === errors;
 }
 else {
-var valid23 = true;
+var valid25 = true;
 }
 }
 }
@@ -8414,7 +9976,7 @@ validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs150 === errors;
+var valid0 = _errs165 === errors;
 }
 else {
 var valid0 = true;

@@ -11,6 +11,7 @@ import { readBatch } from './drift_input.js';
 /** @typedef {import('./backends.js').BackendPlan} BackendPlan */
 /** @typedef {import('./sessions.js').Sessions} Sessions */
 /** @typedef {import('../worker/protocol.js').OutputTensor} OutputTensor */
+/** @typedef {import('./tabular.js').RegressionPrediction} RegressionPrediction */
 
 /**
  * @typedef {import('./tabular.js').Prediction & {ms: number}} TimedPrediction
@@ -189,8 +190,10 @@ export class Model {
   }
 
   /**
-   * Task-native prediction. Tabular: one row `{featureName: value}` → `{label, labelIndex,
-   * probabilities, ms}` ({@link TimedPrediction}). Image classification: an image (Blob, File, ArrayBuffer,
+   * Task-native prediction. Tabular classification: one row `{featureName: value}` → `{label, labelIndex,
+   * probabilities, ms}` ({@link TimedPrediction}). Tabular regression: a row → `{value, low, high, level,
+   * ms}`: the predicted number and its prediction interval, which held for about `level` of the held-out
+   * rows ({@link RegressionPrediction}). Image classification: an image (Blob, File, ArrayBuffer,
    * ImageBitmap, HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first
    * ({@link ClassScore}); decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
    * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` ({@link Box}) in the image's

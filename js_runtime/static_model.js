@@ -64,12 +64,12 @@ export class StaticModel {
    * float32 values the model would see); rejects for any other row.
    * @param {Record<string, number|string>} row
    * @param {unknown} [options]
-   * @returns {Promise<TimedPrediction>}
+   * @returns {Promise<TimedPrediction | (import('./tabular.js').RegressionPrediction & {ms: number})>}
    */
   async predict(row, options) {
     checkOpen(this);
     runSignal(options, 'predict');
-    if (this.info.task !== 'tabular-classification') {
+    if (this.info.task !== 'tabular-classification' && this.info.task !== 'tabular-regression') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
     }
     row = /** @type {Record<string, number|string>} */ (completeRow(row, this.info.preprocessing));
@@ -79,6 +79,7 @@ export class StaticModel {
     if (!example) {
       throw new Error(`This input is not one of the precomputed examples, and the model cannot run here. ${this.notice}`);
     }
+    if (this.info.task === 'tabular-regression') return { ...example.output, ms: 0 };
     const { label, probabilities } = example.output;
     return {
       label,

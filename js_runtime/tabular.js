@@ -1,4 +1,4 @@
-// Tabular classification: a form row → feeds, and the model's outputs → a prediction. Pure: no DOM.
+// Tabular classification and regression: a form row → feeds, and the model's outputs → a prediction. Pure: no DOM.
 // The manifest's preprocessing spec says each feature is one [1, 1] input (float32 for numeric,
 // string for categorical); scaling and encoding are inside the ONNX graph.
 
@@ -18,6 +18,15 @@ import { misfit } from './tensors.js';
  * @property {string} label
  * @property {number} labelIndex
  * @property {Record<string, number>} probabilities label → probability
+ */
+
+/**
+ * @typedef {object} RegressionPrediction What a tabular regressor's predict(row) answers.
+ * @property {number} value the predicted number (float32, in the target's unit)
+ * @property {number} low value − the interval's half width
+ * @property {number} high value + the interval's half width
+ * @property {number} level the share of new values the interval is meant to hold (e.g. 0.9), measured
+ *   on held-out rows at build time (the model page's evaluation)
  */
 
 /**
@@ -138,6 +147,29 @@ export function readPrediction(outputs, info) {
     probabilities[label] = Number(probTensor.data[i]);
   });
   return { label: info.labels[labelIndex], labelIndex, probabilities };
+}
+
+/**
+ * A regressor's value and its prediction interval (the manifest's postprocessing: value ± half_width),
+ * computed as builder/tasks/tabular_regression.py answer() computes it. A value that is not a finite
+ * number is refused, as a classifier's invalid probabilities are.
+ * @param {Record<string, OutputTensor>} outputs
+ * @param {TabularSpec} info
+ * @returns {RegressionPrediction}
+ */
+export function readRegression(outputs, info) {
+  const post = /** @type {{value_output?: unknown, interval?: {half_width: number, level: number}}} */ (info.postprocessing);
+  const name = String(post.value_output);
+  const tensor = outputs[name];
+  if (!tensor || !post.interval) {
+    throw new Error(`The model returned outputs ${Object.keys(outputs).join(', ')}, but the manifest expects "${name}".`);
+  }
+  const value = Number(tensor.data[0]);
+  if (!Number.isFinite(value)) {
+    throw new Error(`The model returned ${value} for these inputs, so there is no prediction.`);
+  }
+  const half = post.interval.half_width;
+  return { value, low: value - half, high: value + half, level: post.interval.level };
 }
 
 /**

@@ -5,7 +5,7 @@ import { ERROR_CODE, VitrineError } from './protocol.js';
 import { decodeCandidates, decodeDetections } from './detection.js';
 import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
-import { checkPrediction, checkRowFits, readPrediction, rowToFeeds } from '../js_runtime/tabular.js';
+import { checkPrediction, checkRowFits, readPrediction, readRegression, rowToFeeds } from '../js_runtime/tabular.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
 import { artifactOf, fetchArtifact, finishSearch, finishTextClassification, once, prepareText } from './text_predict.js';
 import { BATCH_ROWS, EXACT_MAX_FEATURES, exactShapley, kernelShap } from './shapley.js';
@@ -62,12 +62,12 @@ import { limeTabular } from './lime.js';
 /** @type {Record<string, TaskHandler>} */
 export const HANDLERS = {
   'tabular-classification': {
-    prepare: async (row, spec) => {
-      const feeds = rowToFeeds(row, spec.preprocessing);
-      checkRowFits(/** @type {Record<string, unknown>} */ (row), spec);
-      return { feeds: normalizeFeeds(feeds, spec.inputs) };
-    },
+    prepare: prepareRow,
     finish: (outputs, spec) => checkPrediction(readPrediction(outputs, spec), spec),
+  },
+  'tabular-regression': {
+    prepare: prepareRow,
+    finish: (outputs, spec) => readRegression(outputs, spec),
   },
   'image-classification': {
     prepare: prepareImageInput,
@@ -88,6 +88,18 @@ export const HANDLERS = {
     finish: finishSearch,
   },
 };
+
+/**
+ * A tabular row → the model's feeds: one [1, 1] tensor per feature, each value checked to fit its input.
+ * @param {unknown} row
+ * @param {TaskSpec} spec
+ * @returns {Promise<Prepared>}
+ */
+async function prepareRow(row, spec) {
+  const feeds = rowToFeeds(row, spec.preprocessing);
+  checkRowFits(/** @type {Record<string, unknown>} */ (row), spec);
+  return { feeds: normalizeFeeds(feeds, spec.inputs) };
+}
 
 /**
  * @typedef {object} Box One detection, best first, in the original image's pixels.

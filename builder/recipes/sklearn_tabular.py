@@ -1,7 +1,9 @@
-"""scikit-learn pipelines for tabular classification.
+"""scikit-learn pipelines for tabular classification and regression.
 
 The whole pipeline (scaling, one-hot encoding, estimator) is one ONNX graph, so the browser
-feeds raw feature values and cannot drift from the Python preprocessing.
+feeds raw feature values and cannot drift from the Python preprocessing. A regressor also gets a
+prediction interval from its cross-validated residuals on the training split (split conformal):
+the held-out rows, which it never saw, measure how often the interval holds.
 """
 
 from __future__ import annotations
@@ -18,15 +20,27 @@ if TYPE_CHECKING:
 
 # Trees compare raw float32 values (as sklearn's trees do internally), so the ONNX graph gets no
 # scaler for them: a float64 scaler in sklearn vs float32 in ONNX moves rows across thresholds.
-SCALED = {"logistic_regression"}
-# name → (scikit-learn class, its parameters a card may set). Classes are named, not imported, so
-# checking a card does not load scikit-learn.
-ESTIMATORS: dict[str, tuple[str, dict[str, type | tuple[type, ...]]]] = {
-    "random_forest": ("sklearn.ensemble.RandomForestClassifier", {"n_estimators": int, "max_depth": int, "min_samples_leaf": int}),
-    "gradient_boosting": ("sklearn.ensemble.GradientBoostingClassifier", {"n_estimators": int, "max_depth": int, "learning_rate": (int, float)}),
-    "logistic_regression": ("sklearn.linear_model.LogisticRegression", {"C": (int, float), "max_iter": int}),
+SCALED = {"logistic_regression", "ridge"}
+_FOREST = {"n_estimators": int, "max_depth": int, "min_samples_leaf": int}
+_BOOSTING = {"n_estimators": int, "max_depth": int, "learning_rate": (int, float)}
+# task → name → (scikit-learn class, its parameters a card may set). Classes are named, not imported,
+# so checking a card does not load scikit-learn.
+ESTIMATORS: dict[str, dict[str, tuple[str, dict[str, type | tuple[type, ...]]]]] = {
+    "tabular-classification": {
+        "random_forest": ("sklearn.ensemble.RandomForestClassifier", _FOREST),
+        "gradient_boosting": ("sklearn.ensemble.GradientBoostingClassifier", _BOOSTING),
+        "logistic_regression": ("sklearn.linear_model.LogisticRegression", {"C": (int, float), "max_iter": int}),
+    },
+    "tabular-regression": {
+        "random_forest": ("sklearn.ensemble.RandomForestRegressor", _FOREST),
+        "gradient_boosting": ("sklearn.ensemble.GradientBoostingRegressor", _BOOSTING),
+        "ridge": ("sklearn.linear_model.Ridge", {"alpha": (int, float)}),
+    },
 }
-TASKS = ("tabular-classification",)
+# The regressor's interval: its share of held-out values meant to fall inside, from 5-fold residuals.
+INTERVAL_LEVEL = 0.9
+INTERVAL_FOLDS = 5
+TASKS = tuple(ESTIMATORS)
 SUPPORTED_VARIANTS = ("fp32",)
 OPTIMIZE = None  # skl2onnx graphs are small and already lean; offline optimization would only churn their bytes
 VARIANTS_WHY = "skl2onnx graphs are small and do not survive onnxruntime quantization"
@@ -35,9 +49,10 @@ VARIANTS_WHY = "skl2onnx graphs are small and do not survive onnxruntime quantiz
 def check(card: Card) -> list[CardProblem]:
     params: dict[str, Any] = card.recipe["params"]
     name = params.get("estimator", "random_forest")
-    if not isinstance(name, str) or name not in ESTIMATORS:
-        return [card.problem(("recipe", "params", "estimator"), f"unknown estimator {name!r} (available: {', '.join(ESTIMATORS)})")]
-    allowed = ESTIMATORS[name][1]
+    estimators = ESTIMATORS.get(card.data.get("task", ""), ESTIMATORS["tabular-classification"])
+    if not isinstance(name, str) or name not in estimators:
+        return [card.problem(("recipe", "params", "estimator"), f"unknown estimator {name!r} (available: {', '.join(estimators)})")]
+    allowed = estimators[name][1]
     problems = []
     for key, value in params.items():
         if key == "estimator":
@@ -56,9 +71,10 @@ def train(card: Card, split: Split) -> Trained:
 
     params = dict(card.recipe["params"])
     name = params.pop("estimator", "random_forest")
-    module, _, class_name = ESTIMATORS[name][0].rpartition(".")
+    task = card.data["task"]
+    module, _, class_name = ESTIMATORS[task][name][0].rpartition(".")
     cls = getattr(importlib.import_module(module), class_name)
-    extra = {"random_state": card.dataset["seed"]}
+    extra = {"random_state": card.dataset["seed"]} if name != "ridge" else {}
     estimator = cls(**extra, **params)
     scaler = StandardScaler() if name in SCALED else "passthrough"
     columns = [("num", scaler, split.numeric)] if split.numeric else []
@@ -68,9 +84,25 @@ def train(card: Card, split: Split) -> Trained:
     pipeline.fit(split.X_train, split.y_train)
     shown = ", ".join(f"{k}={v}" for k, v in params.items())
     steps = "StandardScaler + OneHotEncoder" if name in SCALED else "OneHotEncoder"
-    return Trained(
-        model=pipeline,
-        framework="sklearn",
-        summary=f"{cls.__name__}({shown}) after {steps}",
-        io={"postprocessing": {"kind": "tabular-classification", "label_output": "label", "probability_output": "probabilities"}},
-    )
+    if task == "tabular-regression":
+        post = {"kind": task, "value_output": "variable", "interval": interval(pipeline, split, card.dataset["seed"])}
+    else:
+        post = {"kind": task, "label_output": "label", "probability_output": "probabilities"}
+    return Trained(model=pipeline, framework="sklearn", summary=f"{cls.__name__}({shown}) after {steps}", io={"postprocessing": post})
+
+
+def interval(pipeline: Any, split: Split, seed: int) -> dict[str, Any]:
+    """A symmetric prediction interval, value ± half_width: the conformal quantile of the absolute
+    out-of-fold residuals on the training split (the ⌈(n+1)·level⌉-th smallest of n), so that a new
+    row's value lies inside with probability ≥ level when rows are exchangeable."""
+    import math
+
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.model_selection import KFold, cross_val_predict
+
+    folds = KFold(INTERVAL_FOLDS, shuffle=True, random_state=seed)
+    predicted = cross_val_predict(clone(pipeline), split.X_train, split.y_train, cv=folds)
+    residuals = np.sort(np.abs(split.y_train.astype(np.float64) - predicted))
+    rank = min(len(residuals), math.ceil((len(residuals) + 1) * INTERVAL_LEVEL))
+    return {"level": INTERVAL_LEVEL, "half_width": float(np.float32(residuals[rank - 1])), "method": f"split conformal, {INTERVAL_FOLDS}-fold residuals"}

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import datasets
 from ..cards import Card
+from ..datasets import feeds, feeds_for, rows
 from ..errors import CardProblem
 from . import TaskEvaluation, tensor_json
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ..recipes import Trained
 
 prepare = datasets.prepare
+__all__ = ["check", "prepare", "describe", "feeds", "feeds_for", "evaluate", "explanations", "drift", "rows"]
 
 
 def check(card: Card) -> list[CardProblem]:
@@ -30,20 +32,6 @@ def describe(card: Card, split: Split, trained: Trained, artifact: Callable[...,
         "preprocessing": {"kind": "tabular", "features": split.features},
         "postprocessing": trained.io["postprocessing"],
         "dataset": split.info,
-    }
-
-
-def feeds(split: Split, parts: dict[str, Any], which: str) -> list[dict[str, np.ndarray]]:
-    batch = feeds_for(split.X_test if which != "calibration" else split.X_train, split.features)
-    n = len(next(iter(batch.values())))
-    return [{name: value[i : i + 1] for name, value in batch.items()} for i in range(n)]
-
-
-def feeds_for(frame: Any, features: list[dict[str, Any]]) -> dict[str, np.ndarray]:
-    """One [N, 1] tensor per feature, named by its graph input: the layout the browser uses too."""
-    return {
-        f["input"]: frame[[f["input"]]].to_numpy(np.float32 if f["type"] == "numeric" else object)
-        for f in features
     }
 
 
@@ -66,21 +54,21 @@ def evaluate(session: ort.InferenceSession, split: Split, parts: dict[str, Any],
         },
         "confusion_matrix": confusion_matrix(split.y_test, predicted, labels=range(n_labels)).tolist(),
     }
-    rows = _rows(split)
+    shown = rows(split)
     fixtures = {
         "labels": split.labels,
-        "rows": rows,
+        "rows": shown,
         "expected": [split.labels[i] for i in split.y_test],
         "inputs": {name: tensor_json(value) for name, value in feeds.items()},
         "outputs": {post["label_output"]: tensor_json(predicted), post["probability_output"]: tensor_json(probabilities)},
     }
     examples = [
         {
-            "input": rows[i],
+            "input": shown[i],
             "expected": split.labels[int(split.y_test[i])],
             "output": {"label": split.labels[int(predicted[i])], "probabilities": [float(p) for p in probabilities[i]]},
         }
-        for i in range(min(n_examples, len(rows)))
+        for i in range(min(n_examples, len(shown)))
     ]
     return TaskEvaluation(metrics, fixtures, examples)
 
@@ -108,12 +96,3 @@ def drift(session: ort.InferenceSession, split: Split, parts: dict[str, Any], ca
     predicted = np.argmax(session.run([probability], feeds_for(split.X_train, split.features))[0], axis=1)
     data = reference.reference(split.features, split.labels, split.X_train, predicted, card.dataset["seed"])
     return data, reference.test_rows_csv(split.features, split.X_test)
-
-
-def _rows(split: Split) -> list[dict[str, Any]]:
-    """Test rows keyed by column name, as a person would type them: the shortest decimal that is the same float32."""
-    names = {f["input"]: f["name"] for f in split.features}
-    return [
-        {names[k]: float(str(np.float32(v))) if isinstance(v, (float, np.floating)) else str(v) for k, v in record.items()}
-        for record in split.X_test.to_dict("records")
-    ]

@@ -40,6 +40,7 @@ export { ERROR_CODE, VitrineError } from '../../worker/protocol.js';
 /** @typedef {import('../../worker/protocol.js').OutputTensor} OutputTensor */
 /** @typedef {import('../model.js').TimedPrediction} TimedPrediction */
 /** @typedef {import('../tabular.js').Prediction} Prediction */
+/** @typedef {import('../tabular.js').RegressionPrediction} RegressionPrediction */
 /** @typedef {import('../../worker/predict.js').ClassScore} ClassScore */
 /** @typedef {import('../../worker/predict.js').Box} Box */
 /** @typedef {import('../model.js').TextPrediction} TextPrediction */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completeRow, readPrediction, rowToFeeds } from '../../js_runtime/tabular.js';
+import { completeRow, readPrediction, readRegression, rowToFeeds } from '../../js_runtime/tabular.js';
 import { normalizeFeeds } from '../../js_runtime/tensors.js';
 import { manifestFiles, readJson, tabularManifest } from './helpers.js';
 
@@ -112,5 +112,29 @@ describe('readPrediction', () => {
       { message: 'Output "label" holds 5, which is not one of the model\'s labels.' });
     const short = outputs(0n, [1, 0]);
     assert.throws(() => readPrediction(short, info), { message: 'Output "probabilities" has 2 values; the model has 3 labels.' });
+  });
+});
+
+describe('readRegression', () => {
+  // the diabetes card's postprocessing, as the build writes it
+  const regressor = {
+    ...info,
+    labels: [],
+    postprocessing: { kind: 'tabular-regression', value_output: 'variable', interval: { level: 0.9, half_width: 96.5823974609375, method: 'split conformal' } },
+  };
+  const outputs = (value) => ({ variable: { type: 'float32', dims: [1, 1], data: Float32Array.of(value) } });
+
+  it('answers the value and the interval value ± half width, as Python answer() does', () => {
+    const p = readRegression(outputs(156.3190460205078), regressor);
+    assert.deepEqual(p, { value: 156.3190460205078, low: 156.3190460205078 - 96.5823974609375, high: 156.3190460205078 + 96.5823974609375, level: 0.9 });
+    // the numbers builder/tasks/tabular_regression.py wrote for the same value (float64 sums of float32 values)
+    assert.equal(p.low, 59.73664855957031);
+    assert.equal(p.high, 252.9014434814453);
+  });
+
+  it('refuses a value that is not a finite number, and outputs the manifest does not name', () => {
+    assert.throws(() => readRegression(outputs(NaN), regressor), { message: 'The model returned NaN for these inputs, so there is no prediction.' });
+    assert.throws(() => readRegression({ y: outputs(1).variable }, regressor),
+      { message: 'The model returned outputs y, but the manifest expects "variable".' });
   });
 });

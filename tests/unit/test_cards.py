@@ -151,7 +151,7 @@ def test_unsupported_variant(tmp_path: Path) -> None:
 
 def test_unknown_dataset(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("name: iris", "name: iriss"))
-    assert problems(tmp_path) == [f"{path}:6: dataset.name: 'iriss' is not a dataset of sklearn (available: breast_cancer, iris, wine)"]
+    assert problems(tmp_path) == [f"{path}:6: dataset.name: 'iriss' is not a dataset of sklearn (available: breast_cancer, diabetes, iris, wine)"]
 
 
 def test_missing_feature_column_names_the_feature_line(tmp_path: Path) -> None:
@@ -225,7 +225,7 @@ def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("edit", "line", "field", "allowed"), [
     (lambda c: c.replace("  params:\n", "  parms:\n"), 13, "recipe.parms", "kind, params"),
     (lambda c: c.replace("  target: target\n", "  target: target\n  colour: blue\n"), 8, "dataset.colour",
-     ", ".join(sorted(card_schema()["properties"]["dataset"]["properties"]))),  # features, name, seed, source, ...
+     ", ".join(card_schema()["allOf"][0]["then"]["properties"]["dataset"]["propertyNames"]["enum"])),  # this task's: source, name, ...
     (lambda c: c.replace("{name: petal width (cm), type: numeric}", "{name: petal width (cm), type: numeric, colour: blue}"), 10,
      "dataset.features[1].colour", "derive, description, label, name, type, unit"),
     (lambda c: c + "demo:\n  examples: 3\n  colour: blue\n", 18, "demo.colour", "examples, texts"),
@@ -233,7 +233,8 @@ def test_authoring_guide_shows_real_error_output(tmp_path: Path) -> None:
 ], ids=["recipe", "dataset", "feature", "demo", "explain"])
 def test_unknown_nested_field_points_at_the_key(tmp_path: Path, edit, line: int, field: str, allowed: str) -> None:
     path = write(tmp_path, edit(GOOD))
-    assert problems(tmp_path) == [f"{path}:{line}: {field}: unknown field (allowed here: {allowed})"]
+    says = "is not a field of this task's dataset" if field == "dataset.colour" else "unknown field"
+    assert problems(tmp_path) == [f"{path}:{line}: {field}: {says} (allowed here: {allowed})"]
 
 
 # ---- defaults, locations and messages that mutation testing (make mutation) found unpinned ----
@@ -383,7 +384,7 @@ def test_tabular_fields_in_an_image_card_are_errors(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "name", "recipe", "serves", "task"), [
     (GOOD.replace("kind: sklearn_tabular", "kind: torch_image"), None, "torch_image", "image-classification", "tabular-classification"),
-    (PHOTO.replace("kind: torch_image", "kind: sklearn_tabular"), "photo-classifier.yaml", "sklearn_tabular", "tabular-classification", "image-classification"),
+    (PHOTO.replace("kind: torch_image", "kind: sklearn_tabular"), "photo-classifier.yaml", "sklearn_tabular", "tabular-classification or tabular-regression", "image-classification"),
 ], ids=["image-recipe-on-tabular-card", "tabular-recipe-on-image-card"])
 def test_a_recipe_that_does_not_serve_the_task_is_an_error(tmp_path: Path, text: str, name, recipe: str, serves: str, task: str) -> None:
     path = write(tmp_path, text, name)
@@ -415,6 +416,6 @@ def test_a_recipe_for_another_task_is_reported_with_the_schema_problems(tmp_path
         """)
     assert problems(tmp_path) == [
         f"{path}:4: dataset.target: is not a field of this task's dataset (allowed here: source, name, seed)",
-        f"{path}:5: recipe.kind: recipe 'sklearn_tabular' makes tabular-classification models, not 'image-classification'",
+        f"{path}:5: recipe.kind: recipe 'sklearn_tabular' makes tabular-classification or tabular-regression models, not 'image-classification'",
         f"{path}:6: variants[1]: 'int4' is not one of 'fp32', 'fp16', 'int8'",
     ]
