@@ -339,9 +339,13 @@ def native_generation_summary(done: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """The model's first precomputed example as feeds: its tabular row, its text's token ids, or its example image preprocessed."""
+    """The model's first precomputed example as feeds: its tabular row, its series window, its text's token ids, or its example image preprocessed."""
     example = entry["examples"][0]
     pre = entry["preprocessing"]
+    if pre["kind"] == "series":
+        import numpy as np
+
+        return {pre["input"]: np.array([example["input"]], np.float32)}
     if pre["kind"] == "text":
         from .tasks.text import feed
 

@@ -201,8 +201,10 @@ def _clip(value: Any) -> str:
 
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(data)
-    if out["task"] in ("tabular-classification", "text-classification"):
+    if out["task"] in ("tabular-classification", "tabular-regression", "text-classification"):
         out["dataset"].setdefault("test_size", 0.25)
+    elif out["task"] == "time-series-forecasting":
+        out["dataset"].setdefault("test_size", 0.2)
     out["dataset"].setdefault("seed", 0)
     if "classes" in out["dataset"]:  # YAML reads `0: Barolo` with an int key; target values are compared as text
         out["dataset"]["classes"] = {str(k): v for k, v in out["dataset"]["classes"].items()}

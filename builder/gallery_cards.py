@@ -33,6 +33,8 @@ def quality(metrics: dict[str, Any]) -> str:
     """The headline metric on the held-out data, in words."""
     if "accuracy" in metrics:
         return f"accuracy {100 * metrics['accuracy']:.1f}%"
+    if "mase" in metrics:
+        return f"MASE {metrics['mase']:.2f} in a {metrics['origins']}-month back-test (seasonal naive: {metrics['baseline']['mase']:.2f})"
     if "r2" in metrics:
         return f"R² {metrics['r2']:.2f}, MAE {metrics['mae']:.3g} (training mean: {metrics['baseline']['mae']:.3g})"
     if "hit_at_10" in metrics:
@@ -67,6 +69,8 @@ def sample(entry: dict[str, Any]) -> str:
     task = entry["task"]
     if task == "tabular-classification" and isinstance(out, dict):
         return f"Predicts {out['label']} ({100 * max(out['probabilities']):.1f}%) for the example penguin"
+    if task == "time-series-forecasting" and isinstance(out, dict):
+        return f"From {ex['origin']}: {out['forecast'][0]:.1f} next, {out['forecast'][-1]:.1f} in {len(out['forecast'])} steps"
     if task == "tabular-regression" and isinstance(out, dict):
         return f"Predicts {out['value']:.4g} (interval {out['low']:.4g} to {out['high']:.4g}) for a held-out row"
     if task == "object-detection" and isinstance(out, list):

@@ -20,7 +20,8 @@ from .gallery_cards import card
 
 GALLERY = "gallery"
 # a task's templates: _<kind>_precomputed.md.j2, _<kind>_evaluation.md.j2, ...
-KINDS = {"tabular-classification": "tabular", "tabular-regression": "regression", "image-classification": "image", "object-detection": "detection",
+KINDS = {"tabular-classification": "tabular", "tabular-regression": "regression", "time-series-forecasting": "forecast",
+         "image-classification": "image", "object-detection": "detection",
          "text-classification": "text", "semantic-search": "search", "text-generation": "generation"}
 
 

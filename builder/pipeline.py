@@ -36,6 +36,7 @@ BUILD_INPUTS = (
 TASK_INPUTS = {
     "tabular-classification": ("datasets.py", "drift.py", "tasks/tabular.py"),
     "tabular-regression": ("datasets.py", "tasks/tabular_regression.py"),
+    "time-series-forecasting": ("series.py", "tasks/forecasting.py"),
     "image-classification": ("image_preprocess.py", "image_sets.py", "tasks/image_classification.py"),
     "object-detection": (
         "image_preprocess.py", "image_sets.py", "tasks/object_detection.py", "detectors/__init__.py", "detectors/blazeface.py",
@@ -396,6 +397,8 @@ def _headline(variant: dict[str, Any]) -> str:
     metrics = variant["metrics"]
     if "accuracy" in metrics:
         score = f"accuracy {metrics['accuracy']:.3f}"
+    elif "mase" in metrics:
+        score = f"MASE {metrics['mase']:.3f} (seasonal naive: {metrics['baseline']['mase']:.3f}) over {metrics['origins']} back-test origins"
     elif "mae" in metrics:
         score = f"MAE {metrics['mae']:.4g} (training mean: {metrics['baseline']['mae']:.4g}), R² {metrics['r2']:.3f}"
     elif "top1" in metrics:

@@ -50,6 +50,7 @@ const WIDGETS_BY_TASK = {
   'text-classification': async () => (await import('./demo_text.js')).mountText,
   'semantic-search': async () => (await import('./demo_search.js')).mountSearch,
   'text-generation': async () => (await import('./demo_generate.js')).mountGenerate,
+  'time-series-forecasting': async () => (await import('./demo_forecast.js')).mountForecast,
 };
 /** @type {Record<string, () => Promise<MountWidget>>} */
 const WIDGETS_BY_KIND = {

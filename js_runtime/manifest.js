@@ -66,7 +66,7 @@
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'tabular-regression'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
  * @property {string} [label_output] tabular
  * @property {string} [probability_output] tabular
  * @property {string} [value_output] tabular regression: the [N, 1] value
@@ -147,7 +147,7 @@
  *   (a handle's `info`).
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'tabular-regression'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels

@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
-const schema69 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
+const schema74 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -1936,15 +1936,144 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-if(!valid0){
-const err47 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs49 = errors;
+const _errs50 = errors;
+if(errors === _errs50){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((((data.kind === undefined) && (missing3 = "kind")) || ((data.input === undefined) && (missing3 = "input"))) || ((data.window === undefined) && (missing3 = "window"))){
+const err47 = {instancePath,schemaPath:"#/$defs/series_preprocessing/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
 else {
 vErrors.push(err47);
+}
+errors++;
+}
+else {
+const _errs52 = errors;
+for(const key3 in data){
+if(!(((key3 === "kind") || (key3 === "input")) || (key3 === "window"))){
+const err48 = {instancePath,schemaPath:"#/$defs/series_preprocessing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+break;
+}
+}
+if(_errs52 === errors){
+if(data.kind !== undefined){
+const _errs53 = errors;
+if("series" !== data.kind){
+const err49 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/series_preprocessing/properties/kind/const",keyword:"const",params:{allowedValue: "series"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var valid12 = _errs53 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.input !== undefined){
+const _errs54 = errors;
+if(typeof data.input !== "string"){
+const err50 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/series_preprocessing/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var valid12 = _errs54 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.window !== undefined){
+let data24 = data.window;
+const _errs56 = errors;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err51 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/series_preprocessing/properties/window/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(errors === _errs56){
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 1 || isNaN(data24)){
+const err52 = {instancePath:instancePath+"/window",schemaPath:"#/$defs/series_preprocessing/properties/window/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+var valid12 = _errs56 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/$defs/series_preprocessing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+var _valid0 = _errs49 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+if(!valid0){
+const err54 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 validate25.errors = vErrors;
@@ -1967,9 +2096,10 @@ return errors === 0;
 }
 validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema44 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
-const schema45 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
-const schema47 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
+const schema45 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
+const schema46 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
+const schema48 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
+const schema49 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","label","unit","frequency","season","points","start","end","filled","train_points","test_start"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"label":{"type":"string"},"unit":{"type":"string"},"frequency":{"type":"string"},"season":{"type":"integer","minimum":1},"points":{"type":"integer"},"start":{"type":"string"},"end":{"type":"string"},"filled":{"type":"array","items":{"type":"string"},"description":"periods without a measurement, filled by linear interpolation"},"train_points":{"type":"integer"},"test_start":{"type":"string"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2002,7 +2132,7 @@ errors++;
 else {
 const _errs4 = errors;
 for(const key0 in data){
-if(!(func1.call(schema44.properties, key0))){
+if(!(func1.call(schema45.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/$defs/tabular_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2249,7 +2379,7 @@ errors++;
 else {
 const _errs29 = errors;
 for(const key2 in data){
-if(!(func1.call(schema45.properties, key2))){
+if(!(func1.call(schema46.properties, key2))){
 const err14 = {instancePath,schemaPath:"#/$defs/regression_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -2842,7 +2972,7 @@ errors++;
 else {
 const _errs84 = errors;
 for(const key5 in data){
-if(!(func1.call(schema47.properties, key5))){
+if(!(func1.call(schema48.properties, key5))){
 const err45 = {instancePath,schemaPath:"#/$defs/text_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
@@ -3096,16 +3226,380 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-if(!valid0){
-const err58 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs107 = errors;
+const _errs108 = errors;
+if(errors === _errs108){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if(((((((((((((((data.name === undefined) && (missing5 = "name")) || ((data.source === undefined) && (missing5 = "source"))) || ((data.citation === undefined) && (missing5 = "citation"))) || ((data.licence === undefined) && (missing5 = "licence"))) || ((data.label === undefined) && (missing5 = "label"))) || ((data.unit === undefined) && (missing5 = "unit"))) || ((data.frequency === undefined) && (missing5 = "frequency"))) || ((data.season === undefined) && (missing5 = "season"))) || ((data.points === undefined) && (missing5 = "points"))) || ((data.start === undefined) && (missing5 = "start"))) || ((data.end === undefined) && (missing5 = "end"))) || ((data.filled === undefined) && (missing5 = "filled"))) || ((data.train_points === undefined) && (missing5 = "train_points"))) || ((data.test_start === undefined) && (missing5 = "test_start"))){
+const err58 = {instancePath,schemaPath:"#/$defs/series_dataset/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+else {
+const _errs110 = errors;
+for(const key6 in data){
+if(!(func1.call(schema49.properties, key6))){
+const err59 = {instancePath,schemaPath:"#/$defs/series_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+break;
+}
+}
+if(_errs110 === errors){
+if(data.name !== undefined){
+const _errs111 = errors;
+if(typeof data.name !== "string"){
+const err60 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/series_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var valid12 = _errs111 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.source !== undefined){
+const _errs113 = errors;
+if(typeof data.source !== "string"){
+const err61 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/series_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var valid12 = _errs113 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.citation !== undefined){
+const _errs115 = errors;
+if(typeof data.citation !== "string"){
+const err62 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/series_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var valid12 = _errs115 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.licence !== undefined){
+const _errs117 = errors;
+if(typeof data.licence !== "string"){
+const err63 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/series_dataset/properties/licence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var valid12 = _errs117 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.label !== undefined){
+const _errs119 = errors;
+if(typeof data.label !== "string"){
+const err64 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/series_dataset/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var valid12 = _errs119 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.unit !== undefined){
+const _errs121 = errors;
+if(typeof data.unit !== "string"){
+const err65 = {instancePath:instancePath+"/unit",schemaPath:"#/$defs/series_dataset/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var valid12 = _errs121 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.frequency !== undefined){
+const _errs123 = errors;
+if(typeof data.frequency !== "string"){
+const err66 = {instancePath:instancePath+"/frequency",schemaPath:"#/$defs/series_dataset/properties/frequency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var valid12 = _errs123 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.season !== undefined){
+let data51 = data.season;
+const _errs125 = errors;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err67 = {instancePath:instancePath+"/season",schemaPath:"#/$defs/series_dataset/properties/season/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(errors === _errs125){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 1 || isNaN(data51)){
+const err68 = {instancePath:instancePath+"/season",schemaPath:"#/$defs/series_dataset/properties/season/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+var valid12 = _errs125 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.points !== undefined){
+let data52 = data.points;
+const _errs127 = errors;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err69 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/series_dataset/properties/points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var valid12 = _errs127 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.start !== undefined){
+const _errs129 = errors;
+if(typeof data.start !== "string"){
+const err70 = {instancePath:instancePath+"/start",schemaPath:"#/$defs/series_dataset/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var valid12 = _errs129 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.end !== undefined){
+const _errs131 = errors;
+if(typeof data.end !== "string"){
+const err71 = {instancePath:instancePath+"/end",schemaPath:"#/$defs/series_dataset/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+var valid12 = _errs131 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.filled !== undefined){
+let data55 = data.filled;
+const _errs133 = errors;
+if(errors === _errs133){
+if(Array.isArray(data55)){
+var valid13 = true;
+const len0 = data55.length;
+for(let i0=0; i0<len0; i0++){
+const _errs135 = errors;
+if(typeof data55[i0] !== "string"){
+const err72 = {instancePath:instancePath+"/filled/" + i0,schemaPath:"#/$defs/series_dataset/properties/filled/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var valid13 = _errs135 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/filled",schemaPath:"#/$defs/series_dataset/properties/filled/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+var valid12 = _errs133 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.train_points !== undefined){
+let data57 = data.train_points;
+const _errs137 = errors;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err74 = {instancePath:instancePath+"/train_points",schemaPath:"#/$defs/series_dataset/properties/train_points/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var valid12 = _errs137 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data.test_start !== undefined){
+const _errs139 = errors;
+if(typeof data.test_start !== "string"){
+const err75 = {instancePath:instancePath+"/test_start",schemaPath:"#/$defs/series_dataset/properties/test_start/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+var valid12 = _errs139 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err76 = {instancePath,schemaPath:"#/$defs/series_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+var _valid0 = _errs107 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err77 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 validate29.errors = vErrors;
@@ -3128,9 +3622,10 @@ return errors === 0;
 }
 validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema49 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
-const schema50 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
-const schema53 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
+const schema51 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
+const schema52 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
+const schema55 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
+const schema56 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3185,7 +3680,7 @@ for(const key1 in data0){
 let data1 = data0[key1];
 const _errs8 = errors;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema49.properties.input.additionalProperties.type},message:"must be number,string"};
+const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema51.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3409,7 +3904,7 @@ for(const key4 in data7){
 let data8 = data7[key4];
 const _errs28 = errors;
 if((!((typeof data8 == "number") && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema50.properties.input.additionalProperties.type},message:"must be number,string"};
+const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema52.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4335,7 +4830,7 @@ if(data32.finish_reason !== undefined){
 let data37 = data32.finish_reason;
 const _errs102 = errors;
 if(!((data37 === "eos") || (data37 === "length"))){
-const err64 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema53.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
+const err64 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema55.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4399,17 +4894,384 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-}
-if(!valid0){
-const err67 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs103 = errors;
+const _errs104 = errors;
+if(errors === _errs104){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((((data.origin === undefined) && (missing10 = "origin")) || ((data.input === undefined) && (missing10 = "input"))) || ((data.output === undefined) && (missing10 = "output"))){
+const err67 = {instancePath,schemaPath:"#/$defs/forecast_example/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+else {
+const _errs106 = errors;
+for(const key12 in data){
+if(!((((key12 === "origin") || (key12 === "input")) || (key12 === "expected")) || (key12 === "output"))){
+const err68 = {instancePath,schemaPath:"#/$defs/forecast_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+break;
+}
+}
+if(_errs106 === errors){
+if(data.origin !== undefined){
+const _errs107 = errors;
+if(typeof data.origin !== "string"){
+const err69 = {instancePath:instancePath+"/origin",schemaPath:"#/$defs/forecast_example/properties/origin/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var valid24 = _errs107 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data.input !== undefined){
+let data39 = data.input;
+const _errs109 = errors;
+if(errors === _errs109){
+if(Array.isArray(data39)){
+var valid25 = true;
+const len5 = data39.length;
+for(let i5=0; i5<len5; i5++){
+let data40 = data39[i5];
+const _errs111 = errors;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err70 = {instancePath:instancePath+"/input/" + i5,schemaPath:"#/$defs/forecast_example/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var valid25 = _errs111 === errors;
+if(!valid25){
+break;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/forecast_example/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var valid24 = _errs109 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data.expected !== undefined){
+let data41 = data.expected;
+const _errs113 = errors;
+if(errors === _errs113){
+if(Array.isArray(data41)){
+var valid26 = true;
+const len6 = data41.length;
+for(let i6=0; i6<len6; i6++){
+let data42 = data41[i6];
+const _errs115 = errors;
+if((!((typeof data42 == "number") && (isFinite(data42)))) && (data42 !== null)){
+const err72 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema56.properties.expected.items.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var valid26 = _errs115 === errors;
+if(!valid26){
+break;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/forecast_example/properties/expected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+var valid24 = _errs113 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data.output !== undefined){
+let data43 = data.output;
+const _errs117 = errors;
+if(errors === _errs117){
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+let missing11;
+if(((((data43.forecast === undefined) && (missing11 = "forecast")) || ((data43.low === undefined) && (missing11 = "low"))) || ((data43.high === undefined) && (missing11 = "high"))) || ((data43.level === undefined) && (missing11 = "level"))){
+const err74 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+const _errs119 = errors;
+for(const key13 in data43){
+if(!((((key13 === "forecast") || (key13 === "low")) || (key13 === "high")) || (key13 === "level"))){
+const err75 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+break;
+}
+}
+if(_errs119 === errors){
+if(data43.forecast !== undefined){
+let data44 = data43.forecast;
+const _errs120 = errors;
+if(errors === _errs120){
+if(Array.isArray(data44)){
+var valid28 = true;
+const len7 = data44.length;
+for(let i7=0; i7<len7; i7++){
+let data45 = data44[i7];
+const _errs122 = errors;
+if(!((typeof data45 == "number") && (isFinite(data45)))){
+const err76 = {instancePath:instancePath+"/output/forecast/" + i7,schemaPath:"#/$defs/forecast_example/properties/output/properties/forecast/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var valid28 = _errs122 === errors;
+if(!valid28){
+break;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/output/forecast",schemaPath:"#/$defs/forecast_example/properties/output/properties/forecast/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+var valid27 = _errs120 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data43.low !== undefined){
+let data46 = data43.low;
+const _errs124 = errors;
+if(errors === _errs124){
+if(Array.isArray(data46)){
+var valid29 = true;
+const len8 = data46.length;
+for(let i8=0; i8<len8; i8++){
+let data47 = data46[i8];
+const _errs126 = errors;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err78 = {instancePath:instancePath+"/output/low/" + i8,schemaPath:"#/$defs/forecast_example/properties/output/properties/low/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var valid29 = _errs126 === errors;
+if(!valid29){
+break;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/output/low",schemaPath:"#/$defs/forecast_example/properties/output/properties/low/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+var valid27 = _errs124 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data43.high !== undefined){
+let data48 = data43.high;
+const _errs128 = errors;
+if(errors === _errs128){
+if(Array.isArray(data48)){
+var valid30 = true;
+const len9 = data48.length;
+for(let i9=0; i9<len9; i9++){
+let data49 = data48[i9];
+const _errs130 = errors;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err80 = {instancePath:instancePath+"/output/high/" + i9,schemaPath:"#/$defs/forecast_example/properties/output/properties/high/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var valid30 = _errs130 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/output/high",schemaPath:"#/$defs/forecast_example/properties/output/properties/high/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+var valid27 = _errs128 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data43.level !== undefined){
+let data50 = data43.level;
+const _errs132 = errors;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err82 = {instancePath:instancePath+"/output/level",schemaPath:"#/$defs/forecast_example/properties/output/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var valid27 = _errs132 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+var valid24 = _errs117 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/$defs/forecast_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+var _valid0 = _errs103 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err85 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
 }
 errors++;
 validate31.errors = vErrors;
@@ -4432,7 +5294,7 @@ return errors === 0;
 }
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema54 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
+const schema57 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
 const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4901,7 +5763,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema59 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema62 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4923,7 +5785,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema59.properties, key0))){
+if(!(func1.call(schema62.properties, key0))){
 validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5546,6 +6408,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema64 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5560,33 +6423,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((((((((data.mae === undefined) && (missing0 = "mae")) || ((data.mase === undefined) && (missing0 = "mase"))) || ((data.smape === undefined) && (missing0 = "smape"))) || ((data.mae_by_step === undefined) && (missing0 = "mae_by_step"))) || ((data.baseline === undefined) && (missing0 = "baseline"))) || ((data.scale === undefined) && (missing0 = "scale"))) || ((data.origins === undefined) && (missing0 = "origins"))) || ((data.interval === undefined) && (missing0 = "interval"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate39.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!(func1.call(schema64.properties, key0))){
 validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.images !== undefined){
-let data0 = data.images;
+if(data.mae !== undefined){
+let data0 = data.mae;
 const _errs2 = errors;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate39.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-validate39.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data0 < 0 || isNaN(data0)){
+validate39.errors = [{instancePath:instancePath+"/mae",schemaPath:"#/properties/mae/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/mae",schemaPath:"#/properties/mae/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs2 === errors;
@@ -5595,24 +6458,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top1 !== undefined){
-let data1 = data.top1;
+if(data.mase !== undefined){
+let data1 = data.mase;
 const _errs4 = errors;
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1 || isNaN(data1)){
-validate39.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
 if(data1 < 0 || isNaN(data1)){
-validate39.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/mase",schemaPath:"#/properties/mase/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
-}
 else {
-validate39.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate39.errors = [{instancePath:instancePath+"/mase",schemaPath:"#/properties/mase/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -5622,24 +6479,18 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top5 !== undefined){
-let data2 = data.top5;
+if(data.smape !== undefined){
+let data2 = data.smape;
 const _errs6 = errors;
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-validate39.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
 if(data2 < 0 || isNaN(data2)){
-validate39.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate39.errors = [{instancePath:instancePath+"/smape",schemaPath:"#/properties/smape/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
-}
 else {
-validate39.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate39.errors = [{instancePath:instancePath+"/smape",schemaPath:"#/properties/smape/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -5649,8 +6500,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.per_image !== undefined){
-let data3 = data.per_image;
+if(data.mae_by_step !== undefined){
+let data3 = data.mae_by_step;
 const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data3)){
@@ -5659,8 +6510,8 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 const _errs10 = errors;
-if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-validate39.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+validate39.errors = [{instancePath:instancePath+"/mae_by_step/" + i0,schemaPath:"#/properties/mae_by_step/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 var valid1 = _errs10 === errors;
@@ -5670,7 +6521,7 @@ break;
 }
 }
 else {
-validate39.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate39.errors = [{instancePath:instancePath+"/mae_by_step",schemaPath:"#/properties/mae_by_step/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5680,76 +6531,426 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latency_ms !== undefined){
-let data5 = data.latency_ms;
+if(data.baseline !== undefined){
+let data5 = data.baseline;
 const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
+if(errors === _errs12){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
-if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
-validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(((((((data5.kind === undefined) && (missing1 = "kind")) || ((data5.season === undefined) && (missing1 = "season"))) || ((data5.mae === undefined) && (missing1 = "mae"))) || ((data5.mase === undefined) && (missing1 = "mase"))) || ((data5.smape === undefined) && (missing1 = "smape"))) || ((data5.mae_by_step === undefined) && (missing1 = "mae_by_step"))){
+validate39.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs15 = errors;
+const _errs14 = errors;
 for(const key1 in data5){
-if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
-validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+if(!((((((key1 === "kind") || (key1 === "season")) || (key1 === "mae")) || (key1 === "mase")) || (key1 === "smape")) || (key1 === "mae_by_step"))){
+validate39.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs15 === errors){
-if(data5.p50 !== undefined){
-let data6 = data5.p50;
-const _errs16 = errors;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
+if(_errs14 === errors){
+if(data5.kind !== undefined){
+const _errs15 = errors;
+if(typeof data5.kind !== "string"){
+validate39.errors = [{instancePath:instancePath+"/baseline/kind",schemaPath:"#/properties/baseline/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.season !== undefined){
+let data7 = data5.season;
+const _errs17 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate39.errors = [{instancePath:instancePath+"/baseline/season",schemaPath:"#/properties/baseline/properties/season/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+validate39.errors = [{instancePath:instancePath+"/baseline/season",schemaPath:"#/properties/baseline/properties/season/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.mae !== undefined){
+let data8 = data5.mae;
+const _errs19 = errors;
+if(errors === _errs19){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validate39.errors = [{instancePath:instancePath+"/baseline/mae",schemaPath:"#/properties/baseline/properties/mae/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/baseline/mae",schemaPath:"#/properties/baseline/properties/mae/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs19 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.mase !== undefined){
+let data9 = data5.mase;
+const _errs21 = errors;
+if(errors === _errs21){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validate39.errors = [{instancePath:instancePath+"/baseline/mase",schemaPath:"#/properties/baseline/properties/mase/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/baseline/mase",schemaPath:"#/properties/baseline/properties/mase/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs21 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.smape !== undefined){
+let data10 = data5.smape;
+const _errs23 = errors;
+if(errors === _errs23){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validate39.errors = [{instancePath:instancePath+"/baseline/smape",schemaPath:"#/properties/baseline/properties/smape/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/baseline/smape",schemaPath:"#/properties/baseline/properties/smape/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs23 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.mae_by_step !== undefined){
+let data11 = data5.mae_by_step;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data11)){
+var valid3 = true;
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+const _errs27 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate39.errors = [{instancePath:instancePath+"/baseline/mae_by_step/" + i1,schemaPath:"#/properties/baseline/properties/mae_by_step/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs27 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/baseline/mae_by_step",schemaPath:"#/properties/baseline/properties/mae_by_step/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs25 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.scale !== undefined){
+let data13 = data.scale;
+const _errs29 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate39.errors = [{instancePath:instancePath+"/scale",schemaPath:"#/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.origins !== undefined){
+let data14 = data.origins;
+const _errs31 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate39.errors = [{instancePath:instancePath+"/origins",schemaPath:"#/properties/origins/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs31){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+validate39.errors = [{instancePath:instancePath+"/origins",schemaPath:"#/properties/origins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.interval !== undefined){
+let data15 = data.interval;
+const _errs33 = errors;
+if(errors === _errs33){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+let missing2;
+if((((((data15.level === undefined) && (missing2 = "level")) || ((data15.half_widths === undefined) && (missing2 = "half_widths"))) || ((data15.method === undefined) && (missing2 = "method"))) || ((data15.coverage === undefined) && (missing2 = "coverage"))) || ((data15.coverage_by_step === undefined) && (missing2 = "coverage_by_step"))){
+validate39.errors = [{instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs35 = errors;
+for(const key2 in data15){
+if(!(((((key2 === "level") || (key2 === "half_widths")) || (key2 === "method")) || (key2 === "coverage")) || (key2 === "coverage_by_step"))){
+validate39.errors = [{instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs35 === errors){
+if(data15.level !== undefined){
+let data16 = data15.level;
+const _errs36 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate39.errors = [{instancePath:instancePath+"/interval/level",schemaPath:"#/properties/interval/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs36 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.half_widths !== undefined){
+let data17 = data15.half_widths;
+const _errs38 = errors;
+if(errors === _errs38){
+if(Array.isArray(data17)){
+var valid5 = true;
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+const _errs40 = errors;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+validate39.errors = [{instancePath:instancePath+"/interval/half_widths/" + i2,schemaPath:"#/properties/interval/properties/half_widths/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid5 = _errs40 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/interval/half_widths",schemaPath:"#/properties/interval/properties/half_widths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs38 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.method !== undefined){
+const _errs42 = errors;
+if(typeof data15.method !== "string"){
+validate39.errors = [{instancePath:instancePath+"/interval/method",schemaPath:"#/properties/interval/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs42 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.coverage !== undefined){
+let data20 = data15.coverage;
+const _errs44 = errors;
+if(errors === _errs44){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1 || isNaN(data20)){
+validate39.errors = [{instancePath:instancePath+"/interval/coverage",schemaPath:"#/properties/interval/properties/coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data20 < 0 || isNaN(data20)){
+validate39.errors = [{instancePath:instancePath+"/interval/coverage",schemaPath:"#/properties/interval/properties/coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/interval/coverage",schemaPath:"#/properties/interval/properties/coverage/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid4 = _errs44 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.coverage_by_step !== undefined){
+let data21 = data15.coverage_by_step;
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data21)){
+var valid6 = true;
+const len3 = data21.length;
+for(let i3=0; i3<len3; i3++){
+let data22 = data21[i3];
+const _errs48 = errors;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+validate39.errors = [{instancePath:instancePath+"/interval/coverage_by_step/" + i3,schemaPath:"#/properties/interval/properties/coverage_by_step/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid6 = _errs48 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/interval/coverage_by_step",schemaPath:"#/properties/interval/properties/coverage_by_step/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs46 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate39.errors = [{instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data23 = data.latency_ms;
+const _errs50 = errors;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let missing3;
+if(((((data23.p50 === undefined) && (missing3 = "p50")) || ((data23.p95 === undefined) && (missing3 = "p95"))) || ((data23.runs === undefined) && (missing3 = "runs"))) || ((data23.runtime === undefined) && (missing3 = "runtime"))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs53 = errors;
+for(const key3 in data23){
+if(!((((key3 === "p50") || (key3 === "p95")) || (key3 === "runs")) || (key3 === "runtime"))){
+validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs53 === errors){
+if(data23.p50 !== undefined){
+let data24 = data23.p50;
+const _errs54 = errors;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs16 === errors;
+var valid8 = _errs54 === errors;
 }
 else {
-var valid3 = true;
+var valid8 = true;
 }
-if(valid3){
-if(data5.p95 !== undefined){
-let data7 = data5.p95;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(valid8){
+if(data23.p95 !== undefined){
+let data25 = data23.p95;
+const _errs56 = errors;
+if(!((typeof data25 == "number") && (isFinite(data25)))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs18 === errors;
+var valid8 = _errs56 === errors;
 }
 else {
-var valid3 = true;
+var valid8 = true;
 }
-if(valid3){
-if(data5.runs !== undefined){
-let data8 = data5.runs;
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid8){
+if(data23.runs !== undefined){
+let data26 = data23.runs;
+const _errs58 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs20 === errors;
+var valid8 = _errs58 === errors;
 }
 else {
-var valid3 = true;
+var valid8 = true;
 }
-if(valid3){
-if(data5.runtime !== undefined){
-const _errs22 = errors;
-if(typeof data5.runtime !== "string"){
+if(valid8){
+if(data23.runtime !== undefined){
+const _errs60 = errors;
+if(typeof data23.runtime !== "string"){
 validate39.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs22 === errors;
+var valid8 = _errs60 === errors;
 }
 else {
-var valid3 = true;
+var valid8 = true;
 }
 }
 }
@@ -5762,82 +6963,82 @@ validate39.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data10 = data.agreement;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing2;
-if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
-validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+let data28 = data.agreement;
+const _errs62 = errors;
+if(errors === _errs62){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing4;
+if((((data28.rows === undefined) && (missing4 = "rows")) || ((data28.max_abs === undefined) && (missing4 = "max_abs"))) || ((data28.mean_abs === undefined) && (missing4 = "mean_abs"))){
+validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs26 = errors;
-for(const key2 in data10){
-if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
-validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs64 = errors;
+for(const key4 in data28){
+if(!((((key4 === "rows") || (key4 === "top1")) || (key4 === "max_abs")) || (key4 === "mean_abs"))){
+validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs26 === errors){
-if(data10.rows !== undefined){
-let data11 = data10.rows;
-const _errs27 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(_errs64 === errors){
+if(data28.rows !== undefined){
+let data29 = data28.rows;
+const _errs65 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs27 === errors;
+var valid9 = _errs65 === errors;
 }
 else {
-var valid4 = true;
+var valid9 = true;
 }
-if(valid4){
-if(data10.top1 !== undefined){
-let data12 = data10.top1;
-const _errs29 = errors;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
+if(valid9){
+if(data28.top1 !== undefined){
+let data30 = data28.top1;
+const _errs67 = errors;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs29 === errors;
+var valid9 = _errs67 === errors;
 }
 else {
-var valid4 = true;
+var valid9 = true;
 }
-if(valid4){
-if(data10.max_abs !== undefined){
-let data13 = data10.max_abs;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid9){
+if(data28.max_abs !== undefined){
+let data31 = data28.max_abs;
+const _errs69 = errors;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs31 === errors;
+var valid9 = _errs69 === errors;
 }
 else {
-var valid4 = true;
+var valid9 = true;
 }
-if(valid4){
-if(data10.mean_abs !== undefined){
-let data14 = data10.mean_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid9){
+if(data28.mean_abs !== undefined){
+let data32 = data28.mean_abs;
+const _errs71 = errors;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
 validate39.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid9 = _errs71 === errors;
 }
 else {
-var valid4 = true;
+var valid9 = true;
 }
 }
 }
@@ -5850,31 +7051,35 @@ validate39.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs62 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data15 = data.parameters;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data33 = data.parameters;
+const _errs73 = errors;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
 validate39.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
+if(errors === _errs73){
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
 validate39.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs73 === errors;
 }
 else {
 var valid0 = true;
+}
+}
+}
+}
 }
 }
 }
@@ -5909,14 +7114,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
+if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5930,18 +7135,40 @@ if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinit
 validate41.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate41.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
 var valid0 = _errs2 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ap50 !== undefined){
-let data1 = data.ap50;
+if(data.top1 !== undefined){
+let data1 = data.top1;
 const _errs4 = errors;
-if(!((typeof data1 == "number") && (isFinite(data1)))){
-validate41.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1 || isNaN(data1)){
+validate41.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate41.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
 }
 var valid0 = _errs4 === errors;
 }
@@ -5949,76 +7176,134 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latency_ms !== undefined){
-let data2 = data.latency_ms;
+if(data.top5 !== undefined){
+let data2 = data.top5;
 const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1 || isNaN(data2)){
+validate41.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate41.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data3 = data.per_image;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs10 = errors;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+validate41.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
-if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs9 = errors;
-for(const key1 in data2){
+const _errs15 = errors;
+for(const key1 in data5){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs9 === errors){
-if(data2.p50 !== undefined){
-let data3 = data2.p50;
-const _errs10 = errors;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs10 === errors;
+var valid3 = _errs16 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.p95 !== undefined){
-let data4 = data2.p95;
-const _errs12 = errors;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
+if(valid3){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs12 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.runs !== undefined){
-let data5 = data2.runs;
-const _errs14 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+if(valid3){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid2 = _errs14 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.runtime !== undefined){
-const _errs16 = errors;
-if(typeof data2.runtime !== "string"){
+if(valid3){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs16 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -6031,82 +7316,82 @@ validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data7 = data.agreement;
-const _errs18 = errors;
-if(errors === _errs18){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
-if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs20 = errors;
-for(const key2 in data7){
+const _errs26 = errors;
+for(const key2 in data10){
 if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
 validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs20 === errors){
-if(data7.rows !== undefined){
-let data8 = data7.rows;
-const _errs21 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs21 === errors;
+var valid4 = _errs27 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.top1 !== undefined){
-let data9 = data7.top1;
-const _errs23 = errors;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
+if(valid4){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs23 === errors;
+var valid4 = _errs29 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.max_abs !== undefined){
-let data10 = data7.max_abs;
-const _errs25 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
+if(valid4){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs25 === errors;
+var valid4 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.mean_abs !== undefined){
-let data11 = data7.mean_abs;
-const _errs27 = errors;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
+if(valid4){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs27 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
 }
 }
@@ -6119,89 +7404,31 @@ validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data12 = data.parameters;
-const _errs29 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
 validate41.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs29){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
 validate41.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.recall !== undefined){
-let data13 = data.recall;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-validate41.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.precision !== undefined){
-let data14 = data.precision;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-validate41.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs33 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.per_image !== undefined){
-let data15 = data.per_image;
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data15)){
-var valid4 = true;
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-const _errs37 = errors;
-if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-validate41.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid4 = _errs37 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate41.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
 }
 }
 var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
-}
 }
 }
 }
@@ -6236,34 +7463,26 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.questions === undefined) && (missing0 = "questions")) || ((data.hit_at_10 === undefined) && (missing0 = "hit_at_10"))) || ((data.mrr === undefined) && (missing0 = "mrr"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "questions") || (key0 === "hit_at_10")) || (key0 === "mrr")) || (key0 === "documents")) || (key0 === "per_question")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
 validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.questions !== undefined){
-let data0 = data.questions;
+if(data.images !== undefined){
+let data0 = data.images;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate43.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate43.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
-}
-if(errors === _errs2){
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-validate43.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
 }
 var valid0 = _errs2 === errors;
 }
@@ -6271,26 +7490,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.hit_at_10 !== undefined){
-let data1 = data.hit_at_10;
+if(data.ap50 !== undefined){
+let data1 = data.ap50;
 const _errs4 = errors;
-if(errors === _errs4){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1 || isNaN(data1)){
-validate43.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+validate43.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
-}
-else {
-if(data1 < 0 || isNaN(data1)){
-validate43.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
 }
 var valid0 = _errs4 === errors;
 }
@@ -6298,155 +7503,76 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.mrr !== undefined){
-let data2 = data.mrr;
-const _errs6 = errors;
-if(errors === _errs6){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-validate43.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data2 < 0 || isNaN(data2)){
-validate43.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.documents !== undefined){
-let data3 = data.documents;
-const _errs8 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate43.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs8){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-validate43.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.per_question !== undefined){
-let data4 = data.per_question;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data4)){
-var valid1 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-const _errs12 = errors;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-validate43.errors = [{instancePath:instancePath+"/per_question/" + i0,schemaPath:"#/properties/per_question/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid1 = _errs12 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/per_question",schemaPath:"#/properties/per_question/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.latency_ms !== undefined){
-let data6 = data.latency_ms;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let data2 = data.latency_ms;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if(((((data6.p50 === undefined) && (missing1 = "p50")) || ((data6.p95 === undefined) && (missing1 = "p95"))) || ((data6.runs === undefined) && (missing1 = "runs"))) || ((data6.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs17 = errors;
-for(const key1 in data6){
+const _errs9 = errors;
+for(const key1 in data2){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs17 === errors){
-if(data6.p50 !== undefined){
-let data7 = data6.p50;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(_errs9 === errors){
+if(data2.p50 !== undefined){
+let data3 = data2.p50;
+const _errs10 = errors;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs18 === errors;
+var valid2 = _errs10 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.p95 !== undefined){
-let data8 = data6.p95;
-const _errs20 = errors;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
+if(valid2){
+if(data2.p95 !== undefined){
+let data4 = data2.p95;
+const _errs12 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs20 === errors;
+var valid2 = _errs12 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.runs !== undefined){
-let data9 = data6.runs;
-const _errs22 = errors;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+if(valid2){
+if(data2.runs !== undefined){
+let data5 = data2.runs;
+const _errs14 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs22 === errors;
+var valid2 = _errs14 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.runtime !== undefined){
-const _errs24 = errors;
-if(typeof data6.runtime !== "string"){
+if(valid2){
+if(data2.runtime !== undefined){
+const _errs16 = errors;
+if(typeof data2.runtime !== "string"){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs24 === errors;
+var valid2 = _errs16 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
 }
 }
@@ -6459,110 +7585,82 @@ validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data11 = data.agreement;
-const _errs26 = errors;
-if(errors === _errs26){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+let data7 = data.agreement;
+const _errs18 = errors;
+if(errors === _errs18){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing2;
-if((((data11.rows === undefined) && (missing2 = "rows")) || ((data11.max_abs === undefined) && (missing2 = "max_abs"))) || ((data11.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs28 = errors;
-for(const key2 in data11){
-if(!((((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs")) || (key2 === "cosine_min")) || (key2 === "cosine_mean"))){
+const _errs20 = errors;
+for(const key2 in data7){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
 validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs28 === errors){
-if(data11.rows !== undefined){
-let data12 = data11.rows;
-const _errs29 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+if(_errs20 === errors){
+if(data7.rows !== undefined){
+let data8 = data7.rows;
+const _errs21 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs29 === errors;
+var valid3 = _errs21 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.top1 !== undefined){
-let data13 = data11.top1;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid3){
+if(data7.top1 !== undefined){
+let data9 = data7.top1;
+const _errs23 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs31 === errors;
+var valid3 = _errs23 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.max_abs !== undefined){
-let data14 = data11.max_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid3){
+if(data7.max_abs !== undefined){
+let data10 = data7.max_abs;
+const _errs25 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid3 = _errs25 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.mean_abs !== undefined){
-let data15 = data11.mean_abs;
-const _errs35 = errors;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
+if(valid3){
+if(data7.mean_abs !== undefined){
+let data11 = data7.mean_abs;
+const _errs27 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs35 === errors;
+var valid3 = _errs27 === errors;
 }
 else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.cosine_min !== undefined){
-let data16 = data11.cosine_min;
-const _errs37 = errors;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-validate43.errors = [{instancePath:instancePath+"/agreement/cosine_min",schemaPath:"#/properties/agreement/properties/cosine_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid4 = _errs37 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.cosine_mean !== undefined){
-let data17 = data11.cosine_mean;
-const _errs39 = errors;
-if(!((typeof data17 == "number") && (isFinite(data17)))){
-validate43.errors = [{instancePath:instancePath+"/agreement/cosine_mean",schemaPath:"#/properties/agreement/properties/cosine_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid4 = _errs39 === errors;
-}
-else {
-var valid4 = true;
-}
-}
+var valid3 = true;
 }
 }
 }
@@ -6575,28 +7673,85 @@ validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs26 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data18 = data.parameters;
-const _errs41 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+let data12 = data.parameters;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs41){
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
+if(errors === _errs29){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
 validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recall !== undefined){
+let data13 = data.recall;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate43.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.precision !== undefined){
+let data14 = data.precision;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate43.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data15 = data.per_image;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data15)){
+var valid4 = true;
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+const _errs37 = errors;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+validate43.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
@@ -6635,33 +7790,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((((data.questions === undefined) && (missing0 = "questions")) || ((data.hit_at_10 === undefined) && (missing0 = "hit_at_10"))) || ((data.mrr === undefined) && (missing0 = "mrr"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "questions") || (key0 === "hit_at_10")) || (key0 === "mrr")) || (key0 === "documents")) || (key0 === "per_question")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.perplexity !== undefined){
-let data0 = data.perplexity;
+if(data.questions !== undefined){
+let data0 = data.questions;
 const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate45.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-validate45.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate45.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 var valid0 = _errs2 === errors;
@@ -6670,19 +7825,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.texts !== undefined){
-let data1 = data.texts;
+if(data.hit_at_10 !== undefined){
+let data1 = data.hit_at_10;
 const _errs4 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate45.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-validate45.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data1 > 1 || isNaN(data1)){
+validate45.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data1 < 0 || isNaN(data1)){
+validate45.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs4 === errors;
@@ -6691,19 +7852,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tokens !== undefined){
-let data2 = data.tokens;
+if(data.mrr !== undefined){
+let data2 = data.mrr;
 const _errs6 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate45.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 1 || isNaN(data2)){
-validate45.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data2 > 1 || isNaN(data2)){
+validate45.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data2 < 0 || isNaN(data2)){
+validate45.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs6 === errors;
@@ -6712,19 +7879,19 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.decode_ms_per_token !== undefined){
-let data3 = data.decode_ms_per_token;
+if(data.documents !== undefined){
+let data3 = data.documents;
 const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate45.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-validate45.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(data3 < 1 || isNaN(data3)){
+validate45.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 var valid0 = _errs8 === errors;
@@ -6733,18 +7900,28 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.prefill_ms !== undefined){
-let data4 = data.prefill_ms;
+if(data.per_question !== undefined){
+let data4 = data.per_question;
 const _errs10 = errors;
 if(errors === _errs10){
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-validate45.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs12 = errors;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+validate45.errors = [{instancePath:instancePath+"/per_question/" + i0,schemaPath:"#/properties/per_question/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
+}
+var valid1 = _errs12 === errors;
+if(!valid1){
+break;
+}
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate45.errors = [{instancePath:instancePath+"/per_question",schemaPath:"#/properties/per_question/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6755,75 +7932,75 @@ var valid0 = true;
 }
 if(valid0){
 if(data.latency_ms !== undefined){
-let data5 = data.latency_ms;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let data6 = data.latency_ms;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
-if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data6.p50 === undefined) && (missing1 = "p50")) || ((data6.p95 === undefined) && (missing1 = "p95"))) || ((data6.runs === undefined) && (missing1 = "runs"))) || ((data6.runtime === undefined) && (missing1 = "runtime"))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs15 = errors;
-for(const key1 in data5){
+const _errs17 = errors;
+for(const key1 in data6){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs15 === errors){
-if(data5.p50 !== undefined){
-let data6 = data5.p50;
-const _errs16 = errors;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
+if(_errs17 === errors){
+if(data6.p50 !== undefined){
+let data7 = data6.p50;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs16 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.p95 !== undefined){
-let data7 = data5.p95;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(valid3){
+if(data6.p95 !== undefined){
+let data8 = data6.p95;
+const _errs20 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs18 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.runs !== undefined){
-let data8 = data5.runs;
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid3){
+if(data6.runs !== undefined){
+let data9 = data6.runs;
+const _errs22 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid2 = _errs20 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.runtime !== undefined){
-const _errs22 = errors;
-if(typeof data5.runtime !== "string"){
+if(valid3){
+if(data6.runtime !== undefined){
+const _errs24 = errors;
+if(typeof data6.runtime !== "string"){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs22 === errors;
+var valid3 = _errs24 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -6836,82 +8013,110 @@ validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data10 = data.agreement;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let data11 = data.agreement;
+const _errs26 = errors;
+if(errors === _errs26){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 let missing2;
-if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data11.rows === undefined) && (missing2 = "rows")) || ((data11.max_abs === undefined) && (missing2 = "max_abs"))) || ((data11.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs26 = errors;
-for(const key2 in data10){
-if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+const _errs28 = errors;
+for(const key2 in data11){
+if(!((((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs")) || (key2 === "cosine_min")) || (key2 === "cosine_mean"))){
 validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs26 === errors){
-if(data10.rows !== undefined){
-let data11 = data10.rows;
-const _errs27 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(_errs28 === errors){
+if(data11.rows !== undefined){
+let data12 = data11.rows;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs27 === errors;
+var valid4 = _errs29 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.top1 !== undefined){
-let data12 = data10.top1;
-const _errs29 = errors;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
+if(valid4){
+if(data11.top1 !== undefined){
+let data13 = data11.top1;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs29 === errors;
+var valid4 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.max_abs !== undefined){
-let data13 = data10.max_abs;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid4){
+if(data11.max_abs !== undefined){
+let data14 = data11.max_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs31 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.mean_abs !== undefined){
-let data14 = data10.mean_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid4){
+if(data11.mean_abs !== undefined){
+let data15 = data11.mean_abs;
+const _errs35 = errors;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs33 === errors;
+var valid4 = _errs35 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
+}
+if(valid4){
+if(data11.cosine_min !== undefined){
+let data16 = data11.cosine_min;
+const _errs37 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate45.errors = [{instancePath:instancePath+"/agreement/cosine_min",schemaPath:"#/properties/agreement/properties/cosine_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data11.cosine_mean !== undefined){
+let data17 = data11.cosine_mean;
+const _errs39 = errors;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+validate45.errors = [{instancePath:instancePath+"/agreement/cosine_mean",schemaPath:"#/properties/agreement/properties/cosine_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs39 === errors;
+}
+else {
+var valid4 = true;
+}
+}
 }
 }
 }
@@ -6924,28 +8129,28 @@ validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data15 = data.parameters;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data18 = data.parameters;
+const _errs41 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
 validate45.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
+if(errors === _errs41){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
 validate45.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
@@ -6969,6 +8174,355 @@ validate45.errors = vErrors;
 return errors === 0;
 }
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate47.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.perplexity !== undefined){
+let data0 = data.perplexity;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate47.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.texts !== undefined){
+let data1 = data.texts;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate47.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+validate47.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tokens !== undefined){
+let data2 = data.tokens;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate47.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+validate47.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decode_ms_per_token !== undefined){
+let data3 = data.decode_ms_per_token;
+const _errs8 = errors;
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validate47.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.prefill_ms !== undefined){
+let data4 = data.prefill_ms;
+const _errs10 = errors;
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validate47.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+validate47.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs15 = errors;
+for(const key1 in data5){
+if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
+validate47.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+validate47.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+validate47.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs18 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate47.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs20 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
+validate47.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs22 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+validate47.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key2 in data10){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+validate47.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate47.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid3 = _errs27 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate47.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs29 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate47.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs31 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate47.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs33 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate47.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validate47.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate47.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7085,6 +8639,25 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs7 = errors;
+if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 6;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -7140,7 +8713,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema54.properties, key0))){
+if(!(func1.call(schema57.properties, key0))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -7172,7 +8745,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema54.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema57.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -7395,7 +8968,7 @@ if(data13.level !== undefined){
 let data14 = data13.level;
 const _errs30 = errors;
 if(!((((data14 === "none") || (data14 === "basic")) || (data14 === "extended")) || (data14 === "transformer"))){
-validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema54.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema57.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs30 === errors;
@@ -7476,8 +9049,8 @@ if(_errs40 === errors){
 if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
-if(!((((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations")) || (data19 === "drift_reference")) || (data19 === "test_rows"))){
-validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema69.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+if(!(((((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations")) || (data19 === "drift_reference")) || (data19 === "test_rows")) || (data19 === "series"))){
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs41 === errors;
@@ -7730,7 +9303,7 @@ if(valid0){
 if(data.task !== undefined){
 let data2 = data.task;
 const _errs7 = errors;
-if(!(((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
+if(!((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
 validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -8014,8 +9587,8 @@ if(_errs37 === errors){
 if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
-if(!((((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations")) || (data20 === "drift_reference")) || (data20 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema69.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+if(!(((((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations")) || (data20 === "drift_reference")) || (data20 === "test_rows")) || (data20 === "series"))){
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid9 = _errs38 === errors;
@@ -8507,7 +10080,7 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing5;
-if((((data26.kind === undefined) && (missing5 = "kind")) || ((data26.logits_output === undefined) && (missing5 = "logits_output"))) || ((data26.top_k === undefined) && (missing5 = "top_k"))){
+if(((((data26.kind === undefined) && (missing5 = "kind")) || ((data26.forecast_output === undefined) && (missing5 = "forecast_output"))) || ((data26.horizon === undefined) && (missing5 = "horizon"))) || ((data26.interval === undefined) && (missing5 = "interval"))){
 const err20 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
 vErrors = [err20];
@@ -8520,7 +10093,7 @@ errors++;
 else {
 const _errs77 = errors;
 for(const key5 in data26){
-if(!(((((key5 === "kind") || (key5 === "logits_output")) || (key5 === "top_k")) || (key5 === "cam_output")) || (key5 === "cam_classes_output"))){
+if(!((((key5 === "kind") || (key5 === "forecast_output")) || (key5 === "horizon")) || (key5 === "interval"))){
 const err21 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
@@ -8535,8 +10108,8 @@ break;
 if(_errs77 === errors){
 if(data26.kind !== undefined){
 const _errs78 = errors;
-if("image-classification" !== data26.kind){
-const err22 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
+if("time-series-forecasting" !== data26.kind){
+const err22 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "time-series-forecasting"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8551,10 +10124,10 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data26.logits_output !== undefined){
+if(data26.forecast_output !== undefined){
 const _errs79 = errors;
-if(typeof data26.logits_output !== "string"){
-const err23 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data26.forecast_output !== "string"){
+const err23 = {instancePath:instancePath+"/postprocessing/forecast_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/forecast_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8569,11 +10142,11 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data26.top_k !== undefined){
-let data38 = data26.top_k;
+if(data26.horizon !== undefined){
+let data38 = data26.horizon;
 const _errs81 = errors;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err24 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/postprocessing/horizon",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/horizon/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8585,7 +10158,7 @@ errors++;
 if(errors === _errs81){
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 1 || isNaN(data38)){
-const err25 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err25 = {instancePath:instancePath+"/postprocessing/horizon",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/horizon/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8602,10 +10175,14 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data26.cam_output !== undefined){
+if(data26.interval !== undefined){
+let data39 = data26.interval;
 const _errs83 = errors;
-if(typeof data26.cam_output !== "string"){
-const err26 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs83){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let missing6;
+if((((data39.level === undefined) && (missing6 = "level")) || ((data39.half_widths === undefined) && (missing6 = "half_widths"))) || ((data39.method === undefined) && (missing6 = "method"))){
+const err26 = {instancePath:instancePath+"/postprocessing/interval",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8614,16 +10191,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid15 = _errs83 === errors;
-}
 else {
-var valid15 = true;
-}
-if(valid15){
-if(data26.cam_classes_output !== undefined){
 const _errs85 = errors;
-if(typeof data26.cam_classes_output !== "string"){
-const err27 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data39){
+if(!(((key6 === "level") || (key6 === "half_widths")) || (key6 === "method"))){
+const err27 = {instancePath:instancePath+"/postprocessing/interval",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8631,8 +10203,132 @@ else {
 vErrors.push(err27);
 }
 errors++;
+break;
 }
-var valid15 = _errs85 === errors;
+}
+if(_errs85 === errors){
+if(data39.level !== undefined){
+let data40 = data39.level;
+const _errs86 = errors;
+if(errors === _errs86){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 >= 1 || isNaN(data40)){
+const err28 = {instancePath:instancePath+"/postprocessing/interval/level",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/properties/level/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+if(data40 <= 0 || isNaN(data40)){
+const err29 = {instancePath:instancePath+"/postprocessing/interval/level",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/properties/level/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/postprocessing/interval/level",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var valid16 = _errs86 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data39.half_widths !== undefined){
+let data41 = data39.half_widths;
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data41)){
+var valid17 = true;
+const len6 = data41.length;
+for(let i6=0; i6<len6; i6++){
+let data42 = data41[i6];
+const _errs90 = errors;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err31 = {instancePath:instancePath+"/postprocessing/interval/half_widths/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/properties/half_widths/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var valid17 = _errs90 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/postprocessing/interval/half_widths",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/properties/half_widths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+var valid16 = _errs88 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data39.method !== undefined){
+const _errs92 = errors;
+if(typeof data39.method !== "string"){
+const err33 = {instancePath:instancePath+"/postprocessing/interval/method",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var valid16 = _errs92 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/postprocessing/interval",schemaPath:"#/$defs/postprocessing/oneOf/2/properties/interval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+var valid15 = _errs83 === errors;
 }
 else {
 var valid15 = true;
@@ -8643,14 +10339,13 @@ var valid15 = true;
 }
 }
 }
-}
 else {
-const err28 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err35 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err35];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err35);
 }
 errors++;
 }
@@ -8668,131 +10363,12 @@ if(props3 !== true){
 props3 = true;
 }
 }
-const _errs87 = errors;
-if(errors === _errs87){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing6;
-if((data26.kind === undefined) && (missing6 = "kind")){
-const err29 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-else {
-if(data26.kind !== undefined){
-if("object-detection" !== data26.kind){
-const err30 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-var _valid0 = _errs87 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 3];
-}
-else {
-if(_valid0){
-valid11 = true;
-passing0 = 3;
-if(props3 !== true){
-props3 = props3 || {};
-props3.kind = true;
-}
-}
-const _errs90 = errors;
-if(errors === _errs90){
+const _errs94 = errors;
+if(errors === _errs94){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing7;
-if(((data26.kind === undefined) && (missing7 = "kind")) || ((data26.logits_output === undefined) && (missing7 = "logits_output"))){
-const err32 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-const _errs92 = errors;
-for(const key6 in data26){
-if(!((key6 === "kind") || (key6 === "logits_output"))){
-const err33 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-break;
-}
-}
-if(_errs92 === errors){
-if(data26.kind !== undefined){
-const _errs93 = errors;
-if("text-classification" !== data26.kind){
-const err34 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "text-classification"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var valid17 = _errs93 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data26.logits_output !== undefined){
-const _errs94 = errors;
-if(typeof data26.logits_output !== "string"){
-const err35 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var valid17 = _errs94 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((((data26.kind === undefined) && (missing7 = "kind")) || ((data26.logits_output === undefined) && (missing7 = "logits_output"))) || ((data26.top_k === undefined) && (missing7 = "top_k"))){
+const err36 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8801,26 +10377,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-var _valid0 = _errs90 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 4];
-}
 else {
-if(_valid0){
-valid11 = true;
-passing0 = 4;
-if(props3 !== true){
-props3 = true;
-}
-}
 const _errs96 = errors;
-if(errors === _errs96){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing8;
-if(((((data26.kind === undefined) && (missing8 = "kind")) || ((data26.embedding_output === undefined) && (missing8 = "embedding_output"))) || ((data26.top_k === undefined) && (missing8 = "top_k"))) || ((data26.corpus === undefined) && (missing8 = "corpus"))){
-const err37 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+for(const key7 in data26){
+if(!(((((key7 === "kind") || (key7 === "logits_output")) || (key7 === "top_k")) || (key7 === "cam_output")) || (key7 === "cam_classes_output"))){
+const err37 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8828,12 +10389,14 @@ else {
 vErrors.push(err37);
 }
 errors++;
+break;
 }
-else {
-const _errs98 = errors;
-for(const key7 in data26){
-if(!((((key7 === "kind") || (key7 === "embedding_output")) || (key7 === "top_k")) || (key7 === "corpus"))){
-const err38 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(_errs96 === errors){
+if(data26.kind !== undefined){
+const _errs97 = errors;
+if("image-classification" !== data26.kind){
+const err38 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8841,14 +10404,17 @@ else {
 vErrors.push(err38);
 }
 errors++;
-break;
 }
+var valid18 = _errs97 === errors;
 }
-if(_errs98 === errors){
-if(data26.kind !== undefined){
-const _errs99 = errors;
-if("semantic-search" !== data26.kind){
-const err39 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "semantic-search"},message:"must be equal to constant"};
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.logits_output !== undefined){
+const _errs98 = errors;
+if(typeof data26.logits_output !== "string"){
+const err39 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8857,16 +10423,17 @@ vErrors.push(err39);
 }
 errors++;
 }
-var valid18 = _errs99 === errors;
+var valid18 = _errs98 === errors;
 }
 else {
 var valid18 = true;
 }
 if(valid18){
-if(data26.embedding_output !== undefined){
+if(data26.top_k !== undefined){
+let data46 = data26.top_k;
 const _errs100 = errors;
-if(typeof data26.embedding_output !== "string"){
-const err40 = {instancePath:instancePath+"/postprocessing/embedding_output",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/embedding_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err40 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8875,17 +10442,10 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid18 = _errs100 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.top_k !== undefined){
-let data46 = data26.top_k;
-const _errs102 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err41 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs100){
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+const err41 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8894,10 +10454,18 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(errors === _errs102){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 1 || isNaN(data46)){
-const err42 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+var valid18 = _errs100 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.cam_output !== undefined){
+const _errs102 = errors;
+if(typeof data26.cam_output !== "string"){
+const err42 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8906,22 +10474,16 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
 var valid18 = _errs102 === errors;
 }
 else {
 var valid18 = true;
 }
 if(valid18){
-if(data26.corpus !== undefined){
-let data47 = data26.corpus;
+if(data26.cam_classes_output !== undefined){
 const _errs104 = errors;
-if(errors === _errs104){
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-let missing9;
-if((((((data47.documents === undefined) && (missing9 = "documents")) || ((data47.embeddings === undefined) && (missing9 = "embeddings"))) || ((data47.count === undefined) && (missing9 = "count"))) || ((data47.dims === undefined) && (missing9 = "dims"))) || ((data47.encoding === undefined) && (missing9 = "encoding"))){
-const err43 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+if(typeof data26.cam_classes_output !== "string"){
+const err43 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8929,159 +10491,6 @@ else {
 vErrors.push(err43);
 }
 errors++;
-}
-else {
-const _errs106 = errors;
-for(const key8 in data47){
-if(!(((((key8 === "documents") || (key8 === "embeddings")) || (key8 === "count")) || (key8 === "dims")) || (key8 === "encoding"))){
-const err44 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-break;
-}
-}
-if(_errs106 === errors){
-if(data47.documents !== undefined){
-const _errs107 = errors;
-if(typeof data47.documents !== "string"){
-const err45 = {instancePath:instancePath+"/postprocessing/corpus/documents",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/documents/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-var valid19 = _errs107 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data47.embeddings !== undefined){
-const _errs109 = errors;
-if(typeof data47.embeddings !== "string"){
-const err46 = {instancePath:instancePath+"/postprocessing/corpus/embeddings",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/embeddings/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-var valid19 = _errs109 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data47.count !== undefined){
-let data50 = data47.count;
-const _errs111 = errors;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err47 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(errors === _errs111){
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 1 || isNaN(data50)){
-const err48 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-var valid19 = _errs111 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data47.dims !== undefined){
-let data51 = data47.dims;
-const _errs113 = errors;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err49 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/dims/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(errors === _errs113){
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 1 || isNaN(data51)){
-const err50 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/dims/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-var valid19 = _errs113 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data47.encoding !== undefined){
-const _errs115 = errors;
-if("int8-rows" !== data47.encoding){
-const err51 = {instancePath:instancePath+"/postprocessing/corpus/encoding",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/properties/encoding/const",keyword:"const",params:{allowedValue: "int8-rows"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-var valid19 = _errs115 === errors;
-}
-else {
-var valid19 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/corpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
 }
 var valid18 = _errs104 === errors;
 }
@@ -9094,18 +10503,166 @@ var valid18 = true;
 }
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
 }
 else {
-vErrors.push(err53);
+const err44 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
 }
-var _valid0 = _errs96 === errors;
+var _valid0 = _errs94 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 3;
+if(props3 !== true){
+props3 = true;
+}
+}
+const _errs106 = errors;
+if(errors === _errs106){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing8;
+if((data26.kind === undefined) && (missing8 = "kind")){
+const err45 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+else {
+if(data26.kind !== undefined){
+if("object-detection" !== data26.kind){
+const err46 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+var _valid0 = _errs106 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 4;
+if(props3 !== true){
+props3 = props3 || {};
+props3.kind = true;
+}
+}
+const _errs109 = errors;
+if(errors === _errs109){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing9;
+if(((data26.kind === undefined) && (missing9 = "kind")) || ((data26.logits_output === undefined) && (missing9 = "logits_output"))){
+const err48 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+const _errs111 = errors;
+for(const key8 in data26){
+if(!((key8 === "kind") || (key8 === "logits_output"))){
+const err49 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+break;
+}
+}
+if(_errs111 === errors){
+if(data26.kind !== undefined){
+const _errs112 = errors;
+if("text-classification" !== data26.kind){
+const err50 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "text-classification"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var valid20 = _errs112 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data26.logits_output !== undefined){
+const _errs113 = errors;
+if(typeof data26.logits_output !== "string"){
+const err51 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var valid20 = _errs113 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+var _valid0 = _errs109 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 5];
@@ -9118,12 +10675,25 @@ if(props3 !== true){
 props3 = true;
 }
 }
-const _errs116 = errors;
-if(errors === _errs116){
+const _errs115 = errors;
+if(errors === _errs115){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing10;
-if((((((((data26.kind === undefined) && (missing10 = "kind")) || ((data26.logits_output === undefined) && (missing10 = "logits_output"))) || ((data26.cache === undefined) && (missing10 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing10 = "eos_token_ids"))) || ((data26.context === undefined) && (missing10 = "context"))) || ((data26.max_new_tokens === undefined) && (missing10 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing10 = "defaults"))){
-const err54 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(((((data26.kind === undefined) && (missing10 = "kind")) || ((data26.embedding_output === undefined) && (missing10 = "embedding_output"))) || ((data26.top_k === undefined) && (missing10 = "top_k"))) || ((data26.corpus === undefined) && (missing10 = "corpus"))){
+const err53 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+else {
+const _errs117 = errors;
+for(const key9 in data26){
+if(!((((key9 === "kind") || (key9 === "embedding_output")) || (key9 === "top_k")) || (key9 === "corpus"))){
+const err54 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9131,12 +10701,14 @@ else {
 vErrors.push(err54);
 }
 errors++;
+break;
 }
-else {
+}
+if(_errs117 === errors){
+if(data26.kind !== undefined){
 const _errs118 = errors;
-for(const key9 in data26){
-if(!(((((((key9 === "kind") || (key9 === "logits_output")) || (key9 === "cache")) || (key9 === "eos_token_ids")) || (key9 === "context")) || (key9 === "max_new_tokens")) || (key9 === "defaults"))){
-const err55 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if("semantic-search" !== data26.kind){
+const err55 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "semantic-search"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9144,14 +10716,17 @@ else {
 vErrors.push(err55);
 }
 errors++;
-break;
 }
+var valid21 = _errs118 === errors;
 }
-if(_errs118 === errors){
-if(data26.kind !== undefined){
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data26.embedding_output !== undefined){
 const _errs119 = errors;
-if("text-generation" !== data26.kind){
-const err56 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
+if(typeof data26.embedding_output !== "string"){
+const err56 = {instancePath:instancePath+"/postprocessing/embedding_output",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/embedding_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9160,16 +10735,17 @@ vErrors.push(err56);
 }
 errors++;
 }
-var valid20 = _errs119 === errors;
+var valid21 = _errs119 === errors;
 }
 else {
-var valid20 = true;
+var valid21 = true;
 }
-if(valid20){
-if(data26.logits_output !== undefined){
-const _errs120 = errors;
-if(typeof data26.logits_output !== "string"){
-const err57 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid21){
+if(data26.top_k !== undefined){
+let data54 = data26.top_k;
+const _errs121 = errors;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err57 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9178,20 +10754,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-var valid20 = _errs120 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data26.cache !== undefined){
-let data55 = data26.cache;
-const _errs122 = errors;
-if(errors === _errs122){
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-let missing11;
-if((((((data55.layers === undefined) && (missing11 = "layers")) || ((data55.kv_heads === undefined) && (missing11 = "kv_heads"))) || ((data55.head_dim === undefined) && (missing11 = "head_dim"))) || ((data55.past === undefined) && (missing11 = "past"))) || ((data55.present === undefined) && (missing11 = "present"))){
-const err58 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
+if(errors === _errs121){
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 1 || isNaN(data54)){
+const err58 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9200,11 +10766,22 @@ vErrors.push(err58);
 }
 errors++;
 }
+}
+}
+var valid21 = _errs121 === errors;
+}
 else {
-const _errs124 = errors;
-for(const key10 in data55){
-if(!(((((key10 === "layers") || (key10 === "kv_heads")) || (key10 === "head_dim")) || (key10 === "past")) || (key10 === "present"))){
-const err59 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+var valid21 = true;
+}
+if(valid21){
+if(data26.corpus !== undefined){
+let data55 = data26.corpus;
+const _errs123 = errors;
+if(errors === _errs123){
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+let missing11;
+if((((((data55.documents === undefined) && (missing11 = "documents")) || ((data55.embeddings === undefined) && (missing11 = "embeddings"))) || ((data55.count === undefined) && (missing11 = "count"))) || ((data55.dims === undefined) && (missing11 = "dims"))) || ((data55.encoding === undefined) && (missing11 = "encoding"))){
+const err59 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9212,15 +10789,12 @@ else {
 vErrors.push(err59);
 }
 errors++;
-break;
 }
-}
-if(_errs124 === errors){
-if(data55.layers !== undefined){
-let data56 = data55.layers;
+else {
 const _errs125 = errors;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err60 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key10 in data55){
+if(!(((((key10 === "documents") || (key10 === "embeddings")) || (key10 === "count")) || (key10 === "dims")) || (key10 === "encoding"))){
+const err60 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9228,11 +10802,14 @@ else {
 vErrors.push(err60);
 }
 errors++;
+break;
 }
-if(errors === _errs125){
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 1 || isNaN(data56)){
-const err61 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(_errs125 === errors){
+if(data55.documents !== undefined){
+const _errs126 = errors;
+if(typeof data55.documents !== "string"){
+const err61 = {instancePath:instancePath+"/postprocessing/corpus/documents",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/documents/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9241,19 +10818,16 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-var valid21 = _errs125 === errors;
+var valid22 = _errs126 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data55.kv_heads !== undefined){
-let data57 = data55.kv_heads;
-const _errs127 = errors;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
-const err62 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(valid22){
+if(data55.embeddings !== undefined){
+const _errs128 = errors;
+if(typeof data55.embeddings !== "string"){
+const err62 = {instancePath:instancePath+"/postprocessing/corpus/embeddings",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/embeddings/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9262,10 +10836,17 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(errors === _errs127){
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
-const err63 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid22 = _errs128 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data55.count !== undefined){
+let data58 = data55.count;
+const _errs130 = errors;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err63 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9274,19 +10855,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-var valid21 = _errs127 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data55.head_dim !== undefined){
-let data58 = data55.head_dim;
-const _errs129 = errors;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err64 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs130){
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err64 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9295,10 +10867,19 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(errors === _errs129){
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err65 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+var valid22 = _errs130 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data55.dims !== undefined){
+let data59 = data55.dims;
+const _errs132 = errors;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err65 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/dims/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9307,18 +10888,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-var valid21 = _errs129 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data55.past !== undefined){
-const _errs131 = errors;
-if(typeof data55.past !== "string"){
-const err66 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs132){
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 1 || isNaN(data59)){
+const err66 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/dims/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9327,16 +10900,18 @@ vErrors.push(err66);
 }
 errors++;
 }
-var valid21 = _errs131 === errors;
+}
+}
+var valid22 = _errs132 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data55.present !== undefined){
-const _errs133 = errors;
-if(typeof data55.present !== "string"){
-const err67 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid22){
+if(data55.encoding !== undefined){
+const _errs134 = errors;
+if("int8-rows" !== data55.encoding){
+const err67 = {instancePath:instancePath+"/postprocessing/corpus/encoding",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/encoding/const",keyword:"const",params:{allowedValue: "int8-rows"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9345,10 +10920,10 @@ vErrors.push(err67);
 }
 errors++;
 }
-var valid21 = _errs133 === errors;
+var valid22 = _errs134 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
 }
 }
@@ -9358,7 +10933,7 @@ var valid21 = true;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err68 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9368,19 +10943,19 @@ vErrors.push(err68);
 errors++;
 }
 }
-var valid20 = _errs122 === errors;
+var valid21 = _errs123 === errors;
 }
 else {
-var valid20 = true;
+var valid21 = true;
 }
-if(valid20){
-if(data26.eos_token_ids !== undefined){
-let data61 = data26.eos_token_ids;
-const _errs135 = errors;
-if(errors === _errs135){
-if(Array.isArray(data61)){
-if(data61.length < 1){
-const err69 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+}
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9389,378 +10964,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-else {
-var valid22 = true;
-const len6 = data61.length;
-for(let i6=0; i6<len6; i6++){
-let data62 = data61[i6];
-const _errs137 = errors;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err70 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err70];
 }
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(errors === _errs137){
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 0 || isNaN(data62)){
-const err71 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i6,schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-var valid22 = _errs137 === errors;
-if(!valid22){
-break;
-}
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-var valid20 = _errs135 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data26.context !== undefined){
-let data63 = data26.context;
-const _errs139 = errors;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err73 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(errors === _errs139){
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 2 || isNaN(data63)){
-const err74 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-var valid20 = _errs139 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data26.max_new_tokens !== undefined){
-let data64 = data26.max_new_tokens;
-const _errs141 = errors;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err75 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(errors === _errs141){
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 1 || isNaN(data64)){
-const err76 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-var valid20 = _errs141 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data26.defaults !== undefined){
-let data65 = data26.defaults;
-const _errs143 = errors;
-if(errors === _errs143){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-let missing12;
-if((((((data65.max_new_tokens === undefined) && (missing12 = "max_new_tokens")) || ((data65.temperature === undefined) && (missing12 = "temperature"))) || ((data65.top_k === undefined) && (missing12 = "top_k"))) || ((data65.top_p === undefined) && (missing12 = "top_p"))) || ((data65.seed === undefined) && (missing12 = "seed"))){
-const err77 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-else {
-const _errs145 = errors;
-for(const key11 in data65){
-if(!(((((key11 === "max_new_tokens") || (key11 === "temperature")) || (key11 === "top_k")) || (key11 === "top_p")) || (key11 === "seed"))){
-const err78 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-break;
-}
-}
-if(_errs145 === errors){
-if(data65.max_new_tokens !== undefined){
-let data66 = data65.max_new_tokens;
-const _errs146 = errors;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err79 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-if(errors === _errs146){
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 1 || isNaN(data66)){
-const err80 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-var valid23 = _errs146 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data65.temperature !== undefined){
-let data67 = data65.temperature;
-const _errs148 = errors;
-if(errors === _errs148){
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
-const err81 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-var valid23 = _errs148 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data65.top_k !== undefined){
-let data68 = data65.top_k;
-const _errs150 = errors;
-if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
-const err83 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(errors === _errs150){
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 0 || isNaN(data68)){
-const err84 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-var valid23 = _errs150 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data65.top_p !== undefined){
-let data69 = data65.top_p;
-const _errs152 = errors;
-if(errors === _errs152){
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 1 || isNaN(data69)){
-const err85 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-else {
-if(data69 <= 0 || isNaN(data69)){
-const err86 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-var valid23 = _errs152 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data65.seed !== undefined){
-let data70 = data65.seed;
-const _errs154 = errors;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err88 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(errors === _errs154){
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
-const err89 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-}
-var valid23 = _errs154 === errors;
-}
-else {
-var valid23 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-var valid20 = _errs143 === errors;
-}
-else {
-var valid20 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-var _valid0 = _errs116 === errors;
+var _valid0 = _errs115 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 6];
@@ -9773,6 +10978,662 @@ if(props3 !== true){
 props3 = true;
 }
 }
+const _errs135 = errors;
+if(errors === _errs135){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing12;
+if((((((((data26.kind === undefined) && (missing12 = "kind")) || ((data26.logits_output === undefined) && (missing12 = "logits_output"))) || ((data26.cache === undefined) && (missing12 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing12 = "eos_token_ids"))) || ((data26.context === undefined) && (missing12 = "context"))) || ((data26.max_new_tokens === undefined) && (missing12 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing12 = "defaults"))){
+const err70 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+else {
+const _errs137 = errors;
+for(const key11 in data26){
+if(!(((((((key11 === "kind") || (key11 === "logits_output")) || (key11 === "cache")) || (key11 === "eos_token_ids")) || (key11 === "context")) || (key11 === "max_new_tokens")) || (key11 === "defaults"))){
+const err71 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+break;
+}
+}
+if(_errs137 === errors){
+if(data26.kind !== undefined){
+const _errs138 = errors;
+if("text-generation" !== data26.kind){
+const err72 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var valid23 = _errs138 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data26.logits_output !== undefined){
+const _errs139 = errors;
+if(typeof data26.logits_output !== "string"){
+const err73 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var valid23 = _errs139 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data26.cache !== undefined){
+let data63 = data26.cache;
+const _errs141 = errors;
+if(errors === _errs141){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+let missing13;
+if((((((data63.layers === undefined) && (missing13 = "layers")) || ((data63.kv_heads === undefined) && (missing13 = "kv_heads"))) || ((data63.head_dim === undefined) && (missing13 = "head_dim"))) || ((data63.past === undefined) && (missing13 = "past"))) || ((data63.present === undefined) && (missing13 = "present"))){
+const err74 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+const _errs143 = errors;
+for(const key12 in data63){
+if(!(((((key12 === "layers") || (key12 === "kv_heads")) || (key12 === "head_dim")) || (key12 === "past")) || (key12 === "present"))){
+const err75 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+break;
+}
+}
+if(_errs143 === errors){
+if(data63.layers !== undefined){
+let data64 = data63.layers;
+const _errs144 = errors;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err76 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(errors === _errs144){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 1 || isNaN(data64)){
+const err77 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs144 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data63.kv_heads !== undefined){
+let data65 = data63.kv_heads;
+const _errs146 = errors;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err78 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(errors === _errs146){
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 1 || isNaN(data65)){
+const err79 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs146 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data63.head_dim !== undefined){
+let data66 = data63.head_dim;
+const _errs148 = errors;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err80 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(errors === _errs148){
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 1 || isNaN(data66)){
+const err81 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs148 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data63.past !== undefined){
+const _errs150 = errors;
+if(typeof data63.past !== "string"){
+const err82 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var valid24 = _errs150 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data63.present !== undefined){
+const _errs152 = errors;
+if(typeof data63.present !== "string"){
+const err83 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var valid24 = _errs152 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+var valid23 = _errs141 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data26.eos_token_ids !== undefined){
+let data69 = data26.eos_token_ids;
+const _errs154 = errors;
+if(errors === _errs154){
+if(Array.isArray(data69)){
+if(data69.length < 1){
+const err85 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+else {
+var valid25 = true;
+const len7 = data69.length;
+for(let i7=0; i7<len7; i7++){
+let data70 = data69[i7];
+const _errs156 = errors;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err86 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i7,schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(errors === _errs156){
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err87 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i7,schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+var valid25 = _errs156 === errors;
+if(!valid25){
+break;
+}
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+var valid23 = _errs154 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data26.context !== undefined){
+let data71 = data26.context;
+const _errs158 = errors;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err89 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(errors === _errs158){
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 2 || isNaN(data71)){
+const err90 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+var valid23 = _errs158 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data26.max_new_tokens !== undefined){
+let data72 = data26.max_new_tokens;
+const _errs160 = errors;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err91 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(errors === _errs160){
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err92 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+var valid23 = _errs160 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data26.defaults !== undefined){
+let data73 = data26.defaults;
+const _errs162 = errors;
+if(errors === _errs162){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+let missing14;
+if((((((data73.max_new_tokens === undefined) && (missing14 = "max_new_tokens")) || ((data73.temperature === undefined) && (missing14 = "temperature"))) || ((data73.top_k === undefined) && (missing14 = "top_k"))) || ((data73.top_p === undefined) && (missing14 = "top_p"))) || ((data73.seed === undefined) && (missing14 = "seed"))){
+const err93 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+else {
+const _errs164 = errors;
+for(const key13 in data73){
+if(!(((((key13 === "max_new_tokens") || (key13 === "temperature")) || (key13 === "top_k")) || (key13 === "top_p")) || (key13 === "seed"))){
+const err94 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+break;
+}
+}
+if(_errs164 === errors){
+if(data73.max_new_tokens !== undefined){
+let data74 = data73.max_new_tokens;
+const _errs165 = errors;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err95 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(errors === _errs165){
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 1 || isNaN(data74)){
+const err96 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+var valid26 = _errs165 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data73.temperature !== undefined){
+let data75 = data73.temperature;
+const _errs167 = errors;
+if(errors === _errs167){
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 0 || isNaN(data75)){
+const err97 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+var valid26 = _errs167 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data73.top_k !== undefined){
+let data76 = data73.top_k;
+const _errs169 = errors;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err99 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(errors === _errs169){
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+const err100 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+var valid26 = _errs169 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data73.top_p !== undefined){
+let data77 = data73.top_p;
+const _errs171 = errors;
+if(errors === _errs171){
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 > 1 || isNaN(data77)){
+const err101 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+else {
+if(data77 <= 0 || isNaN(data77)){
+const err102 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+var valid26 = _errs171 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data73.seed !== undefined){
+let data78 = data73.seed;
+const _errs173 = errors;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err104 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(errors === _errs173){
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
+const err105 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+var valid26 = _errs173 === errors;
+}
+else {
+var valid26 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+var valid23 = _errs162 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+var _valid0 = _errs135 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 7];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 7;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
 }
 }
 }
@@ -9780,12 +11641,12 @@ props3 = true;
 }
 }
 if(!valid11){
-const err92 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err108 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err108];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err108);
 }
 errors++;
 validate21.errors = vErrors;
@@ -9809,81 +11670,81 @@ var valid0 = true;
 }
 if(valid0){
 if(data.explain !== undefined){
-let data71 = data.explain;
-const _errs156 = errors;
-if(errors === _errs156){
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-let missing13;
-if(((((data71.method === undefined) && (missing13 = "method")) || ((data71.explanations === undefined) && (missing13 = "explanations"))) || ((data71.background_rows === undefined) && (missing13 = "background_rows"))) || ((data71.output === undefined) && (missing13 = "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
+let data79 = data.explain;
+const _errs175 = errors;
+if(errors === _errs175){
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+let missing15;
+if(((((data79.method === undefined) && (missing15 = "method")) || ((data79.explanations === undefined) && (missing15 = "explanations"))) || ((data79.background_rows === undefined) && (missing15 = "background_rows"))) || ((data79.output === undefined) && (missing15 = "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"}];
 return false;
 }
 else {
-const _errs158 = errors;
-for(const key12 in data71){
-if(!((((key12 === "method") || (key12 === "explanations")) || (key12 === "background_rows")) || (key12 === "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+const _errs177 = errors;
+for(const key14 in data79){
+if(!((((key14 === "method") || (key14 === "explanations")) || (key14 === "background_rows")) || (key14 === "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs158 === errors){
-if(data71.method !== undefined){
-let data72 = data71.method;
-const _errs159 = errors;
-if(!((data72 === "exact") || (data72 === "permutation"))){
+if(_errs177 === errors){
+if(data79.method !== undefined){
+let data80 = data79.method;
+const _errs178 = errors;
+if(!((data80 === "exact") || (data80 === "permutation"))){
 validate21.errors = [{instancePath:instancePath+"/explain/method",schemaPath:"#/properties/explain/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.explain.properties.method.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid24 = _errs159 === errors;
+var valid27 = _errs178 === errors;
 }
 else {
-var valid24 = true;
+var valid27 = true;
 }
-if(valid24){
-if(data71.explanations !== undefined){
-const _errs160 = errors;
-if(typeof data71.explanations !== "string"){
+if(valid27){
+if(data79.explanations !== undefined){
+const _errs179 = errors;
+if(typeof data79.explanations !== "string"){
 validate21.errors = [{instancePath:instancePath+"/explain/explanations",schemaPath:"#/properties/explain/properties/explanations/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid24 = _errs160 === errors;
+var valid27 = _errs179 === errors;
 }
 else {
-var valid24 = true;
+var valid27 = true;
 }
-if(valid24){
-if(data71.background_rows !== undefined){
-let data74 = data71.background_rows;
-const _errs162 = errors;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+if(valid27){
+if(data79.background_rows !== undefined){
+let data82 = data79.background_rows;
+const _errs181 = errors;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs162){
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 1 || isNaN(data74)){
+if(errors === _errs181){
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 1 || isNaN(data82)){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid24 = _errs162 === errors;
+var valid27 = _errs181 === errors;
 }
 else {
-var valid24 = true;
+var valid27 = true;
 }
-if(valid24){
-if(data71.output !== undefined){
-const _errs164 = errors;
-if("probabilities" !== data71.output){
+if(valid27){
+if(data79.output !== undefined){
+const _errs183 = errors;
+if("probabilities" !== data79.output){
 validate21.errors = [{instancePath:instancePath+"/explain/output",schemaPath:"#/properties/explain/properties/output/const",keyword:"const",params:{allowedValue: "probabilities"},message:"must be equal to constant"}];
 return false;
 }
-var valid24 = _errs164 === errors;
+var valid27 = _errs183 === errors;
 }
 else {
-var valid24 = true;
+var valid27 = true;
 }
 }
 }
@@ -9896,75 +11757,75 @@ validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs156 === errors;
+var valid0 = _errs175 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.drift !== undefined){
-let data76 = data.drift;
-const _errs165 = errors;
-if(errors === _errs165){
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-let missing14;
-if((((data76.reference === undefined) && (missing14 = "reference")) || ((data76.reference_rows === undefined) && (missing14 = "reference_rows"))) || ((data76.test_rows === undefined) && (missing14 = "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
+let data84 = data.drift;
+const _errs184 = errors;
+if(errors === _errs184){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+let missing16;
+if((((data84.reference === undefined) && (missing16 = "reference")) || ((data84.reference_rows === undefined) && (missing16 = "reference_rows"))) || ((data84.test_rows === undefined) && (missing16 = "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
 return false;
 }
 else {
-const _errs167 = errors;
-for(const key13 in data76){
-if(!(((key13 === "reference") || (key13 === "reference_rows")) || (key13 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+const _errs186 = errors;
+for(const key15 in data84){
+if(!(((key15 === "reference") || (key15 === "reference_rows")) || (key15 === "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs167 === errors){
-if(data76.reference !== undefined){
-const _errs168 = errors;
-if(typeof data76.reference !== "string"){
+if(_errs186 === errors){
+if(data84.reference !== undefined){
+const _errs187 = errors;
+if(typeof data84.reference !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/reference",schemaPath:"#/properties/drift/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs168 === errors;
+var valid28 = _errs187 === errors;
 }
 else {
-var valid25 = true;
+var valid28 = true;
 }
-if(valid25){
-if(data76.reference_rows !== undefined){
-let data78 = data76.reference_rows;
-const _errs170 = errors;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+if(valid28){
+if(data84.reference_rows !== undefined){
+let data86 = data84.reference_rows;
+const _errs189 = errors;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs170){
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 1 || isNaN(data78)){
+if(errors === _errs189){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 1 || isNaN(data86)){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid25 = _errs170 === errors;
+var valid28 = _errs189 === errors;
 }
 else {
-var valid25 = true;
+var valid28 = true;
 }
-if(valid25){
-if(data76.test_rows !== undefined){
-const _errs172 = errors;
-if(typeof data76.test_rows !== "string"){
+if(valid28){
+if(data84.test_rows !== undefined){
+const _errs191 = errors;
+if(typeof data84.test_rows !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/test_rows",schemaPath:"#/properties/drift/properties/test_rows/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs172 === errors;
+var valid28 = _errs191 === errors;
 }
 else {
-var valid25 = true;
+var valid28 = true;
 }
 }
 }
@@ -9976,7 +11837,7 @@ validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs165 === errors;
+var valid0 = _errs184 === errors;
 }
 else {
 var valid0 = true;

@@ -5,6 +5,7 @@ import { normalizeFeeds } from './tensors.js';
 import { abortError } from './worker_client.js';
 import { checkRowFits, completeRow, rowToFeeds } from './tabular.js';
 import { readBatch } from './drift_input.js';
+import { checkHorizon, seriesToFeeds } from './series.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */
@@ -12,6 +13,7 @@ import { readBatch } from './drift_input.js';
 /** @typedef {import('./sessions.js').Sessions} Sessions */
 /** @typedef {import('../worker/protocol.js').OutputTensor} OutputTensor */
 /** @typedef {import('./tabular.js').RegressionPrediction} RegressionPrediction */
+/** @typedef {import('./series.js').Forecast} Forecast */
 
 /**
  * @typedef {import('./tabular.js').Prediction & {ms: number}} TimedPrediction
@@ -193,7 +195,9 @@ export class Model {
    * Task-native prediction. Tabular classification: one row `{featureName: value}` → `{label, labelIndex,
    * probabilities, ms}` ({@link TimedPrediction}). Tabular regression: a row → `{value, low, high, level,
    * ms}`: the predicted number and its prediction interval, which held for about `level` of the held-out
-   * rows ({@link RegressionPrediction}). Image classification: an image (Blob, File, ArrayBuffer,
+   * rows ({@link RegressionPrediction}). Time-series forecasting: a series (an array of numbers, oldest first;
+   * its last `window` values are read) → `{forecast, low, high, level, ms}`, one value per step ahead
+   * ({@link Forecast}); option `horizon` (1 … the model's) keeps the first steps only. Image classification: an image (Blob, File, ArrayBuffer,
    * ImageBitmap, HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first
    * ({@link ClassScore}); decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
    * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` ({@link Box}) in the image's
@@ -215,6 +219,7 @@ export class Model {
   async predict(input, options) {
     checkOpen(this);
     if (this.info.task === 'text-generation') return this.predictGeneration(input, options);
+    if (this.info.task === 'time-series-forecasting') return this.predictSeries(input, options);
     if (/** @type {{kind: string}} */ (this.info.preprocessing).kind === 'text') return this.predictText(input, options);
     if (this.info.preprocessing.kind === 'tabular') {
       // Checked here too, so a bad row fails at once with the same message (the worker checks again).
@@ -249,6 +254,29 @@ export class Model {
     Object.defineProperty(output, 'ms', { value: reply.ms, enumerable: false });
     if (reply.notice) Object.defineProperty(output, 'notice', { value: reply.notice, enumerable: false });
     return output;
+  }
+
+  /**
+   * Forecasting (see predict): the series is checked here (so a bad one fails at once, as in the worker),
+   * and its window is run in the worker (worker/predict.js).
+   * @param {unknown} input
+   * @param {unknown} options
+   * @returns {Promise<Forecast & {ms: number}>}
+   * @internal
+   */
+  async predictSeries(input, options) {
+    const checked = checkOptions(options, ['signal', 'horizon'], 'predict()');
+    const signal = checkSignal(checked.signal, 'predict()');
+    const spec = /** @type {import('./series.js').SeriesSpec} */ (/** @type {unknown} */ (this.info));
+    const horizon = checkHorizon(checked.horizon, spec.postprocessing.horizon);
+    seriesToFeeds(input, spec);
+    // only the window the model reads goes to the worker, however long the series
+    const { window } = spec.preprocessing;
+    const values = /** @type {ArrayLike<number>} */ (input);
+    const recent = Array.from({ length: window }, (_, i) => values[values.length - window + i]);
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), recent, { horizon }, [], generation, signal);
+    return { .../** @type {Forecast} */ (reply.output), ms: reply.ms };
   }
 
   /**

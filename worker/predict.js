@@ -6,6 +6,7 @@ import { decodeCandidates, decodeDetections } from './detection.js';
 import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
 import { checkPrediction, checkRowFits, readPrediction, readRegression, rowToFeeds } from '../js_runtime/tabular.js';
+import { readForecast, seriesToFeeds } from '../js_runtime/series.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
 import { artifactOf, fetchArtifact, finishSearch, finishTextClassification, once, prepareText } from './text_predict.js';
 import { BATCH_ROWS, EXACT_MAX_FEATURES, exactShapley, kernelShap } from './shapley.js';
@@ -68,6 +69,11 @@ export const HANDLERS = {
   'tabular-regression': {
     prepare: prepareRow,
     finish: (outputs, spec) => readRegression(outputs, spec),
+  },
+  // a series' last `window` values → the next `horizon` values with intervals (js_runtime/series.js)
+  'time-series-forecasting': {
+    prepare: async (series, spec) => ({ feeds: normalizeFeeds(seriesToFeeds(series, spec), spec.inputs) }),
+    finish: (outputs, spec, options) => readForecast(outputs, spec, typeof options.horizon === 'number' ? options.horizon : undefined),
   },
   'image-classification': {
     prepare: prepareImageInput,

@@ -24,6 +24,7 @@ import numpy as np
 MODULES = {
     "tabular-classification": "tabular",
     "tabular-regression": "tabular_regression",
+    "time-series-forecasting": "forecasting",
     "image-classification": "image_classification",
     "object-detection": "object_detection",
     "text-classification": "text_classification",

@@ -39,7 +39,7 @@ def test_gallery_directive_links_relative_to_the_page(entries: list[dict]) -> No
 def test_a_demo_without_an_id_is_the_smallest_model_and_nothing_without_models(entries: list[dict]) -> None:
     smallest = min(entries, key=lambda e: pages.default_variant(e)["gzip_bytes"])
     assert embeds.expand("<!-- vitrine:demo -->\n", "site_src/index.md", "", entries) == pages.demo(smallest, "models") + "\n"
-    assert smallest["id"] == "diabetes-progression"  # 5 KB gzip: the home page opens on it
+    assert smallest["id"] == "co2-forecast"  # 2 KB gzip: the home page opens on it
     assert embeds.expand("<!-- vitrine:demo -->\n", "site_src/index.md", "", []) == "\n"
     assert "No model is built yet" in embeds.expand("<!-- vitrine:gallery -->\n", "site_src/index.md", "", [])
 
