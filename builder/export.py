@@ -71,12 +71,13 @@ def _sklearn(trained: Trained, feeds: Feeds, features: list[dict[str, Any]] | No
         (f["input"], FloatTensorType([None, 1]) if f["type"] == "numeric" else StringTensorType([None, 1]))
         for f in features
     ]
-    classifier = trained.io["postprocessing"]["kind"] == "tabular-classification"
+    kind = trained.io["postprocessing"]["kind"]
     model = convert_sklearn(
         trained.model,
         initial_types=types,
-        options={id(trained.model): {"zipmap": False}} if classifier else None,  # plain probability tensor, not a map
-        target_opset=TARGET_OPSET,
+        options={id(trained.model): {"zipmap": False}} if kind == "tabular-classification" else None,  # plain probability tensor, not a map
+        # IsolationForest's converter needs the ai.onnx.ml opset named (3: TreeEnsembleRegressor, which both runtimes have)
+        target_opset={"": TARGET_OPSET, "ai.onnx.ml": 3} if kind == "anomaly-detection" else TARGET_OPSET,
     )
     _check(model, trained)
     verify_sklearn(model, trained, feeds, features)
@@ -91,6 +92,14 @@ def verify_sklearn(model: onnx.ModelProto, trained: Trained, feeds: Feeds, featu
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     batch = {name: np.concatenate([row[name] for row in feeds]) for name in feeds[0]}
     frame = pd.DataFrame({f["input"]: batch[f["input"]][:, 0] for f in features})
+    if "score_output" in post:  # an anomaly detector: decision_function and its ±1 labels
+        scores, labels = session.run([post["score_output"], post["label_output"]], batch)
+        diff = float(np.abs(scores[:, 0] - trained.model.decision_function(frame)).max())
+        if diff > PARITY_ATOL:
+            raise ExportError(f"ONNX anomaly scores differ from scikit-learn by {diff:.2e} (> {PARITY_ATOL})")
+        if (agree := float(np.mean(labels[:, 0] == trained.model.predict(frame)))) < 1.0:
+            raise ExportError(f"ONNX anomaly labels agree with scikit-learn on only {agree:.1%} of test rows")
+        return
     if "value_output" in post:  # a regressor
         (values,) = session.run([post["value_output"]], batch)
         wanted = trained.model.predict(frame)

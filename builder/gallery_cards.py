@@ -33,6 +33,8 @@ def quality(metrics: dict[str, Any]) -> str:
     """The headline metric on the held-out data, in words."""
     if "accuracy" in metrics:
         return f"accuracy {100 * metrics['accuracy']:.1f}%"
+    if "roc_auc" in metrics:
+        return f"ROC AUC {metrics['roc_auc']:.2f}, average precision {metrics['average_precision']:.2f} (blind: {metrics['prevalence']:.3f})"
     if "mase" in metrics:
         return f"MASE {metrics['mase']:.2f} in a {metrics['origins']}-month back-test (seasonal naive: {metrics['baseline']['mase']:.2f})"
     if "r2" in metrics:
@@ -69,6 +71,8 @@ def sample(entry: dict[str, Any]) -> str:
     task = entry["task"]
     if task == "tabular-classification" and isinstance(out, dict):
         return f"Predicts {out['label']} ({100 * max(out['probabilities']):.1f}%) for the example penguin"
+    if task == "anomaly-detection" and isinstance(out, dict):
+        return f"Scores {out['score']:.3f} for a held-out reading: {'an anomaly' if out['anomaly'] else 'normal'}"
     if task == "time-series-forecasting" and isinstance(out, dict):
         return f"From {ex['origin']}: {out['forecast'][0]:.1f} next, {out['forecast'][-1]:.1f} in {len(out['forecast'])} steps"
     if task == "tabular-regression" and isinstance(out, dict):

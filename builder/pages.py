@@ -20,7 +20,7 @@ from .gallery_cards import card
 
 GALLERY = "gallery"
 # a task's templates: _<kind>_precomputed.md.j2, _<kind>_evaluation.md.j2, ...
-KINDS = {"tabular-classification": "tabular", "tabular-regression": "regression", "time-series-forecasting": "forecast",
+KINDS = {"tabular-classification": "tabular", "tabular-regression": "regression", "time-series-forecasting": "forecast", "anomaly-detection": "anomaly",
          "image-classification": "image", "object-detection": "detection",
          "text-classification": "text", "semantic-search": "search", "text-generation": "generation"}
 

@@ -37,6 +37,7 @@ TASK_INPUTS = {
     "tabular-classification": ("datasets.py", "drift.py", "tasks/tabular.py"),
     "tabular-regression": ("datasets.py", "tasks/tabular_regression.py"),
     "time-series-forecasting": ("series.py", "tasks/forecasting.py"),
+    "anomaly-detection": ("datasets.py", "tasks/anomaly.py"),
     "image-classification": ("image_preprocess.py", "image_sets.py", "tasks/image_classification.py"),
     "object-detection": (
         "image_preprocess.py", "image_sets.py", "tasks/object_detection.py", "detectors/__init__.py", "detectors/blazeface.py",
@@ -397,6 +398,8 @@ def _headline(variant: dict[str, Any]) -> str:
     metrics = variant["metrics"]
     if "accuracy" in metrics:
         score = f"accuracy {metrics['accuracy']:.3f}"
+    elif "roc_auc" in metrics:
+        score = f"ROC AUC {metrics['roc_auc']:.3f}, average precision {metrics['average_precision']:.3f} (a blind score: {metrics['prevalence']:.3f})"
     elif "mase" in metrics:
         score = f"MASE {metrics['mase']:.3f} (seasonal naive: {metrics['baseline']['mase']:.3f}) over {metrics['origins']} back-test origins"
     elif "mae" in metrics:

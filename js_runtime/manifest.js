@@ -66,12 +66,14 @@
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
  * @property {string} [label_output] tabular
  * @property {string} [probability_output] tabular
  * @property {string} [value_output] tabular regression: the [N, 1] value
  * @property {{level: number, half_width: number, method: string}} [interval] tabular regression: the
  *   prediction interval is value ± half_width
+ * @property {string} [score_output] anomaly detection: decision_function [N, 1] (the score is its negative)
+ * @property {number} [threshold] anomaly detection: a score above it is an anomaly
  * @property {string} [logits_output] image and text classification, text generation
  * @property {string} [embedding_output] semantic search: the query embedding
  * @property {{documents: string, embeddings: string, count: number, dims: number, encoding: 'int8-rows'}} [corpus] semantic search
@@ -118,7 +120,7 @@
  * @property {string | number} [expected] the true answer (a regressor's: a number)
  * @property {string} [text] text models: the example text (text generation: the prompt)
  * @property {any} output `{label, probabilities}` (tabular classification), `{value, low, high, level}`
- *   (tabular regression), `[{label, score, index}]` (image) or, for text
+ *   (tabular regression), `{score, anomaly, threshold}` (anomaly detection), `[{label, score, index}]` (image) or, for text
  *   generation, the greedy answer `{text, tokens, prompt_tokens, finish_reason}`
  */
 
@@ -147,7 +149,7 @@
  *   (a handle's `info`).
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels

@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
-const schema74 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","anomaly-detection","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
+const schema77 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -3624,8 +3624,9 @@ validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 const schema51 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
 const schema52 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
-const schema55 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
-const schema56 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
+const schema54 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["score","anomaly","threshold"],"additionalProperties":false,"properties":{"score":{"type":"number"},"anomaly":{"type":"boolean"},"threshold":{"type":"number"}}}}};
+const schema56 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
+const schema57 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4414,8 +4415,8 @@ const _errs67 = errors;
 if(errors === _errs67){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
-if(((data.text === undefined) && (missing6 = "text")) || ((data.output === undefined) && (missing6 = "output"))){
-const err41 = {instancePath,schemaPath:"#/$defs/text_example/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
+if(((data.input === undefined) && (missing6 = "input")) || ((data.output === undefined) && (missing6 = "output"))){
+const err41 = {instancePath,schemaPath:"#/$defs/anomaly_example/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4427,8 +4428,8 @@ errors++;
 else {
 const _errs69 = errors;
 for(const key8 in data){
-if(!((key8 === "text") || (key8 === "output"))){
-const err42 = {instancePath,schemaPath:"#/$defs/text_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(!(((key8 === "input") || (key8 === "expected")) || (key8 === "output"))){
+const err42 = {instancePath,schemaPath:"#/$defs/anomaly_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4440,10 +4441,16 @@ break;
 }
 }
 if(_errs69 === errors){
-if(data.text !== undefined){
+if(data.input !== undefined){
+let data24 = data.input;
 const _errs70 = errors;
-if(typeof data.text !== "string"){
-const err43 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/text_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs70){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key9 in data24){
+let data25 = data24[key9];
+const _errs73 = errors;
+if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
+const err43 = {instancePath:instancePath+"/input/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/anomaly_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema54.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4452,27 +4459,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-var valid16 = _errs70 === errors;
+var valid17 = _errs73 === errors;
+if(!valid17){
+break;
+}
+}
 }
 else {
-var valid16 = true;
-}
-if(valid16){
-if(data.output !== undefined){
-let data25 = data.output;
-const _errs72 = errors;
-if(errors === _errs72){
-if(Array.isArray(data25)){
-var valid17 = true;
-const len3 = data25.length;
-for(let i3=0; i3<len3; i3++){
-let data26 = data25[i3];
-const _errs74 = errors;
-if(errors === _errs74){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing7;
-if(((data26.score === undefined) && (missing7 = "score")) || ((data26.index === undefined) && (missing7 = "index"))){
-const err44 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+const err44 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/anomaly_example/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4481,11 +4475,17 @@ vErrors.push(err44);
 }
 errors++;
 }
+}
+var valid16 = _errs70 === errors;
+}
 else {
-const _errs76 = errors;
-for(const key9 in data26){
-if(!((((key9 === "label") || (key9 === "score")) || (key9 === "index")) || (key9 === "title"))){
-const err45 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+var valid16 = true;
+}
+if(valid16){
+if(data.expected !== undefined){
+const _errs75 = errors;
+if(typeof data.expected !== "string"){
+const err45 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/anomaly_example/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4493,14 +4493,21 @@ else {
 vErrors.push(err45);
 }
 errors++;
-break;
 }
+var valid16 = _errs75 === errors;
 }
-if(_errs76 === errors){
-if(data26.label !== undefined){
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data.output !== undefined){
+let data27 = data.output;
 const _errs77 = errors;
-if(typeof data26.label !== "string"){
-const err46 = {instancePath:instancePath+"/output/" + i3+"/label",schemaPath:"#/$defs/text_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs77){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+let missing7;
+if((((data27.score === undefined) && (missing7 = "score")) || ((data27.anomaly === undefined) && (missing7 = "anomaly"))) || ((data27.threshold === undefined) && (missing7 = "threshold"))){
+const err46 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/anomaly_example/properties/output/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4509,17 +4516,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-var valid18 = _errs77 === errors;
-}
 else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.score !== undefined){
-let data28 = data26.score;
 const _errs79 = errors;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err47 = {instancePath:instancePath+"/output/" + i3+"/score",schemaPath:"#/$defs/text_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key10 in data27){
+if(!(((key10 === "score") || (key10 === "anomaly")) || (key10 === "threshold"))){
+const err47 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/anomaly_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4527,18 +4528,15 @@ else {
 vErrors.push(err47);
 }
 errors++;
+break;
 }
-var valid18 = _errs79 === errors;
 }
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.index !== undefined){
-let data29 = data26.index;
-const _errs81 = errors;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err48 = {instancePath:instancePath+"/output/" + i3+"/index",schemaPath:"#/$defs/text_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(_errs79 === errors){
+if(data27.score !== undefined){
+let data28 = data27.score;
+const _errs80 = errors;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err48 = {instancePath:instancePath+"/output/score",schemaPath:"#/$defs/anomaly_example/properties/output/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4547,16 +4545,16 @@ vErrors.push(err48);
 }
 errors++;
 }
-var valid18 = _errs81 === errors;
+var valid18 = _errs80 === errors;
 }
 else {
 var valid18 = true;
 }
 if(valid18){
-if(data26.title !== undefined){
-const _errs83 = errors;
-if(typeof data26.title !== "string"){
-const err49 = {instancePath:instancePath+"/output/" + i3+"/title",schemaPath:"#/$defs/text_example/properties/output/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data27.anomaly !== undefined){
+const _errs82 = errors;
+if(typeof data27.anomaly !== "boolean"){
+const err49 = {instancePath:instancePath+"/output/anomaly",schemaPath:"#/$defs/anomaly_example/properties/output/properties/anomaly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4565,7 +4563,26 @@ vErrors.push(err49);
 }
 errors++;
 }
-var valid18 = _errs83 === errors;
+var valid18 = _errs82 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data27.threshold !== undefined){
+let data30 = data27.threshold;
+const _errs84 = errors;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
+const err50 = {instancePath:instancePath+"/output/threshold",schemaPath:"#/$defs/anomaly_example/properties/output/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var valid18 = _errs84 === errors;
 }
 else {
 var valid18 = true;
@@ -4575,26 +4592,8 @@ var valid18 = true;
 }
 }
 }
-}
 else {
-const err50 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-var valid17 = _errs74 === errors;
-if(!valid17){
-break;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/text_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err51 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/anomaly_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4604,7 +4603,7 @@ vErrors.push(err51);
 errors++;
 }
 }
-var valid16 = _errs72 === errors;
+var valid16 = _errs77 === errors;
 }
 else {
 var valid16 = true;
@@ -4613,8 +4612,9 @@ var valid16 = true;
 }
 }
 }
+}
 else {
-const err52 = {instancePath,schemaPath:"#/$defs/text_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath,schemaPath:"#/$defs/anomaly_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4637,13 +4637,13 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs85 = errors;
 const _errs86 = errors;
-if(errors === _errs86){
+const _errs87 = errors;
+if(errors === _errs87){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing8;
 if(((data.text === undefined) && (missing8 = "text")) || ((data.output === undefined) && (missing8 = "output"))){
-const err53 = {instancePath,schemaPath:"#/$defs/generation_example/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+const err53 = {instancePath,schemaPath:"#/$defs/text_example/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4653,10 +4653,10 @@ vErrors.push(err53);
 errors++;
 }
 else {
-const _errs88 = errors;
-for(const key10 in data){
-if(!((key10 === "text") || (key10 === "output"))){
-const err54 = {instancePath,schemaPath:"#/$defs/generation_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const _errs89 = errors;
+for(const key11 in data){
+if(!((key11 === "text") || (key11 === "output"))){
+const err54 = {instancePath,schemaPath:"#/$defs/text_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4667,11 +4667,11 @@ errors++;
 break;
 }
 }
-if(_errs88 === errors){
+if(_errs89 === errors){
 if(data.text !== undefined){
-const _errs89 = errors;
+const _errs90 = errors;
 if(typeof data.text !== "string"){
-const err55 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/generation_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/text_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4680,7 +4680,7 @@ vErrors.push(err55);
 }
 errors++;
 }
-var valid20 = _errs89 === errors;
+var valid20 = _errs90 === errors;
 }
 else {
 var valid20 = true;
@@ -4688,12 +4688,19 @@ var valid20 = true;
 if(valid20){
 if(data.output !== undefined){
 let data32 = data.output;
-const _errs91 = errors;
-if(errors === _errs91){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+const _errs92 = errors;
+if(errors === _errs92){
+if(Array.isArray(data32)){
+var valid21 = true;
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+const _errs94 = errors;
+if(errors === _errs94){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 let missing9;
-if(((((data32.text === undefined) && (missing9 = "text")) || ((data32.tokens === undefined) && (missing9 = "tokens"))) || ((data32.prompt_tokens === undefined) && (missing9 = "prompt_tokens"))) || ((data32.finish_reason === undefined) && (missing9 = "finish_reason"))){
-const err56 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+if(((data33.score === undefined) && (missing9 = "score")) || ((data33.index === undefined) && (missing9 = "index"))){
+const err56 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4703,10 +4710,10 @@ vErrors.push(err56);
 errors++;
 }
 else {
-const _errs93 = errors;
-for(const key11 in data32){
-if(!((((key11 === "text") || (key11 === "tokens")) || (key11 === "prompt_tokens")) || (key11 === "finish_reason"))){
-const err57 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const _errs96 = errors;
+for(const key12 in data33){
+if(!((((key12 === "label") || (key12 === "score")) || (key12 === "index")) || (key12 === "title"))){
+const err57 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4717,11 +4724,11 @@ errors++;
 break;
 }
 }
-if(_errs93 === errors){
-if(data32.text !== undefined){
-const _errs94 = errors;
-if(typeof data32.text !== "string"){
-const err58 = {instancePath:instancePath+"/output/text",schemaPath:"#/$defs/generation_example/properties/output/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs96 === errors){
+if(data33.label !== undefined){
+const _errs97 = errors;
+if(typeof data33.label !== "string"){
+const err58 = {instancePath:instancePath+"/output/" + i3+"/label",schemaPath:"#/$defs/text_example/properties/output/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4730,24 +4737,17 @@ vErrors.push(err58);
 }
 errors++;
 }
-var valid21 = _errs94 === errors;
+var valid22 = _errs97 === errors;
 }
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data32.tokens !== undefined){
-let data34 = data32.tokens;
-const _errs96 = errors;
-if(errors === _errs96){
-if(Array.isArray(data34)){
 var valid22 = true;
-const len4 = data34.length;
-for(let i4=0; i4<len4; i4++){
-let data35 = data34[i4];
-const _errs98 = errors;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err59 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(valid22){
+if(data33.score !== undefined){
+let data35 = data33.score;
+const _errs99 = errors;
+if(!((typeof data35 == "number") && (isFinite(data35)))){
+const err59 = {instancePath:instancePath+"/output/" + i3+"/score",schemaPath:"#/$defs/text_example/properties/output/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4756,10 +4756,17 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(errors === _errs98){
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 0 || isNaN(data35)){
-const err60 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid22 = _errs99 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data33.index !== undefined){
+let data36 = data33.index;
+const _errs101 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err60 = {instancePath:instancePath+"/output/" + i3+"/index",schemaPath:"#/$defs/text_example/properties/output/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4768,16 +4775,16 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-var valid22 = _errs98 === errors;
-if(!valid22){
-break;
-}
-}
+var valid22 = _errs101 === errors;
 }
 else {
-const err61 = {instancePath:instancePath+"/output/tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid22 = true;
+}
+if(valid22){
+if(data33.title !== undefined){
+const _errs103 = errors;
+if(typeof data33.title !== "string"){
+const err61 = {instancePath:instancePath+"/output/" + i3+"/title",schemaPath:"#/$defs/text_example/properties/output/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4786,18 +4793,19 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-var valid21 = _errs96 === errors;
+var valid22 = _errs103 === errors;
 }
 else {
-var valid21 = true;
+var valid22 = true;
 }
-if(valid21){
-if(data32.prompt_tokens !== undefined){
-let data36 = data32.prompt_tokens;
-const _errs100 = errors;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err62 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+}
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/output/" + i3,schemaPath:"#/$defs/text_example/properties/output/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4806,10 +4814,15 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(errors === _errs100){
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 1 || isNaN(data36)){
-const err63 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+var valid21 = _errs94 === errors;
+if(!valid21){
+break;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/text_example/properties/output/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4819,49 +4832,7 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-var valid21 = _errs100 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data32.finish_reason !== undefined){
-let data37 = data32.finish_reason;
-const _errs102 = errors;
-if(!((data37 === "eos") || (data37 === "length"))){
-const err64 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema55.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-var valid21 = _errs102 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-var valid20 = _errs91 === errors;
+var valid20 = _errs92 === errors;
 }
 else {
 var valid20 = true;
@@ -4871,17 +4842,17 @@ var valid20 = true;
 }
 }
 else {
-const err66 = {instancePath,schemaPath:"#/$defs/generation_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath,schemaPath:"#/$defs/text_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err64];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err64);
 }
 errors++;
 }
 }
-var _valid0 = _errs85 === errors;
+var _valid0 = _errs86 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 4];
@@ -4894,13 +4865,41 @@ if(props0 !== true){
 props0 = true;
 }
 }
-const _errs103 = errors;
-const _errs104 = errors;
-if(errors === _errs104){
+const _errs105 = errors;
+const _errs106 = errors;
+if(errors === _errs106){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing10;
-if((((data.origin === undefined) && (missing10 = "origin")) || ((data.input === undefined) && (missing10 = "input"))) || ((data.output === undefined) && (missing10 = "output"))){
-const err67 = {instancePath,schemaPath:"#/$defs/forecast_example/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(((data.text === undefined) && (missing10 = "text")) || ((data.output === undefined) && (missing10 = "output"))){
+const err65 = {instancePath,schemaPath:"#/$defs/generation_example/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+const _errs108 = errors;
+for(const key13 in data){
+if(!((key13 === "text") || (key13 === "output"))){
+const err66 = {instancePath,schemaPath:"#/$defs/generation_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+break;
+}
+}
+if(_errs108 === errors){
+if(data.text !== undefined){
+const _errs109 = errors;
+if(typeof data.text !== "string"){
+const err67 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/generation_example/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4909,11 +4908,20 @@ vErrors.push(err67);
 }
 errors++;
 }
+var valid24 = _errs109 === errors;
+}
 else {
-const _errs106 = errors;
-for(const key12 in data){
-if(!((((key12 === "origin") || (key12 === "input")) || (key12 === "expected")) || (key12 === "output"))){
-const err68 = {instancePath,schemaPath:"#/$defs/forecast_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+var valid24 = true;
+}
+if(valid24){
+if(data.output !== undefined){
+let data39 = data.output;
+const _errs111 = errors;
+if(errors === _errs111){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let missing11;
+if(((((data39.text === undefined) && (missing11 = "text")) || ((data39.tokens === undefined) && (missing11 = "tokens"))) || ((data39.prompt_tokens === undefined) && (missing11 = "prompt_tokens"))) || ((data39.finish_reason === undefined) && (missing11 = "finish_reason"))){
+const err68 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4921,14 +4929,12 @@ else {
 vErrors.push(err68);
 }
 errors++;
-break;
 }
-}
-if(_errs106 === errors){
-if(data.origin !== undefined){
-const _errs107 = errors;
-if(typeof data.origin !== "string"){
-const err69 = {instancePath:instancePath+"/origin",schemaPath:"#/$defs/forecast_example/properties/origin/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const _errs113 = errors;
+for(const key14 in data39){
+if(!((((key14 === "text") || (key14 === "tokens")) || (key14 === "prompt_tokens")) || (key14 === "finish_reason"))){
+const err69 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4936,25 +4942,14 @@ else {
 vErrors.push(err69);
 }
 errors++;
+break;
 }
-var valid24 = _errs107 === errors;
 }
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data.input !== undefined){
-let data39 = data.input;
-const _errs109 = errors;
-if(errors === _errs109){
-if(Array.isArray(data39)){
-var valid25 = true;
-const len5 = data39.length;
-for(let i5=0; i5<len5; i5++){
-let data40 = data39[i5];
-const _errs111 = errors;
-if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err70 = {instancePath:instancePath+"/input/" + i5,schemaPath:"#/$defs/forecast_example/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs113 === errors){
+if(data39.text !== undefined){
+const _errs114 = errors;
+if(typeof data39.text !== "string"){
+const err70 = {instancePath:instancePath+"/output/text",schemaPath:"#/$defs/generation_example/properties/output/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4963,14 +4958,24 @@ vErrors.push(err70);
 }
 errors++;
 }
-var valid25 = _errs111 === errors;
-if(!valid25){
-break;
-}
-}
+var valid25 = _errs114 === errors;
 }
 else {
-const err71 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/forecast_example/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid25 = true;
+}
+if(valid25){
+if(data39.tokens !== undefined){
+let data41 = data39.tokens;
+const _errs116 = errors;
+if(errors === _errs116){
+if(Array.isArray(data41)){
+var valid26 = true;
+const len4 = data41.length;
+for(let i4=0; i4<len4; i4++){
+let data42 = data41[i4];
+const _errs118 = errors;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err71 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4979,25 +4984,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-var valid24 = _errs109 === errors;
-}
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data.expected !== undefined){
-let data41 = data.expected;
-const _errs113 = errors;
-if(errors === _errs113){
-if(Array.isArray(data41)){
-var valid26 = true;
-const len6 = data41.length;
-for(let i6=0; i6<len6; i6++){
-let data42 = data41[i6];
-const _errs115 = errors;
-if((!((typeof data42 == "number") && (isFinite(data42)))) && (data42 !== null)){
-const err72 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema56.properties.expected.items.type},message:"must be number,null"};
+if(errors === _errs118){
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err72 = {instancePath:instancePath+"/output/tokens/" + i4,schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5006,14 +4996,16 @@ vErrors.push(err72);
 }
 errors++;
 }
-var valid26 = _errs115 === errors;
+}
+}
+var valid26 = _errs118 === errors;
 if(!valid26){
 break;
 }
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/forecast_example/properties/expected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err73 = {instancePath:instancePath+"/output/tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/tokens/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5023,20 +5015,17 @@ vErrors.push(err73);
 errors++;
 }
 }
-var valid24 = _errs113 === errors;
+var valid25 = _errs116 === errors;
 }
 else {
-var valid24 = true;
+var valid25 = true;
 }
-if(valid24){
-if(data.output !== undefined){
-let data43 = data.output;
-const _errs117 = errors;
-if(errors === _errs117){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-let missing11;
-if(((((data43.forecast === undefined) && (missing11 = "forecast")) || ((data43.low === undefined) && (missing11 = "low"))) || ((data43.high === undefined) && (missing11 = "high"))) || ((data43.level === undefined) && (missing11 = "level"))){
-const err74 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
+if(valid25){
+if(data39.prompt_tokens !== undefined){
+let data43 = data39.prompt_tokens;
+const _errs120 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err74 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5045,11 +5034,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-else {
-const _errs119 = errors;
-for(const key13 in data43){
-if(!((((key13 === "forecast") || (key13 === "low")) || (key13 === "high")) || (key13 === "level"))){
-const err75 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(errors === _errs120){
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 1 || isNaN(data43)){
+const err75 = {instancePath:instancePath+"/output/prompt_tokens",schemaPath:"#/$defs/generation_example/properties/output/properties/prompt_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5057,22 +5045,20 @@ else {
 vErrors.push(err75);
 }
 errors++;
-break;
 }
 }
-if(_errs119 === errors){
-if(data43.forecast !== undefined){
-let data44 = data43.forecast;
-const _errs120 = errors;
-if(errors === _errs120){
-if(Array.isArray(data44)){
-var valid28 = true;
-const len7 = data44.length;
-for(let i7=0; i7<len7; i7++){
-let data45 = data44[i7];
+}
+var valid25 = _errs120 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data39.finish_reason !== undefined){
+let data44 = data39.finish_reason;
 const _errs122 = errors;
-if(!((typeof data45 == "number") && (isFinite(data45)))){
-const err76 = {instancePath:instancePath+"/output/forecast/" + i7,schemaPath:"#/$defs/forecast_example/properties/output/properties/forecast/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((data44 === "eos") || (data44 === "length"))){
+const err76 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema56.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5081,14 +5067,19 @@ vErrors.push(err76);
 }
 errors++;
 }
-var valid28 = _errs122 === errors;
-if(!valid28){
-break;
+var valid25 = _errs122 === errors;
+}
+else {
+var valid25 = true;
+}
+}
+}
+}
 }
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/output/forecast",schemaPath:"#/$defs/forecast_example/properties/output/properties/forecast/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err77 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/generation_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5098,134 +5089,7 @@ vErrors.push(err77);
 errors++;
 }
 }
-var valid27 = _errs120 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data43.low !== undefined){
-let data46 = data43.low;
-const _errs124 = errors;
-if(errors === _errs124){
-if(Array.isArray(data46)){
-var valid29 = true;
-const len8 = data46.length;
-for(let i8=0; i8<len8; i8++){
-let data47 = data46[i8];
-const _errs126 = errors;
-if(!((typeof data47 == "number") && (isFinite(data47)))){
-const err78 = {instancePath:instancePath+"/output/low/" + i8,schemaPath:"#/$defs/forecast_example/properties/output/properties/low/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-var valid29 = _errs126 === errors;
-if(!valid29){
-break;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/output/low",schemaPath:"#/$defs/forecast_example/properties/output/properties/low/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-var valid27 = _errs124 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data43.high !== undefined){
-let data48 = data43.high;
-const _errs128 = errors;
-if(errors === _errs128){
-if(Array.isArray(data48)){
-var valid30 = true;
-const len9 = data48.length;
-for(let i9=0; i9<len9; i9++){
-let data49 = data48[i9];
-const _errs130 = errors;
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err80 = {instancePath:instancePath+"/output/high/" + i9,schemaPath:"#/$defs/forecast_example/properties/output/properties/high/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var valid30 = _errs130 === errors;
-if(!valid30){
-break;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/output/high",schemaPath:"#/$defs/forecast_example/properties/output/properties/high/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-var valid27 = _errs128 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data43.level !== undefined){
-let data50 = data43.level;
-const _errs132 = errors;
-if(!((typeof data50 == "number") && (isFinite(data50)))){
-const err82 = {instancePath:instancePath+"/output/level",schemaPath:"#/$defs/forecast_example/properties/output/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var valid27 = _errs132 === errors;
-}
-else {
-var valid27 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-var valid24 = _errs117 === errors;
+var valid24 = _errs111 === errors;
 }
 else {
 var valid24 = true;
@@ -5234,20 +5098,18 @@ var valid24 = true;
 }
 }
 }
-}
-}
 else {
-const err84 = {instancePath,schemaPath:"#/$defs/forecast_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err78 = {instancePath,schemaPath:"#/$defs/generation_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err78];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err78);
 }
 errors++;
 }
 }
-var _valid0 = _errs103 === errors;
+var _valid0 = _errs105 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 5];
@@ -5260,18 +5122,385 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs123 = errors;
+const _errs124 = errors;
+if(errors === _errs124){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing12;
+if((((data.origin === undefined) && (missing12 = "origin")) || ((data.input === undefined) && (missing12 = "input"))) || ((data.output === undefined) && (missing12 = "output"))){
+const err79 = {instancePath,schemaPath:"#/$defs/forecast_example/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+else {
+const _errs126 = errors;
+for(const key15 in data){
+if(!((((key15 === "origin") || (key15 === "input")) || (key15 === "expected")) || (key15 === "output"))){
+const err80 = {instancePath,schemaPath:"#/$defs/forecast_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+break;
+}
+}
+if(_errs126 === errors){
+if(data.origin !== undefined){
+const _errs127 = errors;
+if(typeof data.origin !== "string"){
+const err81 = {instancePath:instancePath+"/origin",schemaPath:"#/$defs/forecast_example/properties/origin/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+var valid28 = _errs127 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data.input !== undefined){
+let data46 = data.input;
+const _errs129 = errors;
+if(errors === _errs129){
+if(Array.isArray(data46)){
+var valid29 = true;
+const len5 = data46.length;
+for(let i5=0; i5<len5; i5++){
+let data47 = data46[i5];
+const _errs131 = errors;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err82 = {instancePath:instancePath+"/input/" + i5,schemaPath:"#/$defs/forecast_example/properties/input/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var valid29 = _errs131 === errors;
+if(!valid29){
+break;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/forecast_example/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+var valid28 = _errs129 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data.expected !== undefined){
+let data48 = data.expected;
+const _errs133 = errors;
+if(errors === _errs133){
+if(Array.isArray(data48)){
+var valid30 = true;
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+let data49 = data48[i6];
+const _errs135 = errors;
+if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
+const err84 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema57.properties.expected.items.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+var valid30 = _errs135 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/forecast_example/properties/expected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+var valid28 = _errs133 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data.output !== undefined){
+let data50 = data.output;
+const _errs137 = errors;
+if(errors === _errs137){
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+let missing13;
+if(((((data50.forecast === undefined) && (missing13 = "forecast")) || ((data50.low === undefined) && (missing13 = "low"))) || ((data50.high === undefined) && (missing13 = "high"))) || ((data50.level === undefined) && (missing13 = "level"))){
+const err86 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+else {
+const _errs139 = errors;
+for(const key16 in data50){
+if(!((((key16 === "forecast") || (key16 === "low")) || (key16 === "high")) || (key16 === "level"))){
+const err87 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+break;
+}
+}
+if(_errs139 === errors){
+if(data50.forecast !== undefined){
+let data51 = data50.forecast;
+const _errs140 = errors;
+if(errors === _errs140){
+if(Array.isArray(data51)){
+var valid32 = true;
+const len7 = data51.length;
+for(let i7=0; i7<len7; i7++){
+let data52 = data51[i7];
+const _errs142 = errors;
+if(!((typeof data52 == "number") && (isFinite(data52)))){
+const err88 = {instancePath:instancePath+"/output/forecast/" + i7,schemaPath:"#/$defs/forecast_example/properties/output/properties/forecast/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+var valid32 = _errs142 === errors;
+if(!valid32){
+break;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/output/forecast",schemaPath:"#/$defs/forecast_example/properties/output/properties/forecast/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+var valid31 = _errs140 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data50.low !== undefined){
+let data53 = data50.low;
+const _errs144 = errors;
+if(errors === _errs144){
+if(Array.isArray(data53)){
+var valid33 = true;
+const len8 = data53.length;
+for(let i8=0; i8<len8; i8++){
+let data54 = data53[i8];
+const _errs146 = errors;
+if(!((typeof data54 == "number") && (isFinite(data54)))){
+const err90 = {instancePath:instancePath+"/output/low/" + i8,schemaPath:"#/$defs/forecast_example/properties/output/properties/low/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var valid33 = _errs146 === errors;
+if(!valid33){
+break;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/output/low",schemaPath:"#/$defs/forecast_example/properties/output/properties/low/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+var valid31 = _errs144 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data50.high !== undefined){
+let data55 = data50.high;
+const _errs148 = errors;
+if(errors === _errs148){
+if(Array.isArray(data55)){
+var valid34 = true;
+const len9 = data55.length;
+for(let i9=0; i9<len9; i9++){
+let data56 = data55[i9];
+const _errs150 = errors;
+if(!((typeof data56 == "number") && (isFinite(data56)))){
+const err92 = {instancePath:instancePath+"/output/high/" + i9,schemaPath:"#/$defs/forecast_example/properties/output/properties/high/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+var valid34 = _errs150 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/output/high",schemaPath:"#/$defs/forecast_example/properties/output/properties/high/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+var valid31 = _errs148 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data50.level !== undefined){
+let data57 = data50.level;
+const _errs152 = errors;
+if(!((typeof data57 == "number") && (isFinite(data57)))){
+const err94 = {instancePath:instancePath+"/output/level",schemaPath:"#/$defs/forecast_example/properties/output/properties/level/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+var valid31 = _errs152 === errors;
+}
+else {
+var valid31 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/forecast_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+var valid28 = _errs137 === errors;
+}
+else {
+var valid28 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/$defs/forecast_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+var _valid0 = _errs123 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 6;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
 }
 }
 if(!valid0){
-const err85 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err97 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err97];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err97);
 }
 errors++;
 validate31.errors = vErrors;
@@ -5294,7 +5523,7 @@ return errors === 0;
 }
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema57 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
+const schema58 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
 const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5763,7 +5992,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema63 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5785,7 +6014,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema62.properties, key0))){
+if(!(func1.call(schema63.properties, key0))){
 validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -6408,7 +6637,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema65 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6430,7 +6659,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema64.properties, key0))){
+if(!(func1.call(schema65.properties, key0))){
 validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -7114,33 +7343,39 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if(((((((data.roc_auc === undefined) && (missing0 = "roc_auc")) || ((data.average_precision === undefined) && (missing0 = "average_precision"))) || ((data.prevalence === undefined) && (missing0 = "prevalence"))) || ((data.at_threshold === undefined) && (missing0 = "at_threshold"))) || ((data.curve === undefined) && (missing0 = "curve"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "roc_auc") || (key0 === "average_precision")) || (key0 === "prevalence")) || (key0 === "at_threshold")) || (key0 === "curve")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.images !== undefined){
-let data0 = data.images;
+if(data.roc_auc !== undefined){
+let data0 = data.roc_auc;
 const _errs2 = errors;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate41.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-validate41.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data0 > 1 || isNaN(data0)){
+validate41.errors = [{instancePath:instancePath+"/roc_auc",schemaPath:"#/properties/roc_auc/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data0 < 0 || isNaN(data0)){
+validate41.errors = [{instancePath:instancePath+"/roc_auc",schemaPath:"#/properties/roc_auc/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/roc_auc",schemaPath:"#/properties/roc_auc/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs2 === errors;
@@ -7149,24 +7384,24 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top1 !== undefined){
-let data1 = data.top1;
+if(data.average_precision !== undefined){
+let data1 = data.average_precision;
 const _errs4 = errors;
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-validate41.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate41.errors = [{instancePath:instancePath+"/average_precision",schemaPath:"#/properties/average_precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
 if(data1 < 0 || isNaN(data1)){
-validate41.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate41.errors = [{instancePath:instancePath+"/average_precision",schemaPath:"#/properties/average_precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate41.errors = [{instancePath:instancePath+"/average_precision",schemaPath:"#/properties/average_precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -7176,24 +7411,24 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.top5 !== undefined){
-let data2 = data.top5;
+if(data.prevalence !== undefined){
+let data2 = data.prevalence;
 const _errs6 = errors;
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1 || isNaN(data2)){
-validate41.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate41.errors = [{instancePath:instancePath+"/prevalence",schemaPath:"#/properties/prevalence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate41.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate41.errors = [{instancePath:instancePath+"/prevalence",schemaPath:"#/properties/prevalence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate41.errors = [{instancePath:instancePath+"/prevalence",schemaPath:"#/properties/prevalence/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -7203,28 +7438,113 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.per_image !== undefined){
-let data3 = data.per_image;
+if(data.at_threshold !== undefined){
+let data3 = data.at_threshold;
 const _errs8 = errors;
 if(errors === _errs8){
-if(Array.isArray(data3)){
-var valid1 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs10 = errors;
-if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-validate41.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+let missing1;
+if(((((((data3.threshold === undefined) && (missing1 = "threshold")) || ((data3.precision === undefined) && (missing1 = "precision"))) || ((data3.recall === undefined) && (missing1 = "recall"))) || ((data3.flagged === undefined) && (missing1 = "flagged"))) || ((data3.anomalies === undefined) && (missing1 = "anomalies"))) || ((data3.rows === undefined) && (missing1 = "rows"))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold",schemaPath:"#/properties/at_threshold/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
-var valid1 = _errs10 === errors;
-if(!valid1){
+else {
+const _errs10 = errors;
+for(const key1 in data3){
+if(!((((((key1 === "threshold") || (key1 === "precision")) || (key1 === "recall")) || (key1 === "flagged")) || (key1 === "anomalies")) || (key1 === "rows"))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold",schemaPath:"#/properties/at_threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
 break;
+}
+}
+if(_errs10 === errors){
+if(data3.threshold !== undefined){
+let data4 = data3.threshold;
+const _errs11 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold/threshold",schemaPath:"#/properties/at_threshold/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid1 = _errs11 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.precision !== undefined){
+let data5 = data3.precision;
+const _errs13 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold/precision",schemaPath:"#/properties/at_threshold/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid1 = _errs13 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.recall !== undefined){
+let data6 = data3.recall;
+const _errs15 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold/recall",schemaPath:"#/properties/at_threshold/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.flagged !== undefined){
+let data7 = data3.flagged;
+const _errs17 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold/flagged",schemaPath:"#/properties/at_threshold/properties/flagged/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.anomalies !== undefined){
+let data8 = data3.anomalies;
+const _errs19 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold/anomalies",schemaPath:"#/properties/at_threshold/properties/anomalies/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data3.rows !== undefined){
+let data9 = data3.rows;
+const _errs21 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate41.errors = [{instancePath:instancePath+"/at_threshold/rows",schemaPath:"#/properties/at_threshold/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate41.errors = [{instancePath:instancePath+"/at_threshold",schemaPath:"#/properties/at_threshold/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7234,76 +7554,204 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latency_ms !== undefined){
-let data5 = data.latency_ms;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-let missing1;
-if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
-validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+if(data.curve !== undefined){
+let data10 = data.curve;
+const _errs23 = errors;
+if(errors === _errs23){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((((data10.threshold === undefined) && (missing2 = "threshold")) || ((data10.precision === undefined) && (missing2 = "precision"))) || ((data10.recall === undefined) && (missing2 = "recall"))){
+validate41.errors = [{instancePath:instancePath+"/curve",schemaPath:"#/properties/curve/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs15 = errors;
-for(const key1 in data5){
-if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
-validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+const _errs25 = errors;
+for(const key2 in data10){
+if(!(((key2 === "threshold") || (key2 === "precision")) || (key2 === "recall"))){
+validate41.errors = [{instancePath:instancePath+"/curve",schemaPath:"#/properties/curve/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs15 === errors){
-if(data5.p50 !== undefined){
-let data6 = data5.p50;
-const _errs16 = errors;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
+if(_errs25 === errors){
+if(data10.threshold !== undefined){
+let data11 = data10.threshold;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data11)){
+var valid3 = true;
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+const _errs28 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate41.errors = [{instancePath:instancePath+"/curve/threshold/" + i0,schemaPath:"#/properties/curve/properties/threshold/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs28 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/curve/threshold",schemaPath:"#/properties/curve/properties/threshold/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs26 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data10.precision !== undefined){
+let data13 = data10.precision;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data13)){
+var valid4 = true;
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+let data14 = data13[i1];
+const _errs32 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate41.errors = [{instancePath:instancePath+"/curve/precision/" + i1,schemaPath:"#/properties/curve/properties/precision/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs32 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/curve/precision",schemaPath:"#/properties/curve/properties/precision/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs30 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data10.recall !== undefined){
+let data15 = data10.recall;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data15)){
+var valid5 = true;
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+const _errs36 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate41.errors = [{instancePath:instancePath+"/curve/recall/" + i2,schemaPath:"#/properties/curve/properties/recall/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid5 = _errs36 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/curve/recall",schemaPath:"#/properties/curve/properties/recall/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs34 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate41.errors = [{instancePath:instancePath+"/curve",schemaPath:"#/properties/curve/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data17 = data.latency_ms;
+const _errs38 = errors;
+const _errs39 = errors;
+if(errors === _errs39){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing3;
+if(((((data17.p50 === undefined) && (missing3 = "p50")) || ((data17.p95 === undefined) && (missing3 = "p95"))) || ((data17.runs === undefined) && (missing3 = "runs"))) || ((data17.runtime === undefined) && (missing3 = "runtime"))){
+validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs41 = errors;
+for(const key3 in data17){
+if(!((((key3 === "p50") || (key3 === "p95")) || (key3 === "runs")) || (key3 === "runtime"))){
+validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs41 === errors){
+if(data17.p50 !== undefined){
+let data18 = data17.p50;
+const _errs42 = errors;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs16 === errors;
+var valid7 = _errs42 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
-if(data5.p95 !== undefined){
-let data7 = data5.p95;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(valid7){
+if(data17.p95 !== undefined){
+let data19 = data17.p95;
+const _errs44 = errors;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs18 === errors;
+var valid7 = _errs44 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
-if(data5.runs !== undefined){
-let data8 = data5.runs;
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid7){
+if(data17.runs !== undefined){
+let data20 = data17.runs;
+const _errs46 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs20 === errors;
+var valid7 = _errs46 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
-if(valid3){
-if(data5.runtime !== undefined){
-const _errs22 = errors;
-if(typeof data5.runtime !== "string"){
+if(valid7){
+if(data17.runtime !== undefined){
+const _errs48 = errors;
+if(typeof data17.runtime !== "string"){
 validate41.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs22 === errors;
+var valid7 = _errs48 === errors;
 }
 else {
-var valid3 = true;
+var valid7 = true;
 }
 }
 }
@@ -7316,82 +7764,82 @@ validate41.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs38 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data10 = data.agreement;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing2;
-if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
-validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+let data22 = data.agreement;
+const _errs50 = errors;
+if(errors === _errs50){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing4;
+if((((data22.rows === undefined) && (missing4 = "rows")) || ((data22.max_abs === undefined) && (missing4 = "max_abs"))) || ((data22.mean_abs === undefined) && (missing4 = "mean_abs"))){
+validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs26 = errors;
-for(const key2 in data10){
-if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
-validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+const _errs52 = errors;
+for(const key4 in data22){
+if(!((((key4 === "rows") || (key4 === "top1")) || (key4 === "max_abs")) || (key4 === "mean_abs"))){
+validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs26 === errors){
-if(data10.rows !== undefined){
-let data11 = data10.rows;
-const _errs27 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(_errs52 === errors){
+if(data22.rows !== undefined){
+let data23 = data22.rows;
+const _errs53 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs27 === errors;
+var valid8 = _errs53 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
-if(valid4){
-if(data10.top1 !== undefined){
-let data12 = data10.top1;
-const _errs29 = errors;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
+if(valid8){
+if(data22.top1 !== undefined){
+let data24 = data22.top1;
+const _errs55 = errors;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs29 === errors;
+var valid8 = _errs55 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
-if(valid4){
-if(data10.max_abs !== undefined){
-let data13 = data10.max_abs;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid8){
+if(data22.max_abs !== undefined){
+let data25 = data22.max_abs;
+const _errs57 = errors;
+if(!((typeof data25 == "number") && (isFinite(data25)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs31 === errors;
+var valid8 = _errs57 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
-if(valid4){
-if(data10.mean_abs !== undefined){
-let data14 = data10.mean_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid8){
+if(data22.mean_abs !== undefined){
+let data26 = data22.mean_abs;
+const _errs59 = errors;
+if(!((typeof data26 == "number") && (isFinite(data26)))){
 validate41.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid8 = _errs59 === errors;
 }
 else {
-var valid4 = true;
+var valid8 = true;
 }
 }
 }
@@ -7404,31 +7852,32 @@ validate41.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data15 = data.parameters;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data27 = data.parameters;
+const _errs61 = errors;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
 validate41.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
+if(errors === _errs61){
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
 validate41.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs61 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -7463,14 +7912,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if(((((data.images === undefined) && (missing0 = "images")) || ((data.top1 === undefined) && (missing0 = "top1"))) || ((data.top5 === undefined) && (missing0 = "top5"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate43.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
+if(!(((((((key0 === "images") || (key0 === "top1")) || (key0 === "top5")) || (key0 === "per_image")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate43.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -7484,18 +7933,40 @@ if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinit
 validate43.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate43.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
 var valid0 = _errs2 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.ap50 !== undefined){
-let data1 = data.ap50;
+if(data.top1 !== undefined){
+let data1 = data.top1;
 const _errs4 = errors;
-if(!((typeof data1 == "number") && (isFinite(data1)))){
-validate43.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1 || isNaN(data1)){
+validate43.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate43.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/top1",schemaPath:"#/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
 }
 var valid0 = _errs4 === errors;
 }
@@ -7503,76 +7974,134 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.latency_ms !== undefined){
-let data2 = data.latency_ms;
+if(data.top5 !== undefined){
+let data2 = data.top5;
 const _errs6 = errors;
-const _errs7 = errors;
-if(errors === _errs7){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1 || isNaN(data2)){
+validate43.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate43.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/top5",schemaPath:"#/properties/top5/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data3 = data.per_image;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs10 = errors;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+validate43.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate43.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
-if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs9 = errors;
-for(const key1 in data2){
+const _errs15 = errors;
+for(const key1 in data5){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs9 === errors){
-if(data2.p50 !== undefined){
-let data3 = data2.p50;
-const _errs10 = errors;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs10 === errors;
+var valid3 = _errs16 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.p95 !== undefined){
-let data4 = data2.p95;
-const _errs12 = errors;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
+if(valid3){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs12 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.runs !== undefined){
-let data5 = data2.runs;
-const _errs14 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+if(valid3){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid2 = _errs14 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data2.runtime !== undefined){
-const _errs16 = errors;
-if(typeof data2.runtime !== "string"){
+if(valid3){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
 validate43.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs16 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -7585,82 +8114,82 @@ validate43.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data7 = data.agreement;
-const _errs18 = errors;
-if(errors === _errs18){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
-if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs20 = errors;
-for(const key2 in data7){
+const _errs26 = errors;
+for(const key2 in data10){
 if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
 validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs20 === errors){
-if(data7.rows !== undefined){
-let data8 = data7.rows;
-const _errs21 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs21 === errors;
+var valid4 = _errs27 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.top1 !== undefined){
-let data9 = data7.top1;
-const _errs23 = errors;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
+if(valid4){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs23 === errors;
+var valid4 = _errs29 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.max_abs !== undefined){
-let data10 = data7.max_abs;
-const _errs25 = errors;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
+if(valid4){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs25 === errors;
+var valid4 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data7.mean_abs !== undefined){
-let data11 = data7.mean_abs;
-const _errs27 = errors;
-if(!((typeof data11 == "number") && (isFinite(data11)))){
+if(valid4){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
 validate43.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs27 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
 }
 }
@@ -7673,89 +8202,31 @@ validate43.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs18 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data12 = data.parameters;
-const _errs29 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
 validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs29){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
 validate43.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.recall !== undefined){
-let data13 = data.recall;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-validate43.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.precision !== undefined){
-let data14 = data.precision;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-validate43.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid0 = _errs33 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.per_image !== undefined){
-let data15 = data.per_image;
-const _errs35 = errors;
-if(errors === _errs35){
-if(Array.isArray(data15)){
-var valid4 = true;
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-const _errs37 = errors;
-if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
-validate43.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid4 = _errs37 === errors;
-if(!valid4){
-break;
-}
-}
-}
-else {
-validate43.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
 }
 }
 var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
-}
 }
 }
 }
@@ -7790,34 +8261,26 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.questions === undefined) && (missing0 = "questions")) || ((data.hit_at_10 === undefined) && (missing0 = "hit_at_10"))) || ((data.mrr === undefined) && (missing0 = "mrr"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((data.images === undefined) && (missing0 = "images")) || ((data.ap50 === undefined) && (missing0 = "ap50"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "questions") || (key0 === "hit_at_10")) || (key0 === "mrr")) || (key0 === "documents")) || (key0 === "per_question")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "images") || (key0 === "ap50")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters")) || (key0 === "recall")) || (key0 === "precision")) || (key0 === "per_image"))){
 validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.questions !== undefined){
-let data0 = data.questions;
+if(data.images !== undefined){
+let data0 = data.images;
 const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate45.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
-}
-if(errors === _errs2){
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-validate45.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
 }
 var valid0 = _errs2 === errors;
 }
@@ -7825,26 +8288,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.hit_at_10 !== undefined){
-let data1 = data.hit_at_10;
+if(data.ap50 !== undefined){
+let data1 = data.ap50;
 const _errs4 = errors;
-if(errors === _errs4){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 1 || isNaN(data1)){
-validate45.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+validate45.errors = [{instancePath:instancePath+"/ap50",schemaPath:"#/properties/ap50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
-}
-else {
-if(data1 < 0 || isNaN(data1)){
-validate45.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
 }
 var valid0 = _errs4 === errors;
 }
@@ -7852,155 +8301,76 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.mrr !== undefined){
-let data2 = data.mrr;
-const _errs6 = errors;
-if(errors === _errs6){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1 || isNaN(data2)){
-validate45.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
-return false;
-}
-else {
-if(data2 < 0 || isNaN(data2)){
-validate45.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.documents !== undefined){
-let data3 = data.documents;
-const _errs8 = errors;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate45.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs8){
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-validate45.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.per_question !== undefined){
-let data4 = data.per_question;
-const _errs10 = errors;
-if(errors === _errs10){
-if(Array.isArray(data4)){
-var valid1 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-const _errs12 = errors;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-validate45.errors = [{instancePath:instancePath+"/per_question/" + i0,schemaPath:"#/properties/per_question/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid1 = _errs12 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate45.errors = [{instancePath:instancePath+"/per_question",schemaPath:"#/properties/per_question/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.latency_ms !== undefined){
-let data6 = data.latency_ms;
-const _errs14 = errors;
-const _errs15 = errors;
-if(errors === _errs15){
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let data2 = data.latency_ms;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
-if(((((data6.p50 === undefined) && (missing1 = "p50")) || ((data6.p95 === undefined) && (missing1 = "p95"))) || ((data6.runs === undefined) && (missing1 = "runs"))) || ((data6.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data2.p50 === undefined) && (missing1 = "p50")) || ((data2.p95 === undefined) && (missing1 = "p95"))) || ((data2.runs === undefined) && (missing1 = "runs"))) || ((data2.runtime === undefined) && (missing1 = "runtime"))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs17 = errors;
-for(const key1 in data6){
+const _errs9 = errors;
+for(const key1 in data2){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs17 === errors){
-if(data6.p50 !== undefined){
-let data7 = data6.p50;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(_errs9 === errors){
+if(data2.p50 !== undefined){
+let data3 = data2.p50;
+const _errs10 = errors;
+if(!((typeof data3 == "number") && (isFinite(data3)))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs18 === errors;
+var valid2 = _errs10 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.p95 !== undefined){
-let data8 = data6.p95;
-const _errs20 = errors;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
+if(valid2){
+if(data2.p95 !== undefined){
+let data4 = data2.p95;
+const _errs12 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs20 === errors;
+var valid2 = _errs12 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.runs !== undefined){
-let data9 = data6.runs;
-const _errs22 = errors;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+if(valid2){
+if(data2.runs !== undefined){
+let data5 = data2.runs;
+const _errs14 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs22 === errors;
+var valid2 = _errs14 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
-if(valid3){
-if(data6.runtime !== undefined){
-const _errs24 = errors;
-if(typeof data6.runtime !== "string"){
+if(valid2){
+if(data2.runtime !== undefined){
+const _errs16 = errors;
+if(typeof data2.runtime !== "string"){
 validate45.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid3 = _errs24 === errors;
+var valid2 = _errs16 === errors;
 }
 else {
-var valid3 = true;
+var valid2 = true;
 }
 }
 }
@@ -8013,110 +8383,82 @@ validate45.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs6 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data11 = data.agreement;
-const _errs26 = errors;
-if(errors === _errs26){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+let data7 = data.agreement;
+const _errs18 = errors;
+if(errors === _errs18){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing2;
-if((((data11.rows === undefined) && (missing2 = "rows")) || ((data11.max_abs === undefined) && (missing2 = "max_abs"))) || ((data11.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data7.rows === undefined) && (missing2 = "rows")) || ((data7.max_abs === undefined) && (missing2 = "max_abs"))) || ((data7.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs28 = errors;
-for(const key2 in data11){
-if(!((((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs")) || (key2 === "cosine_min")) || (key2 === "cosine_mean"))){
+const _errs20 = errors;
+for(const key2 in data7){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
 validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs28 === errors){
-if(data11.rows !== undefined){
-let data12 = data11.rows;
-const _errs29 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+if(_errs20 === errors){
+if(data7.rows !== undefined){
+let data8 = data7.rows;
+const _errs21 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid4 = _errs29 === errors;
+var valid3 = _errs21 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.top1 !== undefined){
-let data13 = data11.top1;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid3){
+if(data7.top1 !== undefined){
+let data9 = data7.top1;
+const _errs23 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs31 === errors;
+var valid3 = _errs23 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.max_abs !== undefined){
-let data14 = data11.max_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid3){
+if(data7.max_abs !== undefined){
+let data10 = data7.max_abs;
+const _errs25 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs33 === errors;
+var valid3 = _errs25 === errors;
 }
 else {
-var valid4 = true;
+var valid3 = true;
 }
-if(valid4){
-if(data11.mean_abs !== undefined){
-let data15 = data11.mean_abs;
-const _errs35 = errors;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
+if(valid3){
+if(data7.mean_abs !== undefined){
+let data11 = data7.mean_abs;
+const _errs27 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
 validate45.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid4 = _errs35 === errors;
+var valid3 = _errs27 === errors;
 }
 else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.cosine_min !== undefined){
-let data16 = data11.cosine_min;
-const _errs37 = errors;
-if(!((typeof data16 == "number") && (isFinite(data16)))){
-validate45.errors = [{instancePath:instancePath+"/agreement/cosine_min",schemaPath:"#/properties/agreement/properties/cosine_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid4 = _errs37 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data11.cosine_mean !== undefined){
-let data17 = data11.cosine_mean;
-const _errs39 = errors;
-if(!((typeof data17 == "number") && (isFinite(data17)))){
-validate45.errors = [{instancePath:instancePath+"/agreement/cosine_mean",schemaPath:"#/properties/agreement/properties/cosine_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid4 = _errs39 === errors;
-}
-else {
-var valid4 = true;
-}
-}
+var valid3 = true;
 }
 }
 }
@@ -8129,28 +8471,85 @@ validate45.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs26 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data18 = data.parameters;
-const _errs41 = errors;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+let data12 = data.parameters;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate45.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs41){
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
+if(errors === _errs29){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
 validate45.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recall !== undefined){
+let data13 = data.recall;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate45.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.precision !== undefined){
+let data14 = data.precision;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate45.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.per_image !== undefined){
+let data15 = data.per_image;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data15)){
+var valid4 = true;
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+const _errs37 = errors;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+validate45.errors = [{instancePath:instancePath+"/per_image/" + i0,schemaPath:"#/properties/per_image/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate45.errors = [{instancePath:instancePath+"/per_image",schemaPath:"#/properties/per_image/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;
@@ -8189,33 +8588,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+if((((((data.questions === undefined) && (missing0 = "questions")) || ((data.hit_at_10 === undefined) && (missing0 = "hit_at_10"))) || ((data.mrr === undefined) && (missing0 = "mrr"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
 validate47.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+if(!((((((((key0 === "questions") || (key0 === "hit_at_10")) || (key0 === "mrr")) || (key0 === "documents")) || (key0 === "per_question")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
 validate47.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.perplexity !== undefined){
-let data0 = data.perplexity;
+if(data.questions !== undefined){
+let data0 = data.questions;
 const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate47.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs2){
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-validate47.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate47.errors = [{instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-}
-else {
-validate47.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 var valid0 = _errs2 === errors;
@@ -8224,19 +8623,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.texts !== undefined){
-let data1 = data.texts;
+if(data.hit_at_10 !== undefined){
+let data1 = data.hit_at_10;
 const _errs4 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate47.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-validate47.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data1 > 1 || isNaN(data1)){
+validate47.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data1 < 0 || isNaN(data1)){
+validate47.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/hit_at_10",schemaPath:"#/properties/hit_at_10/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs4 === errors;
@@ -8245,19 +8650,25 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tokens !== undefined){
-let data2 = data.tokens;
+if(data.mrr !== undefined){
+let data2 = data.mrr;
 const _errs6 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate47.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 1 || isNaN(data2)){
-validate47.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(data2 > 1 || isNaN(data2)){
+validate47.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
 return false;
 }
+else {
+if(data2 < 0 || isNaN(data2)){
+validate47.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate47.errors = [{instancePath:instancePath+"/mrr",schemaPath:"#/properties/mrr/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
 var valid0 = _errs6 === errors;
@@ -8266,19 +8677,19 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.decode_ms_per_token !== undefined){
-let data3 = data.decode_ms_per_token;
+if(data.documents !== undefined){
+let data3 = data.documents;
 const _errs8 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate47.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-validate47.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(data3 < 1 || isNaN(data3)){
+validate47.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
-}
-else {
-validate47.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
 }
 }
 var valid0 = _errs8 === errors;
@@ -8287,18 +8698,28 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.prefill_ms !== undefined){
-let data4 = data.prefill_ms;
+if(data.per_question !== undefined){
+let data4 = data.per_question;
 const _errs10 = errors;
 if(errors === _errs10){
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-validate47.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+if(Array.isArray(data4)){
+var valid1 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+const _errs12 = errors;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+validate47.errors = [{instancePath:instancePath+"/per_question/" + i0,schemaPath:"#/properties/per_question/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
+}
+var valid1 = _errs12 === errors;
+if(!valid1){
+break;
+}
 }
 }
 else {
-validate47.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate47.errors = [{instancePath:instancePath+"/per_question",schemaPath:"#/properties/per_question/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8309,75 +8730,75 @@ var valid0 = true;
 }
 if(valid0){
 if(data.latency_ms !== undefined){
-let data5 = data.latency_ms;
-const _errs12 = errors;
-const _errs13 = errors;
-if(errors === _errs13){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let data6 = data.latency_ms;
+const _errs14 = errors;
+const _errs15 = errors;
+if(errors === _errs15){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
-if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+if(((((data6.p50 === undefined) && (missing1 = "p50")) || ((data6.p95 === undefined) && (missing1 = "p95"))) || ((data6.runs === undefined) && (missing1 = "runs"))) || ((data6.runtime === undefined) && (missing1 = "runtime"))){
 validate47.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-const _errs15 = errors;
-for(const key1 in data5){
+const _errs17 = errors;
+for(const key1 in data6){
 if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
 validate47.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs15 === errors){
-if(data5.p50 !== undefined){
-let data6 = data5.p50;
-const _errs16 = errors;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
+if(_errs17 === errors){
+if(data6.p50 !== undefined){
+let data7 = data6.p50;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
 validate47.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs16 === errors;
+var valid3 = _errs18 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.p95 !== undefined){
-let data7 = data5.p95;
-const _errs18 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
+if(valid3){
+if(data6.p95 !== undefined){
+let data8 = data6.p95;
+const _errs20 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
 validate47.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid2 = _errs18 === errors;
+var valid3 = _errs20 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.runs !== undefined){
-let data8 = data5.runs;
-const _errs20 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+if(valid3){
+if(data6.runs !== undefined){
+let data9 = data6.runs;
+const _errs22 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
 validate47.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid2 = _errs20 === errors;
+var valid3 = _errs22 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
-if(data5.runtime !== undefined){
-const _errs22 = errors;
-if(typeof data5.runtime !== "string"){
+if(valid3){
+if(data6.runtime !== undefined){
+const _errs24 = errors;
+if(typeof data6.runtime !== "string"){
 validate47.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid2 = _errs22 === errors;
+var valid3 = _errs24 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -8390,82 +8811,110 @@ validate47.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$def
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agreement !== undefined){
-let data10 = data.agreement;
-const _errs24 = errors;
-if(errors === _errs24){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let data11 = data.agreement;
+const _errs26 = errors;
+if(errors === _errs26){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 let missing2;
-if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+if((((data11.rows === undefined) && (missing2 = "rows")) || ((data11.max_abs === undefined) && (missing2 = "max_abs"))) || ((data11.mean_abs === undefined) && (missing2 = "mean_abs"))){
 validate47.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs26 = errors;
-for(const key2 in data10){
-if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+const _errs28 = errors;
+for(const key2 in data11){
+if(!((((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs")) || (key2 === "cosine_min")) || (key2 === "cosine_mean"))){
 validate47.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs26 === errors){
-if(data10.rows !== undefined){
-let data11 = data10.rows;
-const _errs27 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+if(_errs28 === errors){
+if(data11.rows !== undefined){
+let data12 = data11.rows;
+const _errs29 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 validate47.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid3 = _errs27 === errors;
+var valid4 = _errs29 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.top1 !== undefined){
-let data12 = data10.top1;
-const _errs29 = errors;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
+if(valid4){
+if(data11.top1 !== undefined){
+let data13 = data11.top1;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
 validate47.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs29 === errors;
+var valid4 = _errs31 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.max_abs !== undefined){
-let data13 = data10.max_abs;
-const _errs31 = errors;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
+if(valid4){
+if(data11.max_abs !== undefined){
+let data14 = data11.max_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
 validate47.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs31 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
 }
-if(valid3){
-if(data10.mean_abs !== undefined){
-let data14 = data10.mean_abs;
-const _errs33 = errors;
-if(!((typeof data14 == "number") && (isFinite(data14)))){
+if(valid4){
+if(data11.mean_abs !== undefined){
+let data15 = data11.mean_abs;
+const _errs35 = errors;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
 validate47.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid3 = _errs33 === errors;
+var valid4 = _errs35 === errors;
 }
 else {
-var valid3 = true;
+var valid4 = true;
+}
+if(valid4){
+if(data11.cosine_min !== undefined){
+let data16 = data11.cosine_min;
+const _errs37 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate47.errors = [{instancePath:instancePath+"/agreement/cosine_min",schemaPath:"#/properties/agreement/properties/cosine_min/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs37 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data11.cosine_mean !== undefined){
+let data17 = data11.cosine_mean;
+const _errs39 = errors;
+if(!((typeof data17 == "number") && (isFinite(data17)))){
+validate47.errors = [{instancePath:instancePath+"/agreement/cosine_mean",schemaPath:"#/properties/agreement/properties/cosine_mean/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid4 = _errs39 === errors;
+}
+else {
+var valid4 = true;
+}
+}
 }
 }
 }
@@ -8478,28 +8927,28 @@ validate47.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs24 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parameters !== undefined){
-let data15 = data.parameters;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+let data18 = data.parameters;
+const _errs41 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
 validate47.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
+if(errors === _errs41){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
 validate47.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs41 === errors;
 }
 else {
 var valid0 = true;
@@ -8523,6 +8972,355 @@ validate47.errors = vErrors;
 return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate49.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.perplexity === undefined) && (missing0 = "perplexity")) || ((data.texts === undefined) && (missing0 = "texts"))) || ((data.tokens === undefined) && (missing0 = "tokens"))) || ((data.decode_ms_per_token === undefined) && (missing0 = "decode_ms_per_token"))) || ((data.prefill_ms === undefined) && (missing0 = "prefill_ms"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((((key0 === "perplexity") || (key0 === "texts")) || (key0 === "tokens")) || (key0 === "decode_ms_per_token")) || (key0 === "prefill_ms")) || (key0 === "latency_ms")) || (key0 === "agreement")) || (key0 === "parameters"))){
+validate49.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.perplexity !== undefined){
+let data0 = data.perplexity;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate49.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/perplexity",schemaPath:"#/properties/perplexity/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.texts !== undefined){
+let data1 = data.texts;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate49.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+validate49.errors = [{instancePath:instancePath+"/texts",schemaPath:"#/properties/texts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tokens !== undefined){
+let data2 = data.tokens;
+const _errs6 = errors;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+validate49.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 1 || isNaN(data2)){
+validate49.errors = [{instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decode_ms_per_token !== undefined){
+let data3 = data.decode_ms_per_token;
+const _errs8 = errors;
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validate49.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/decode_ms_per_token",schemaPath:"#/properties/decode_ms_per_token/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.prefill_ms !== undefined){
+let data4 = data.prefill_ms;
+const _errs10 = errors;
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+validate49.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/prefill_ms",schemaPath:"#/properties/prefill_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data5 = data.latency_ms;
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if(((((data5.p50 === undefined) && (missing1 = "p50")) || ((data5.p95 === undefined) && (missing1 = "p95"))) || ((data5.runs === undefined) && (missing1 = "runs"))) || ((data5.runtime === undefined) && (missing1 = "runtime"))){
+validate49.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs15 = errors;
+for(const key1 in data5){
+if(!((((key1 === "p50") || (key1 === "p95")) || (key1 === "runs")) || (key1 === "runtime"))){
+validate49.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs15 === errors){
+if(data5.p50 !== undefined){
+let data6 = data5.p50;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+validate49.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.p95 !== undefined){
+let data7 = data5.p95;
+const _errs18 = errors;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+validate49.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs18 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runs !== undefined){
+let data8 = data5.runs;
+const _errs20 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate49.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs20 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data5.runtime !== undefined){
+const _errs22 = errors;
+if(typeof data5.runtime !== "string"){
+validate49.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs22 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data10 = data.agreement;
+const _errs24 = errors;
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((((data10.rows === undefined) && (missing2 = "rows")) || ((data10.max_abs === undefined) && (missing2 = "max_abs"))) || ((data10.mean_abs === undefined) && (missing2 = "mean_abs"))){
+validate49.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key2 in data10){
+if(!((((key2 === "rows") || (key2 === "top1")) || (key2 === "max_abs")) || (key2 === "mean_abs"))){
+validate49.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data10.rows !== undefined){
+let data11 = data10.rows;
+const _errs27 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate49.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid3 = _errs27 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.top1 !== undefined){
+let data12 = data10.top1;
+const _errs29 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate49.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs29 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.max_abs !== undefined){
+let data13 = data10.max_abs;
+const _errs31 = errors;
+if(!((typeof data13 == "number") && (isFinite(data13)))){
+validate49.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs31 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data10.mean_abs !== undefined){
+let data14 = data10.mean_abs;
+const _errs33 = errors;
+if(!((typeof data14 == "number") && (isFinite(data14)))){
+validate49.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs33 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data15 = data.parameters;
+const _errs35 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate49.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+validate49.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -8657,6 +9455,25 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs8 = errors;
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 7];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 7;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -8713,7 +9530,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema57.properties, key0))){
+if(!(func1.call(schema58.properties, key0))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -8745,7 +9562,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema57.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema58.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -8968,7 +9785,7 @@ if(data13.level !== undefined){
 let data14 = data13.level;
 const _errs30 = errors;
 if(!((((data14 === "none") || (data14 === "basic")) || (data14 === "extended")) || (data14 === "transformer"))){
-validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema57.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema58.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs30 === errors;
@@ -9050,7 +9867,7 @@ if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
 if(!(((((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations")) || (data19 === "drift_reference")) || (data19 === "test_rows")) || (data19 === "series"))){
-validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema77.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs41 === errors;
@@ -9303,7 +10120,7 @@ if(valid0){
 if(data.task !== undefined){
 let data2 = data.task;
 const _errs7 = errors;
-if(!((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
+if(!(((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "anomaly-detection")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
 validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -9588,7 +10405,7 @@ if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
 if(!(((((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations")) || (data20 === "drift_reference")) || (data20 === "test_rows")) || (data20 === "series"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema77.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid9 = _errs38 === errors;
@@ -10367,7 +11184,7 @@ const _errs94 = errors;
 if(errors === _errs94){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing7;
-if((((data26.kind === undefined) && (missing7 = "kind")) || ((data26.logits_output === undefined) && (missing7 = "logits_output"))) || ((data26.top_k === undefined) && (missing7 = "top_k"))){
+if(((((data26.kind === undefined) && (missing7 = "kind")) || ((data26.label_output === undefined) && (missing7 = "label_output"))) || ((data26.score_output === undefined) && (missing7 = "score_output"))) || ((data26.threshold === undefined) && (missing7 = "threshold"))){
 const err36 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err36];
@@ -10380,7 +11197,7 @@ errors++;
 else {
 const _errs96 = errors;
 for(const key7 in data26){
-if(!(((((key7 === "kind") || (key7 === "logits_output")) || (key7 === "top_k")) || (key7 === "cam_output")) || (key7 === "cam_classes_output"))){
+if(!((((key7 === "kind") || (key7 === "label_output")) || (key7 === "score_output")) || (key7 === "threshold"))){
 const err37 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
@@ -10395,8 +11212,8 @@ break;
 if(_errs96 === errors){
 if(data26.kind !== undefined){
 const _errs97 = errors;
-if("image-classification" !== data26.kind){
-const err38 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
+if("anomaly-detection" !== data26.kind){
+const err38 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "anomaly-detection"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10411,10 +11228,10 @@ else {
 var valid18 = true;
 }
 if(valid18){
-if(data26.logits_output !== undefined){
+if(data26.label_output !== undefined){
 const _errs98 = errors;
-if(typeof data26.logits_output !== "string"){
-const err39 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data26.label_output !== "string"){
+const err39 = {instancePath:instancePath+"/postprocessing/label_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/label_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10429,11 +11246,10 @@ else {
 var valid18 = true;
 }
 if(valid18){
-if(data26.top_k !== undefined){
-let data46 = data26.top_k;
+if(data26.score_output !== undefined){
 const _errs100 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err40 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data26.score_output !== "string"){
+const err40 = {instancePath:instancePath+"/postprocessing/score_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/score_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10442,10 +11258,17 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(errors === _errs100){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 1 || isNaN(data46)){
-const err41 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid18 = _errs100 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data26.threshold !== undefined){
+let data47 = data26.threshold;
+const _errs102 = errors;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err41 = {instancePath:instancePath+"/postprocessing/threshold",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10454,63 +11277,24 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-var valid18 = _errs100 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data26.cam_output !== undefined){
-const _errs102 = errors;
-if(typeof data26.cam_output !== "string"){
-const err42 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
 var valid18 = _errs102 === errors;
 }
 else {
 var valid18 = true;
 }
-if(valid18){
-if(data26.cam_classes_output !== undefined){
-const _errs104 = errors;
-if(typeof data26.cam_classes_output !== "string"){
-const err43 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/3/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err42];
 }
 else {
-vErrors.push(err43);
-}
-errors++;
-}
-var valid18 = _errs104 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -10528,12 +11312,40 @@ if(props3 !== true){
 props3 = true;
 }
 }
-const _errs106 = errors;
-if(errors === _errs106){
+const _errs104 = errors;
+if(errors === _errs104){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing8;
-if((data26.kind === undefined) && (missing8 = "kind")){
-const err45 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+if((((data26.kind === undefined) && (missing8 = "kind")) || ((data26.logits_output === undefined) && (missing8 = "logits_output"))) || ((data26.top_k === undefined) && (missing8 = "top_k"))){
+const err43 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+const _errs106 = errors;
+for(const key8 in data26){
+if(!(((((key8 === "kind") || (key8 === "logits_output")) || (key8 === "top_k")) || (key8 === "cam_output")) || (key8 === "cam_classes_output"))){
+const err44 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+break;
+}
+}
+if(_errs106 === errors){
+if(data26.kind !== undefined){
+const _errs107 = errors;
+if("image-classification" !== data26.kind){
+const err45 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "image-classification"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10542,10 +11354,16 @@ vErrors.push(err45);
 }
 errors++;
 }
+var valid19 = _errs107 === errors;
+}
 else {
-if(data26.kind !== undefined){
-if("object-detection" !== data26.kind){
-const err46 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
+var valid19 = true;
+}
+if(valid19){
+if(data26.logits_output !== undefined){
+const _errs108 = errors;
+if(typeof data26.logits_output !== "string"){
+const err46 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10554,11 +11372,17 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
+var valid19 = _errs108 === errors;
 }
 else {
-const err47 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid19 = true;
+}
+if(valid19){
+if(data26.top_k !== undefined){
+let data50 = data26.top_k;
+const _errs110 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err47 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10567,8 +11391,80 @@ vErrors.push(err47);
 }
 errors++;
 }
+if(errors === _errs110){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+const err48 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err48];
 }
-var _valid0 = _errs106 === errors;
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+var valid19 = _errs110 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data26.cam_output !== undefined){
+const _errs112 = errors;
+if(typeof data26.cam_output !== "string"){
+const err49 = {instancePath:instancePath+"/postprocessing/cam_output",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/cam_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var valid19 = _errs112 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data26.cam_classes_output !== undefined){
+const _errs114 = errors;
+if(typeof data26.cam_classes_output !== "string"){
+const err50 = {instancePath:instancePath+"/postprocessing/cam_classes_output",schemaPath:"#/$defs/postprocessing/oneOf/4/properties/cam_classes_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+var valid19 = _errs114 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+var _valid0 = _errs104 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 4];
@@ -10578,81 +11474,15 @@ if(_valid0){
 valid11 = true;
 passing0 = 4;
 if(props3 !== true){
-props3 = props3 || {};
-props3.kind = true;
+props3 = true;
 }
 }
-const _errs109 = errors;
-if(errors === _errs109){
+const _errs116 = errors;
+if(errors === _errs116){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing9;
-if(((data26.kind === undefined) && (missing9 = "kind")) || ((data26.logits_output === undefined) && (missing9 = "logits_output"))){
-const err48 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-const _errs111 = errors;
-for(const key8 in data26){
-if(!((key8 === "kind") || (key8 === "logits_output"))){
-const err49 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-break;
-}
-}
-if(_errs111 === errors){
-if(data26.kind !== undefined){
-const _errs112 = errors;
-if("text-classification" !== data26.kind){
-const err50 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "text-classification"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-var valid20 = _errs112 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data26.logits_output !== undefined){
-const _errs113 = errors;
-if(typeof data26.logits_output !== "string"){
-const err51 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-var valid20 = _errs113 === errors;
-}
-else {
-var valid20 = true;
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((data26.kind === undefined) && (missing9 = "kind")){
+const err52 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10661,8 +11491,33 @@ vErrors.push(err52);
 }
 errors++;
 }
+else {
+if(data26.kind !== undefined){
+if("object-detection" !== data26.kind){
+const err53 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "object-detection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err53];
 }
-var _valid0 = _errs109 === errors;
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+var _valid0 = _errs116 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 5];
@@ -10672,43 +11527,16 @@ if(_valid0){
 valid11 = true;
 passing0 = 5;
 if(props3 !== true){
-props3 = true;
+props3 = props3 || {};
+props3.kind = true;
 }
 }
-const _errs115 = errors;
-if(errors === _errs115){
+const _errs119 = errors;
+if(errors === _errs119){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 let missing10;
-if(((((data26.kind === undefined) && (missing10 = "kind")) || ((data26.embedding_output === undefined) && (missing10 = "embedding_output"))) || ((data26.top_k === undefined) && (missing10 = "top_k"))) || ((data26.corpus === undefined) && (missing10 = "corpus"))){
-const err53 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-else {
-const _errs117 = errors;
-for(const key9 in data26){
-if(!((((key9 === "kind") || (key9 === "embedding_output")) || (key9 === "top_k")) || (key9 === "corpus"))){
-const err54 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-break;
-}
-}
-if(_errs117 === errors){
-if(data26.kind !== undefined){
-const _errs118 = errors;
-if("semantic-search" !== data26.kind){
-const err55 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "semantic-search"},message:"must be equal to constant"};
+if(((data26.kind === undefined) && (missing10 = "kind")) || ((data26.logits_output === undefined) && (missing10 = "logits_output"))){
+const err55 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10717,16 +11545,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-var valid21 = _errs118 === errors;
-}
 else {
-var valid21 = true;
-}
-if(valid21){
-if(data26.embedding_output !== undefined){
-const _errs119 = errors;
-if(typeof data26.embedding_output !== "string"){
-const err56 = {instancePath:instancePath+"/postprocessing/embedding_output",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/embedding_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs121 = errors;
+for(const key9 in data26){
+if(!((key9 === "kind") || (key9 === "logits_output"))){
+const err56 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10734,18 +11557,14 @@ else {
 vErrors.push(err56);
 }
 errors++;
+break;
 }
-var valid21 = _errs119 === errors;
 }
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data26.top_k !== undefined){
-let data54 = data26.top_k;
-const _errs121 = errors;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err57 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(_errs121 === errors){
+if(data26.kind !== undefined){
+const _errs122 = errors;
+if("text-classification" !== data26.kind){
+const err57 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "text-classification"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10754,10 +11573,16 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(errors === _errs121){
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 < 1 || isNaN(data54)){
-const err58 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid21 = _errs122 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data26.logits_output !== undefined){
+const _errs123 = errors;
+if(typeof data26.logits_output !== "string"){
+const err58 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10766,22 +11591,17 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-var valid21 = _errs121 === errors;
+var valid21 = _errs123 === errors;
 }
 else {
 var valid21 = true;
 }
-if(valid21){
-if(data26.corpus !== undefined){
-let data55 = data26.corpus;
-const _errs123 = errors;
-if(errors === _errs123){
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-let missing11;
-if((((((data55.documents === undefined) && (missing11 = "documents")) || ((data55.embeddings === undefined) && (missing11 = "embeddings"))) || ((data55.count === undefined) && (missing11 = "count"))) || ((data55.dims === undefined) && (missing11 = "dims"))) || ((data55.encoding === undefined) && (missing11 = "encoding"))){
-const err59 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10790,11 +11610,26 @@ vErrors.push(err59);
 }
 errors++;
 }
+}
+var _valid0 = _errs119 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 6];
+}
 else {
+if(_valid0){
+valid11 = true;
+passing0 = 6;
+if(props3 !== true){
+props3 = true;
+}
+}
 const _errs125 = errors;
-for(const key10 in data55){
-if(!(((((key10 === "documents") || (key10 === "embeddings")) || (key10 === "count")) || (key10 === "dims")) || (key10 === "encoding"))){
-const err60 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(errors === _errs125){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing11;
+if(((((data26.kind === undefined) && (missing11 = "kind")) || ((data26.embedding_output === undefined) && (missing11 = "embedding_output"))) || ((data26.top_k === undefined) && (missing11 = "top_k"))) || ((data26.corpus === undefined) && (missing11 = "corpus"))){
+const err60 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10802,14 +11637,12 @@ else {
 vErrors.push(err60);
 }
 errors++;
-break;
 }
-}
-if(_errs125 === errors){
-if(data55.documents !== undefined){
-const _errs126 = errors;
-if(typeof data55.documents !== "string"){
-const err61 = {instancePath:instancePath+"/postprocessing/corpus/documents",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/documents/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const _errs127 = errors;
+for(const key10 in data26){
+if(!((((key10 === "kind") || (key10 === "embedding_output")) || (key10 === "top_k")) || (key10 === "corpus"))){
+const err61 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10817,17 +11650,14 @@ else {
 vErrors.push(err61);
 }
 errors++;
+break;
 }
-var valid22 = _errs126 === errors;
 }
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data55.embeddings !== undefined){
+if(_errs127 === errors){
+if(data26.kind !== undefined){
 const _errs128 = errors;
-if(typeof data55.embeddings !== "string"){
-const err62 = {instancePath:instancePath+"/postprocessing/corpus/embeddings",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/embeddings/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if("semantic-search" !== data26.kind){
+const err62 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "semantic-search"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10842,11 +11672,10 @@ else {
 var valid22 = true;
 }
 if(valid22){
-if(data55.count !== undefined){
-let data58 = data55.count;
-const _errs130 = errors;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err63 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data26.embedding_output !== undefined){
+const _errs129 = errors;
+if(typeof data26.embedding_output !== "string"){
+const err63 = {instancePath:instancePath+"/postprocessing/embedding_output",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/embedding_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10855,10 +11684,17 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(errors === _errs130){
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err64 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+var valid22 = _errs129 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data26.top_k !== undefined){
+let data58 = data26.top_k;
+const _errs131 = errors;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err64 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10867,19 +11703,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-var valid22 = _errs130 === errors;
-}
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data55.dims !== undefined){
-let data59 = data55.dims;
-const _errs132 = errors;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err65 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/dims/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(errors === _errs131){
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err65 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10888,10 +11715,22 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(errors === _errs132){
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 1 || isNaN(data59)){
-const err66 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/dims/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+var valid22 = _errs131 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data26.corpus !== undefined){
+let data59 = data26.corpus;
+const _errs133 = errors;
+if(errors === _errs133){
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+let missing12;
+if((((((data59.documents === undefined) && (missing12 = "documents")) || ((data59.embeddings === undefined) && (missing12 = "embeddings"))) || ((data59.count === undefined) && (missing12 = "count"))) || ((data59.dims === undefined) && (missing12 = "dims"))) || ((data59.encoding === undefined) && (missing12 = "encoding"))){
+const err66 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10900,18 +11739,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-var valid22 = _errs132 === errors;
-}
 else {
-var valid22 = true;
-}
-if(valid22){
-if(data55.encoding !== undefined){
-const _errs134 = errors;
-if("int8-rows" !== data55.encoding){
-const err67 = {instancePath:instancePath+"/postprocessing/corpus/encoding",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/properties/encoding/const",keyword:"const",params:{allowedValue: "int8-rows"},message:"must be equal to constant"};
+const _errs135 = errors;
+for(const key11 in data59){
+if(!(((((key11 === "documents") || (key11 === "embeddings")) || (key11 === "count")) || (key11 === "dims")) || (key11 === "encoding"))){
+const err67 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10919,21 +11751,14 @@ else {
 vErrors.push(err67);
 }
 errors++;
-}
-var valid22 = _errs134 === errors;
-}
-else {
-var valid22 = true;
+break;
 }
 }
-}
-}
-}
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/6/properties/corpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(_errs135 === errors){
+if(data59.documents !== undefined){
+const _errs136 = errors;
+if(typeof data59.documents !== "string"){
+const err68 = {instancePath:instancePath+"/postprocessing/corpus/documents",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/documents/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10942,81 +11767,21 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-var valid21 = _errs123 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
+var valid23 = _errs136 === errors;
 }
 else {
-const err69 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid23 = true;
+}
+if(valid23){
+if(data59.embeddings !== undefined){
+const _errs138 = errors;
+if(typeof data59.embeddings !== "string"){
+const err69 = {instancePath:instancePath+"/postprocessing/corpus/embeddings",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/embeddings/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
-}
-errors++;
-}
-}
-var _valid0 = _errs115 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 6];
-}
-else {
-if(_valid0){
-valid11 = true;
-passing0 = 6;
-if(props3 !== true){
-props3 = true;
-}
-}
-const _errs135 = errors;
-if(errors === _errs135){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing12;
-if((((((((data26.kind === undefined) && (missing12 = "kind")) || ((data26.logits_output === undefined) && (missing12 = "logits_output"))) || ((data26.cache === undefined) && (missing12 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing12 = "eos_token_ids"))) || ((data26.context === undefined) && (missing12 = "context"))) || ((data26.max_new_tokens === undefined) && (missing12 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing12 = "defaults"))){
-const err70 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-else {
-const _errs137 = errors;
-for(const key11 in data26){
-if(!(((((((key11 === "kind") || (key11 === "logits_output")) || (key11 === "cache")) || (key11 === "eos_token_ids")) || (key11 === "context")) || (key11 === "max_new_tokens")) || (key11 === "defaults"))){
-const err71 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-break;
-}
-}
-if(_errs137 === errors){
-if(data26.kind !== undefined){
-const _errs138 = errors;
-if("text-generation" !== data26.kind){
-const err72 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
 }
 errors++;
 }
@@ -11026,10 +11791,56 @@ else {
 var valid23 = true;
 }
 if(valid23){
-if(data26.logits_output !== undefined){
-const _errs139 = errors;
-if(typeof data26.logits_output !== "string"){
-const err73 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data59.count !== undefined){
+let data62 = data59.count;
+const _errs140 = errors;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err70 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(errors === _errs140){
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 1 || isNaN(data62)){
+const err71 = {instancePath:instancePath+"/postprocessing/corpus/count",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+var valid23 = _errs140 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data59.dims !== undefined){
+let data63 = data59.dims;
+const _errs142 = errors;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err72 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/dims/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(errors === _errs142){
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 1 || isNaN(data63)){
+const err73 = {instancePath:instancePath+"/postprocessing/corpus/dims",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/dims/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11038,20 +11849,18 @@ vErrors.push(err73);
 }
 errors++;
 }
-var valid23 = _errs139 === errors;
+}
+}
+var valid23 = _errs142 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
-if(data26.cache !== undefined){
-let data63 = data26.cache;
-const _errs141 = errors;
-if(errors === _errs141){
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-let missing13;
-if((((((data63.layers === undefined) && (missing13 = "layers")) || ((data63.kv_heads === undefined) && (missing13 = "kv_heads"))) || ((data63.head_dim === undefined) && (missing13 = "head_dim"))) || ((data63.past === undefined) && (missing13 = "past"))) || ((data63.present === undefined) && (missing13 = "present"))){
-const err74 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"};
+if(data59.encoding !== undefined){
+const _errs144 = errors;
+if("int8-rows" !== data59.encoding){
+const err74 = {instancePath:instancePath+"/postprocessing/corpus/encoding",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/properties/encoding/const",keyword:"const",params:{allowedValue: "int8-rows"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -11060,11 +11869,20 @@ vErrors.push(err74);
 }
 errors++;
 }
+var valid23 = _errs144 === errors;
+}
 else {
-const _errs143 = errors;
-for(const key12 in data63){
-if(!(((((key12 === "layers") || (key12 === "kv_heads")) || (key12 === "head_dim")) || (key12 === "past")) || (key12 === "present"))){
-const err75 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/postprocessing/corpus",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/corpus/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -11072,15 +11890,21 @@ else {
 vErrors.push(err75);
 }
 errors++;
-break;
 }
 }
-if(_errs143 === errors){
-if(data63.layers !== undefined){
-let data64 = data63.layers;
-const _errs144 = errors;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err76 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var valid22 = _errs133 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -11089,538 +11913,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(errors === _errs144){
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 1 || isNaN(data64)){
-const err77 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err77];
 }
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-var valid24 = _errs144 === errors;
-}
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data63.kv_heads !== undefined){
-let data65 = data63.kv_heads;
-const _errs146 = errors;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err78 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if(errors === _errs146){
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 1 || isNaN(data65)){
-const err79 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-var valid24 = _errs146 === errors;
-}
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data63.head_dim !== undefined){
-let data66 = data63.head_dim;
-const _errs148 = errors;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err80 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if(errors === _errs148){
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 1 || isNaN(data66)){
-const err81 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-var valid24 = _errs148 === errors;
-}
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data63.past !== undefined){
-const _errs150 = errors;
-if(typeof data63.past !== "string"){
-const err82 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var valid24 = _errs150 === errors;
-}
-else {
-var valid24 = true;
-}
-if(valid24){
-if(data63.present !== undefined){
-const _errs152 = errors;
-if(typeof data63.present !== "string"){
-const err83 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-var valid24 = _errs152 === errors;
-}
-else {
-var valid24 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-var valid23 = _errs141 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data26.eos_token_ids !== undefined){
-let data69 = data26.eos_token_ids;
-const _errs154 = errors;
-if(errors === _errs154){
-if(Array.isArray(data69)){
-if(data69.length < 1){
-const err85 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-else {
-var valid25 = true;
-const len7 = data69.length;
-for(let i7=0; i7<len7; i7++){
-let data70 = data69[i7];
-const _errs156 = errors;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err86 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i7,schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(errors === _errs156){
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
-const err87 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i7,schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-var valid25 = _errs156 === errors;
-if(!valid25){
-break;
-}
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-var valid23 = _errs154 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data26.context !== undefined){
-let data71 = data26.context;
-const _errs158 = errors;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err89 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(errors === _errs158){
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 2 || isNaN(data71)){
-const err90 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-var valid23 = _errs158 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data26.max_new_tokens !== undefined){
-let data72 = data26.max_new_tokens;
-const _errs160 = errors;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err91 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(errors === _errs160){
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 1 || isNaN(data72)){
-const err92 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-var valid23 = _errs160 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data26.defaults !== undefined){
-let data73 = data26.defaults;
-const _errs162 = errors;
-if(errors === _errs162){
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-let missing14;
-if((((((data73.max_new_tokens === undefined) && (missing14 = "max_new_tokens")) || ((data73.temperature === undefined) && (missing14 = "temperature"))) || ((data73.top_k === undefined) && (missing14 = "top_k"))) || ((data73.top_p === undefined) && (missing14 = "top_p"))) || ((data73.seed === undefined) && (missing14 = "seed"))){
-const err93 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-else {
-const _errs164 = errors;
-for(const key13 in data73){
-if(!(((((key13 === "max_new_tokens") || (key13 === "temperature")) || (key13 === "top_k")) || (key13 === "top_p")) || (key13 === "seed"))){
-const err94 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-break;
-}
-}
-if(_errs164 === errors){
-if(data73.max_new_tokens !== undefined){
-let data74 = data73.max_new_tokens;
-const _errs165 = errors;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err95 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(errors === _errs165){
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 1 || isNaN(data74)){
-const err96 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-}
-var valid26 = _errs165 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
-if(data73.temperature !== undefined){
-let data75 = data73.temperature;
-const _errs167 = errors;
-if(errors === _errs167){
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 < 0 || isNaN(data75)){
-const err97 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-var valid26 = _errs167 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
-if(data73.top_k !== undefined){
-let data76 = data73.top_k;
-const _errs169 = errors;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err99 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-if(errors === _errs169){
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 0 || isNaN(data76)){
-const err100 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-var valid26 = _errs169 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
-if(data73.top_p !== undefined){
-let data77 = data73.top_p;
-const _errs171 = errors;
-if(errors === _errs171){
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 > 1 || isNaN(data77)){
-const err101 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-else {
-if(data77 <= 0 || isNaN(data77)){
-const err102 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-var valid26 = _errs171 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
-if(data73.seed !== undefined){
-let data78 = data73.seed;
-const _errs173 = errors;
-if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
-const err104 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-if(errors === _errs173){
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 0 || isNaN(data78)){
-const err105 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-}
-var valid26 = _errs173 === errors;
-}
-else {
-var valid26 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/7/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-var valid23 = _errs162 === errors;
-}
-else {
-var valid23 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-var _valid0 = _errs135 === errors;
+var _valid0 = _errs125 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 7];
@@ -11633,6 +11927,662 @@ if(props3 !== true){
 props3 = true;
 }
 }
+const _errs145 = errors;
+if(errors === _errs145){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing13;
+if((((((((data26.kind === undefined) && (missing13 = "kind")) || ((data26.logits_output === undefined) && (missing13 = "logits_output"))) || ((data26.cache === undefined) && (missing13 = "cache"))) || ((data26.eos_token_ids === undefined) && (missing13 = "eos_token_ids"))) || ((data26.context === undefined) && (missing13 = "context"))) || ((data26.max_new_tokens === undefined) && (missing13 = "max_new_tokens"))) || ((data26.defaults === undefined) && (missing13 = "defaults"))){
+const err77 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/8/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+else {
+const _errs147 = errors;
+for(const key12 in data26){
+if(!(((((((key12 === "kind") || (key12 === "logits_output")) || (key12 === "cache")) || (key12 === "eos_token_ids")) || (key12 === "context")) || (key12 === "max_new_tokens")) || (key12 === "defaults"))){
+const err78 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+break;
+}
+}
+if(_errs147 === errors){
+if(data26.kind !== undefined){
+const _errs148 = errors;
+if("text-generation" !== data26.kind){
+const err79 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/kind/const",keyword:"const",params:{allowedValue: "text-generation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var valid24 = _errs148 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data26.logits_output !== undefined){
+const _errs149 = errors;
+if(typeof data26.logits_output !== "string"){
+const err80 = {instancePath:instancePath+"/postprocessing/logits_output",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/logits_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var valid24 = _errs149 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data26.cache !== undefined){
+let data67 = data26.cache;
+const _errs151 = errors;
+if(errors === _errs151){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+let missing14;
+if((((((data67.layers === undefined) && (missing14 = "layers")) || ((data67.kv_heads === undefined) && (missing14 = "kv_heads"))) || ((data67.head_dim === undefined) && (missing14 = "head_dim"))) || ((data67.past === undefined) && (missing14 = "past"))) || ((data67.present === undefined) && (missing14 = "present"))){
+const err81 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+else {
+const _errs153 = errors;
+for(const key13 in data67){
+if(!(((((key13 === "layers") || (key13 === "kv_heads")) || (key13 === "head_dim")) || (key13 === "past")) || (key13 === "present"))){
+const err82 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+break;
+}
+}
+if(_errs153 === errors){
+if(data67.layers !== undefined){
+let data68 = data67.layers;
+const _errs154 = errors;
+if(!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))){
+const err83 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/layers/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(errors === _errs154){
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 < 1 || isNaN(data68)){
+const err84 = {instancePath:instancePath+"/postprocessing/cache/layers",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/layers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+var valid25 = _errs154 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data67.kv_heads !== undefined){
+let data69 = data67.kv_heads;
+const _errs156 = errors;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err85 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/kv_heads/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(errors === _errs156){
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err86 = {instancePath:instancePath+"/postprocessing/cache/kv_heads",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/kv_heads/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+var valid25 = _errs156 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data67.head_dim !== undefined){
+let data70 = data67.head_dim;
+const _errs158 = errors;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err87 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/head_dim/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(errors === _errs158){
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 1 || isNaN(data70)){
+const err88 = {instancePath:instancePath+"/postprocessing/cache/head_dim",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/head_dim/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+var valid25 = _errs158 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data67.past !== undefined){
+const _errs160 = errors;
+if(typeof data67.past !== "string"){
+const err89 = {instancePath:instancePath+"/postprocessing/cache/past",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/past/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+var valid25 = _errs160 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data67.present !== undefined){
+const _errs162 = errors;
+if(typeof data67.present !== "string"){
+const err90 = {instancePath:instancePath+"/postprocessing/cache/present",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/properties/present/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var valid25 = _errs162 === errors;
+}
+else {
+var valid25 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/postprocessing/cache",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/cache/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+var valid24 = _errs151 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data26.eos_token_ids !== undefined){
+let data73 = data26.eos_token_ids;
+const _errs164 = errors;
+if(errors === _errs164){
+if(Array.isArray(data73)){
+if(data73.length < 1){
+const err92 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/eos_token_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+else {
+var valid26 = true;
+const len7 = data73.length;
+for(let i7=0; i7<len7; i7++){
+let data74 = data73[i7];
+const _errs166 = errors;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err93 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i7,schemaPath:"#/$defs/postprocessing/oneOf/8/properties/eos_token_ids/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(errors === _errs166){
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
+const err94 = {instancePath:instancePath+"/postprocessing/eos_token_ids/" + i7,schemaPath:"#/$defs/postprocessing/oneOf/8/properties/eos_token_ids/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+var valid26 = _errs166 === errors;
+if(!valid26){
+break;
+}
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/postprocessing/eos_token_ids",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/eos_token_ids/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+var valid24 = _errs164 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data26.context !== undefined){
+let data75 = data26.context;
+const _errs168 = errors;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err96 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(errors === _errs168){
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 2 || isNaN(data75)){
+const err97 = {instancePath:instancePath+"/postprocessing/context",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs168 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data26.max_new_tokens !== undefined){
+let data76 = data26.max_new_tokens;
+const _errs170 = errors;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err98 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(errors === _errs170){
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 1 || isNaN(data76)){
+const err99 = {instancePath:instancePath+"/postprocessing/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+var valid24 = _errs170 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data26.defaults !== undefined){
+let data77 = data26.defaults;
+const _errs172 = errors;
+if(errors === _errs172){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+let missing15;
+if((((((data77.max_new_tokens === undefined) && (missing15 = "max_new_tokens")) || ((data77.temperature === undefined) && (missing15 = "temperature"))) || ((data77.top_k === undefined) && (missing15 = "top_k"))) || ((data77.top_p === undefined) && (missing15 = "top_p"))) || ((data77.seed === undefined) && (missing15 = "seed"))){
+const err100 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+else {
+const _errs174 = errors;
+for(const key14 in data77){
+if(!(((((key14 === "max_new_tokens") || (key14 === "temperature")) || (key14 === "top_k")) || (key14 === "top_p")) || (key14 === "seed"))){
+const err101 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+break;
+}
+}
+if(_errs174 === errors){
+if(data77.max_new_tokens !== undefined){
+let data78 = data77.max_new_tokens;
+const _errs175 = errors;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err102 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/max_new_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(errors === _errs175){
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 1 || isNaN(data78)){
+const err103 = {instancePath:instancePath+"/postprocessing/defaults/max_new_tokens",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/max_new_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+var valid27 = _errs175 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data77.temperature !== undefined){
+let data79 = data77.temperature;
+const _errs177 = errors;
+if(errors === _errs177){
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err104 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/postprocessing/defaults/temperature",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+var valid27 = _errs177 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data77.top_k !== undefined){
+let data80 = data77.top_k;
+const _errs179 = errors;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err106 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(errors === _errs179){
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 0 || isNaN(data80)){
+const err107 = {instancePath:instancePath+"/postprocessing/defaults/top_k",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+var valid27 = _errs179 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data77.top_p !== undefined){
+let data81 = data77.top_p;
+const _errs181 = errors;
+if(errors === _errs181){
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 1 || isNaN(data81)){
+const err108 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/top_p/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+else {
+if(data81 <= 0 || isNaN(data81)){
+const err109 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/top_p/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/postprocessing/defaults/top_p",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/top_p/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+var valid27 = _errs181 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data77.seed !== undefined){
+let data82 = data77.seed;
+const _errs183 = errors;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err111 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(errors === _errs183){
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+const err112 = {instancePath:instancePath+"/postprocessing/defaults/seed",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+var valid27 = _errs183 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/postprocessing/defaults",schemaPath:"#/$defs/postprocessing/oneOf/8/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+var valid24 = _errs172 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+var _valid0 = _errs145 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 8];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 8;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
 }
 }
 }
@@ -11641,12 +12591,12 @@ props3 = true;
 }
 }
 if(!valid11){
-const err108 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err115 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err115];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err115);
 }
 errors++;
 validate21.errors = vErrors;
@@ -11670,81 +12620,81 @@ var valid0 = true;
 }
 if(valid0){
 if(data.explain !== undefined){
-let data79 = data.explain;
-const _errs175 = errors;
-if(errors === _errs175){
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-let missing15;
-if(((((data79.method === undefined) && (missing15 = "method")) || ((data79.explanations === undefined) && (missing15 = "explanations"))) || ((data79.background_rows === undefined) && (missing15 = "background_rows"))) || ((data79.output === undefined) && (missing15 = "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"}];
+let data83 = data.explain;
+const _errs185 = errors;
+if(errors === _errs185){
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+let missing16;
+if(((((data83.method === undefined) && (missing16 = "method")) || ((data83.explanations === undefined) && (missing16 = "explanations"))) || ((data83.background_rows === undefined) && (missing16 = "background_rows"))) || ((data83.output === undefined) && (missing16 = "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
 return false;
 }
 else {
-const _errs177 = errors;
-for(const key14 in data79){
-if(!((((key14 === "method") || (key14 === "explanations")) || (key14 === "background_rows")) || (key14 === "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+const _errs187 = errors;
+for(const key15 in data83){
+if(!((((key15 === "method") || (key15 === "explanations")) || (key15 === "background_rows")) || (key15 === "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs177 === errors){
-if(data79.method !== undefined){
-let data80 = data79.method;
-const _errs178 = errors;
-if(!((data80 === "exact") || (data80 === "permutation"))){
+if(_errs187 === errors){
+if(data83.method !== undefined){
+let data84 = data83.method;
+const _errs188 = errors;
+if(!((data84 === "exact") || (data84 === "permutation"))){
 validate21.errors = [{instancePath:instancePath+"/explain/method",schemaPath:"#/properties/explain/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.explain.properties.method.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid27 = _errs178 === errors;
+var valid28 = _errs188 === errors;
 }
 else {
-var valid27 = true;
+var valid28 = true;
 }
-if(valid27){
-if(data79.explanations !== undefined){
-const _errs179 = errors;
-if(typeof data79.explanations !== "string"){
+if(valid28){
+if(data83.explanations !== undefined){
+const _errs189 = errors;
+if(typeof data83.explanations !== "string"){
 validate21.errors = [{instancePath:instancePath+"/explain/explanations",schemaPath:"#/properties/explain/properties/explanations/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid27 = _errs179 === errors;
+var valid28 = _errs189 === errors;
 }
 else {
-var valid27 = true;
+var valid28 = true;
 }
-if(valid27){
-if(data79.background_rows !== undefined){
-let data82 = data79.background_rows;
-const _errs181 = errors;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+if(valid28){
+if(data83.background_rows !== undefined){
+let data86 = data83.background_rows;
+const _errs191 = errors;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs181){
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 1 || isNaN(data82)){
+if(errors === _errs191){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 1 || isNaN(data86)){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid27 = _errs181 === errors;
+var valid28 = _errs191 === errors;
 }
 else {
-var valid27 = true;
+var valid28 = true;
 }
-if(valid27){
-if(data79.output !== undefined){
-const _errs183 = errors;
-if("probabilities" !== data79.output){
+if(valid28){
+if(data83.output !== undefined){
+const _errs193 = errors;
+if("probabilities" !== data83.output){
 validate21.errors = [{instancePath:instancePath+"/explain/output",schemaPath:"#/properties/explain/properties/output/const",keyword:"const",params:{allowedValue: "probabilities"},message:"must be equal to constant"}];
 return false;
 }
-var valid27 = _errs183 === errors;
+var valid28 = _errs193 === errors;
 }
 else {
-var valid27 = true;
+var valid28 = true;
 }
 }
 }
@@ -11757,75 +12707,75 @@ validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs175 === errors;
+var valid0 = _errs185 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.drift !== undefined){
-let data84 = data.drift;
-const _errs184 = errors;
-if(errors === _errs184){
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-let missing16;
-if((((data84.reference === undefined) && (missing16 = "reference")) || ((data84.reference_rows === undefined) && (missing16 = "reference_rows"))) || ((data84.test_rows === undefined) && (missing16 = "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
+let data88 = data.drift;
+const _errs194 = errors;
+if(errors === _errs194){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let missing17;
+if((((data88.reference === undefined) && (missing17 = "reference")) || ((data88.reference_rows === undefined) && (missing17 = "reference_rows"))) || ((data88.test_rows === undefined) && (missing17 = "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
 return false;
 }
 else {
-const _errs186 = errors;
-for(const key15 in data84){
-if(!(((key15 === "reference") || (key15 === "reference_rows")) || (key15 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+const _errs196 = errors;
+for(const key16 in data88){
+if(!(((key16 === "reference") || (key16 === "reference_rows")) || (key16 === "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs186 === errors){
-if(data84.reference !== undefined){
-const _errs187 = errors;
-if(typeof data84.reference !== "string"){
+if(_errs196 === errors){
+if(data88.reference !== undefined){
+const _errs197 = errors;
+if(typeof data88.reference !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/reference",schemaPath:"#/properties/drift/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid28 = _errs187 === errors;
+var valid29 = _errs197 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
-if(valid28){
-if(data84.reference_rows !== undefined){
-let data86 = data84.reference_rows;
-const _errs189 = errors;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+if(valid29){
+if(data88.reference_rows !== undefined){
+let data90 = data88.reference_rows;
+const _errs199 = errors;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs189){
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 1 || isNaN(data86)){
+if(errors === _errs199){
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 1 || isNaN(data90)){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid28 = _errs189 === errors;
+var valid29 = _errs199 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
-if(valid28){
-if(data84.test_rows !== undefined){
-const _errs191 = errors;
-if(typeof data84.test_rows !== "string"){
+if(valid29){
+if(data88.test_rows !== undefined){
+const _errs201 = errors;
+if(typeof data88.test_rows !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/test_rows",schemaPath:"#/properties/drift/properties/test_rows/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid28 = _errs191 === errors;
+var valid29 = _errs201 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
 }
 }
@@ -11837,7 +12787,7 @@ validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs184 === errors;
+var valid0 = _errs194 === errors;
 }
 else {
 var valid0 = true;

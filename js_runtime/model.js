@@ -13,6 +13,7 @@ import { checkHorizon, seriesToFeeds } from './series.js';
 /** @typedef {import('./sessions.js').Sessions} Sessions */
 /** @typedef {import('../worker/protocol.js').OutputTensor} OutputTensor */
 /** @typedef {import('./tabular.js').RegressionPrediction} RegressionPrediction */
+/** @typedef {import('./tabular.js').AnomalyPrediction} AnomalyPrediction */
 /** @typedef {import('./series.js').Forecast} Forecast */
 
 /**
@@ -195,7 +196,8 @@ export class Model {
    * Task-native prediction. Tabular classification: one row `{featureName: value}` → `{label, labelIndex,
    * probabilities, ms}` ({@link TimedPrediction}). Tabular regression: a row → `{value, low, high, level,
    * ms}`: the predicted number and its prediction interval, which held for about `level` of the held-out
-   * rows ({@link RegressionPrediction}). Time-series forecasting: a series (an array of numbers, oldest first;
+   * rows ({@link RegressionPrediction}). Anomaly detection: a row → `{score, anomaly, threshold, ms}`: how unusual
+   * the row is and whether that is above the model's threshold ({@link AnomalyPrediction}). Time-series forecasting: a series (an array of numbers, oldest first;
    * its last `window` values are read) → `{forecast, low, high, level, ms}`, one value per step ahead
    * ({@link Forecast}); option `horizon` (1 … the model's) keeps the first steps only. Image classification: an image (Blob, File, ArrayBuffer,
    * ImageBitmap, HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first

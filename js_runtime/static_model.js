@@ -64,12 +64,12 @@ export class StaticModel {
    * float32 values the model would see); rejects for any other row.
    * @param {Record<string, number|string>} row
    * @param {unknown} [options]
-   * @returns {Promise<TimedPrediction | (import('./tabular.js').RegressionPrediction & {ms: number})>}
+   * @returns {Promise<TimedPrediction | ((import('./tabular.js').RegressionPrediction | import('./tabular.js').AnomalyPrediction) & {ms: number})>}
    */
   async predict(row, options) {
     checkOpen(this);
     runSignal(options, 'predict');
-    if (this.info.task !== 'tabular-classification' && this.info.task !== 'tabular-regression') {
+    if (this.info.preprocessing.kind !== 'tabular') {
       throw new Error(`predict() does not support task "${this.info.task}" yet; use run().`);
     }
     row = /** @type {Record<string, number|string>} */ (completeRow(row, this.info.preprocessing));
@@ -79,7 +79,7 @@ export class StaticModel {
     if (!example) {
       throw new Error(`This input is not one of the precomputed examples, and the model cannot run here. ${this.notice}`);
     }
-    if (this.info.task === 'tabular-regression') return { ...example.output, ms: 0 };
+    if (this.info.task !== 'tabular-classification') return { ...example.output, ms: 0 }; // a regressor's value, a detector's score
     const { label, probabilities } = example.output;
     return {
       label,

@@ -1,4 +1,5 @@
-// Tabular classification and regression: a form row → feeds, and the model's outputs → a prediction. Pure: no DOM.
+// Tabular classification, regression and anomaly detection: a form row → feeds, and the model's outputs → a
+// prediction. Pure: no DOM.
 // The manifest's preprocessing spec says each feature is one [1, 1] input (float32 for numeric,
 // string for categorical); scaling and encoding are inside the ONNX graph.
 
@@ -27,6 +28,13 @@ import { misfit } from './tensors.js';
  * @property {number} high value + the interval's half width
  * @property {number} level the share of new values the interval is meant to hold (e.g. 0.9), measured
  *   on held-out rows at build time (the model page's evaluation)
+ */
+
+/**
+ * @typedef {object} AnomalyPrediction What an anomaly detector's predict(row) answers.
+ * @property {number} score how unusual the row is: −decision_function of the isolation forest (larger is more unusual)
+ * @property {boolean} anomaly whether the score is above the threshold
+ * @property {number} threshold the model's threshold (the build's: it flags `contamination` of the training rows)
  */
 
 /**
@@ -170,6 +178,25 @@ export function readRegression(outputs, info) {
   }
   const half = post.interval.half_width;
   return { value, low: value - half, high: value + half, level: post.interval.level };
+}
+
+/**
+ * An anomaly detector's score and verdict (the manifest's postprocessing: score = −score_output, an anomaly
+ * above `threshold`), computed as builder/tasks/anomaly.py answer() computes it.
+ * @param {Record<string, OutputTensor>} outputs
+ * @param {TabularSpec} info
+ * @returns {AnomalyPrediction}
+ */
+export function readAnomaly(outputs, info) {
+  const post = /** @type {{score_output?: unknown, threshold?: number}} */ (info.postprocessing);
+  const name = String(post.score_output);
+  const tensor = outputs[name];
+  if (!tensor || typeof post.threshold !== 'number') {
+    throw new Error(`The model returned outputs ${Object.keys(outputs).join(', ')}, but the manifest expects "${name}".`);
+  }
+  const score = -Number(tensor.data[0]);
+  if (!Number.isFinite(score)) throw new Error(`The model returned ${score} for these inputs, so there is no score.`);
+  return { score, anomaly: score > post.threshold, threshold: post.threshold };
 }
 
 /**

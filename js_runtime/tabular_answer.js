@@ -1,6 +1,7 @@
 // What the tabular widget (demo_tabular.js) shows of an answer: a classifier's label, probability bars and
-// table, or a regressor's value, its prediction interval on the scale of the training targets, and a
-// table with the same numbers. The form, the runs and the notices are the widget's; a view only draws.
+// table; a regressor's value, its prediction interval on the scale of the training targets, and a table
+// with the same numbers; an anomaly detector's verdict, score and threshold. The form, the runs and the
+// notices are the widget's; a view only draws.
 import { cssColors, loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { formatValue } from './form_checks.js';
@@ -8,7 +9,8 @@ import { formatValue } from './form_checks.js';
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./tabular.js').Prediction} Prediction */
 /** @typedef {import('./tabular.js').RegressionPrediction} RegressionPrediction */
-/** @typedef {Prediction | RegressionPrediction} Answer */
+/** @typedef {import('./tabular.js').AnomalyPrediction} AnomalyPrediction */
+/** @typedef {Prediction | RegressionPrediction | AnomalyPrediction} Answer */
 
 /**
  * @typedef {object} AnswerView
@@ -26,7 +28,8 @@ import { formatValue } from './form_checks.js';
  * @returns {AnswerView}
  */
 export function answerView(info, root) {
-  return info.task === 'tabular-regression' ? valueView(info, root) : classView(info, root);
+  if (info.task === 'tabular-regression') return valueView(info, root);
+  return info.task === 'anomaly-detection' ? scoreView() : classView(info, root);
 }
 
 /**
@@ -36,7 +39,7 @@ export function answerView(info, root) {
  * @returns {Answer}
  */
 export function exampleAnswer(info, example) {
-  if (info.task === 'tabular-regression') return /** @type {RegressionPrediction} */ ({ ...example.output });
+  if (info.task !== 'tabular-classification') return /** @type {RegressionPrediction | AnomalyPrediction} */ ({ ...example.output });
   const { label, probabilities } = example.output;
   return { label, labelIndex: info.labels.indexOf(label), probabilities: Object.fromEntries(info.labels.map((name, i) => [name, probabilities[i]])) };
 }
@@ -188,6 +191,38 @@ function valueView(info, root) {
       }).catch((e) => console.warn('[vitrine] No chart (the table shows the prediction):', e));
     },
     redraw: update,
+  };
+}
+
+/**
+ * An anomaly detector: the verdict, and the score against the threshold in a table. The page's threshold
+ * section (anomaly_lab.js) has the plots: one row's score needs none.
+ * @returns {AnswerView}
+ */
+function scoreView() {
+  const verdict = h('strong', { class: 'vitrine-label vitrine-verdict' }, '–');
+  const score = h('td', {}, '–');
+  const threshold = h('td', {}, '–');
+  const table = h('table', { class: 'vitrine-probabilities vitrine-anomaly' },
+    h('caption', {}, 'Anomaly score'),
+    h('tbody', {},
+      h('tr', { class: 'vitrine-predicted' }, h('th', { scope: 'row' }, 'Score'), score),
+      h('tr', {}, h('th', { scope: 'row' }, 'Threshold'), threshold)));
+  const summaryVerdict = h('strong', { class: 'vitrine-summary-label' }, '–');
+  const summaryScore = h('span', { class: 'vitrine-summary-share' });
+  return {
+    els: [h('p', { class: 'vitrine-label-line', 'aria-live': 'polite' }, 'Verdict: ', verdict), table],
+    summary: [summaryVerdict, summaryScore],
+    show(answer) {
+      const a = /** @type {AnomalyPrediction | null} */ (answer);
+      verdict.textContent = summaryVerdict.textContent = a ? (a.anomaly ? 'anomaly' : 'normal') : '–';
+      verdict.dataset.anomaly = String(Boolean(a?.anomaly));
+      score.textContent = a ? a.score.toFixed(3) : '–';
+      summaryScore.textContent = a ? `score ${a.score.toFixed(3)}` : '';
+      threshold.textContent = a ? `${a.threshold.toFixed(3)} (above it: an anomaly)` : '–';
+    },
+    startChart() {},
+    redraw() {},
   };
 }
 

@@ -5,7 +5,7 @@ import { ERROR_CODE, VitrineError } from './protocol.js';
 import { decodeCandidates, decodeDetections } from './detection.js';
 import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
-import { checkPrediction, checkRowFits, readPrediction, readRegression, rowToFeeds } from '../js_runtime/tabular.js';
+import { checkPrediction, checkRowFits, readAnomaly, readPrediction, readRegression, rowToFeeds } from '../js_runtime/tabular.js';
 import { readForecast, seriesToFeeds } from '../js_runtime/series.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
 import { artifactOf, fetchArtifact, finishSearch, finishTextClassification, once, prepareText } from './text_predict.js';
@@ -69,6 +69,10 @@ export const HANDLERS = {
   'tabular-regression': {
     prepare: prepareRow,
     finish: (outputs, spec) => readRegression(outputs, spec),
+  },
+  'anomaly-detection': {
+    prepare: prepareRow,
+    finish: (outputs, spec) => readAnomaly(outputs, spec),
   },
   // a series' last `window` values → the next `horizon` values with intervals (js_runtime/series.js)
   'time-series-forecasting': {

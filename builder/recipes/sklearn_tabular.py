@@ -1,9 +1,10 @@
-"""scikit-learn pipelines for tabular classification and regression.
+"""scikit-learn pipelines for tabular classification, regression and anomaly detection.
 
 The whole pipeline (scaling, one-hot encoding, estimator) is one ONNX graph, so the browser
 feeds raw feature values and cannot drift from the Python preprocessing. A regressor also gets a
 prediction interval from its cross-validated residuals on the training split (split conformal):
-the held-out rows, which it never saw, measure how often the interval holds.
+the held-out rows, which it never saw, measure how often the interval holds. An anomaly detector
+(IsolationForest) is fitted without the labels: they only measure it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ ESTIMATORS: dict[str, dict[str, tuple[str, dict[str, type | tuple[type, ...]]]]]
         "gradient_boosting": ("sklearn.ensemble.GradientBoostingRegressor", _BOOSTING),
         "ridge": ("sklearn.linear_model.Ridge", {"alpha": (int, float)}),
     },
+    "anomaly-detection": {
+        "isolation_forest": ("sklearn.ensemble.IsolationForest", {"n_estimators": int, "max_samples": int, "contamination": float}),
+    },
 }
 # The regressor's interval: its share of held-out values meant to fall inside, from 5-fold residuals.
 INTERVAL_LEVEL = 0.9
@@ -48,8 +52,8 @@ VARIANTS_WHY = "skl2onnx graphs are small and do not survive onnxruntime quantiz
 
 def check(card: Card) -> list[CardProblem]:
     params: dict[str, Any] = card.recipe["params"]
-    name = params.get("estimator", "random_forest")
     estimators = ESTIMATORS.get(card.data.get("task", ""), ESTIMATORS["tabular-classification"])
+    name = params.get("estimator", next(iter(estimators)))  # the first is the task's default
     if not isinstance(name, str) or name not in estimators:
         return [card.problem(("recipe", "params", "estimator"), f"unknown estimator {name!r} (available: {', '.join(estimators)})")]
     allowed = estimators[name][1]
@@ -61,6 +65,8 @@ def check(card: Card) -> list[CardProblem]:
             problems.append(card.problem(("recipe", "params", key), f"not a parameter of {name} (allowed: {', '.join(allowed)})"))
         elif isinstance(value, bool) or not isinstance(value, allowed[key]) or value <= 0:
             problems.append(card.problem(("recipe", "params", key), f"must be a positive number, got {value!r}"))
+        elif key == "contamination" and value > 0.5:
+            problems.append(card.problem(("recipe", "params", key), f"is the share of training rows taken for anomalies: at most 0.5, got {value!r}"))
     return problems
 
 
@@ -70,8 +76,8 @@ def train(card: Card, split: Split) -> Trained:
     from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
     params = dict(card.recipe["params"])
-    name = params.pop("estimator", "random_forest")
     task = card.data["task"]
+    name = params.pop("estimator", next(iter(ESTIMATORS[task])))
     module, _, class_name = ESTIMATORS[task][name][0].rpartition(".")
     cls = getattr(importlib.import_module(module), class_name)
     extra = {"random_state": card.dataset["seed"]} if name != "ridge" else {}
@@ -86,6 +92,9 @@ def train(card: Card, split: Split) -> Trained:
     steps = "StandardScaler + OneHotEncoder" if name in SCALED else "OneHotEncoder"
     if task == "tabular-regression":
         post = {"kind": task, "value_output": "variable", "interval": interval(pipeline, split, card.dataset["seed"])}
+    elif task == "anomaly-detection":
+        # skl2onnx's `scores` is decision_function (negative: an anomaly); the answer's score is its negative
+        post = {"kind": task, "label_output": "label", "score_output": "scores", "threshold": 0.0}
     else:
         post = {"kind": task, "label_output": "label", "probability_output": "probabilities"}
     return Trained(model=pipeline, framework="sklearn", summary=f"{cls.__name__}({shown}) after {steps}", io={"postprocessing": post})

@@ -25,6 +25,7 @@ MODULES = {
     "tabular-classification": "tabular",
     "tabular-regression": "tabular_regression",
     "time-series-forecasting": "forecasting",
+    "anomaly-detection": "anomaly",
     "image-classification": "image_classification",
     "object-detection": "object_detection",
     "text-classification": "text_classification",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -16,23 +16,14 @@ if TYPE_CHECKING:
     import onnxruntime as ort
 
     from ..datasets import Split
-    from ..recipes import Trained
 
 prepare = datasets.prepare
+describe = datasets.describe
 __all__ = ["check", "prepare", "describe", "feeds", "feeds_for", "evaluate", "explanations", "drift", "rows"]
 
 
 def check(card: Card) -> list[CardProblem]:
     return datasets.check(card)
-
-
-def describe(card: Card, split: Split, trained: Trained, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "labels": split.labels,
-        "preprocessing": {"kind": "tabular", "features": split.features},
-        "postprocessing": trained.io["postprocessing"],
-        "dataset": split.info,
-    }
 
 
 def evaluate(session: ort.InferenceSession, split: Split, parts: dict[str, Any], n_examples: int) -> TaskEvaluation:

@@ -8,7 +8,7 @@ interval holds on rows the model never saw.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,23 +22,14 @@ if TYPE_CHECKING:
     import onnxruntime as ort
 
     from ..datasets import Split
-    from ..recipes import Trained
 
 prepare = datasets.prepare
+describe = datasets.describe
 __all__ = ["check", "prepare", "describe", "feeds", "evaluate", "answer", "scores"]
 
 
 def check(card: Card) -> list[CardProblem]:
     return datasets.check(card)
-
-
-def describe(card: Card, split: Split, trained: Trained, artifact: Callable[..., dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "labels": [],
-        "preprocessing": {"kind": "tabular", "features": split.features},
-        "postprocessing": trained.io["postprocessing"],
-        "dataset": split.info,
-    }
 
 
 def answer(value: float, interval: dict[str, Any]) -> dict[str, float]:

@@ -41,6 +41,7 @@ export { ERROR_CODE, VitrineError } from '../../worker/protocol.js';
 /** @typedef {import('../model.js').TimedPrediction} TimedPrediction */
 /** @typedef {import('../tabular.js').Prediction} Prediction */
 /** @typedef {import('../tabular.js').RegressionPrediction} RegressionPrediction */
+/** @typedef {import('../tabular.js').AnomalyPrediction} AnomalyPrediction */
 /** @typedef {import('../series.js').Forecast} Forecast */
 /** @typedef {import('../../worker/predict.js').ClassScore} ClassScore */
 /** @typedef {import('../../worker/predict.js').Box} Box */

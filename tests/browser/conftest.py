@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
+import numpy as np
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, Request, sync_playwright
 
@@ -207,3 +209,33 @@ RUN_TENSORS = """async ([id, variant, backend, inputs]) => {
     m.dispose();
     return r;
 }"""
+
+
+@pytest.fixture(scope="module")
+def entry(request: pytest.FixtureRequest, built_site: BuiltSite) -> dict:
+    """The manifest entry of the model the test module names (its MODEL), in the built site."""
+    manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
+    return next(m for m in manifest["models"] if m["id"] == request.module.MODEL)
+
+
+@pytest.fixture(scope="module")
+def fixtures(built_site: BuiltSite, entry: dict) -> dict:
+    """The parity fixtures of that model's first variant (Python onnxruntime's inputs, outputs and answers)."""
+    return json.loads((built_site.site / "models" / entry["variants"][0]["fixtures"]).read_text())
+
+
+def check_raw_parity(session: Session, entry: dict, fixtures: dict, backend: str) -> None:
+    """Every fixture input through `m.run` on `backend`: integer outputs equal Python's, the others within the
+    variant's tolerance; and the page stayed quiet and local."""
+    variant = entry["variants"][0]
+    r = session.page.evaluate(RUN_TENSORS, [entry["id"], variant["name"], backend, fixtures["inputs"]])
+    assert r["backend"] == backend, r["reason"]
+    for name, want in fixtures["outputs"].items():
+        got = np.array(r["outputs"][name])
+        if want["type"] == "int64":
+            assert np.array_equal(got, np.array(want["data"])), name
+            continue
+        diff = float(np.abs(got - np.array(want["data"])).max())
+        print(f"{entry['id']} on {backend}: {name} max |Δ| = {diff:.2e} over {got.size} values (tolerance {variant['tolerance']:g})")
+        assert diff <= variant["tolerance"], name
+    assert session.errors == [] and session.foreign_requests() == []

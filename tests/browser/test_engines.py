@@ -71,6 +71,12 @@ def driver(engine: Engine, site_url: str) -> Iterator[Driver]:
     with engine.start() as d:
         d.goto(site_url + PAGE)
         d.call("async () => { await navigator.serviceWorker.ready; }")
+        # `ready` can resolve while the worker is still activating: under load, WPE's next view was seen
+        # uncontrolled. A visitor's later views are controlled once it has activated; wait for that here.
+        for _ in range(3):
+            d.goto(site_url + PAGE)
+            if d.call("async () => navigator.serviceWorker.controller !== null"):
+                break
         yield d
 
 

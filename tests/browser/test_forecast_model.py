@@ -10,39 +10,21 @@ import numpy as np
 import pytest
 
 from ..conftest import BuiltSite
-from .conftest import RUN_TENSORS, Session, open_with_demos, wait_until
+from .conftest import Session, check_raw_parity, open_with_demos, wait_until
 
 pytestmark = pytest.mark.browser
 MODEL = "co2-forecast"
 
 
-@pytest.fixture(scope="module")
-def entry(built_site: BuiltSite) -> dict:
-    manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
-    return next(m for m in manifest["models"] if m["id"] == MODEL)
-
-
-@pytest.fixture(scope="module")
-def fixtures(built_site: BuiltSite, entry: dict) -> dict:
-    return json.loads((built_site.site / "models" / entry["variants"][0]["fixtures"]).read_text())
+@pytest.mark.parametrize("backend", ["wasm", "wasm-nosimd"])
+def test_raw_outputs_match_python(request: pytest.FixtureRequest, backend: str, entry: dict, fixtures: dict) -> None:
+    check_raw_parity(request.getfixturevalue("simd" if backend == "wasm" else "nosimd"), entry, fixtures, backend)
 
 
 @pytest.fixture(scope="module")
 def series(built_site: BuiltSite, entry: dict) -> dict:
     found = next(a for a in entry["artifacts"] if a["kind"] == "series")
     return json.loads((built_site.site / "models" / found["url"]).read_text())
-
-
-@pytest.mark.parametrize("backend", ["wasm", "wasm-nosimd"])
-def test_raw_outputs_match_python(request: pytest.FixtureRequest, backend: str, entry: dict, fixtures: dict) -> None:
-    session: Session = request.getfixturevalue("simd" if backend == "wasm" else "nosimd")
-    variant = entry["variants"][0]
-    r = session.page.evaluate(RUN_TENSORS, [MODEL, variant["name"], backend, fixtures["inputs"]])
-    assert r["backend"] == backend, r["reason"]
-    diff = float(np.abs(np.array(r["outputs"]["forecast"]).ravel() - np.array(fixtures["outputs"]["forecast"]["data"])).max())
-    print(f"{backend}: forecast max |Δ| = {diff:.2e} over {len(fixtures['origins'])} windows (tolerance {variant['tolerance']:g})")
-    assert diff <= variant["tolerance"]
-    assert session.errors == [] and session.foreign_requests() == []
 
 
 def test_predict_answers_pythons_forecasts(simd: Session, fixtures: dict, series: dict) -> None:

@@ -5,13 +5,9 @@ tabular messages, and the demo widget and the page's plots show what the build m
 
 from __future__ import annotations
 
-import json
-
-import numpy as np
 import pytest
 
-from ..conftest import BuiltSite
-from .conftest import RUN_TENSORS, Session, open_with_demos, wait_until
+from .conftest import Session, check_raw_parity, open_with_demos, wait_until
 
 pytestmark = pytest.mark.browser
 MODEL = "diabetes-progression"
@@ -26,30 +22,9 @@ def shown(text: str) -> pytest.approx:
     return pytest.approx(float(text), abs=0.05)
 
 
-@pytest.fixture(scope="module")
-def entry(built_site: BuiltSite) -> dict:
-    manifest = json.loads((built_site.site / "models" / "manifest.json").read_text())
-    return next(m for m in manifest["models"] if m["id"] == MODEL)
-
-
-@pytest.fixture(scope="module")
-def fixtures(built_site: BuiltSite, entry: dict) -> dict:
-    return json.loads((built_site.site / "models" / entry["variants"][0]["fixtures"]).read_text())
-
-
 @pytest.mark.parametrize("backend", ["wasm", "wasm-nosimd"])
 def test_raw_outputs_match_python(request: pytest.FixtureRequest, backend: str, entry: dict, fixtures: dict) -> None:
-    session: Session = request.getfixturevalue("simd" if backend == "wasm" else "nosimd")
-    variant = entry["variants"][0]
-    r = session.page.evaluate(RUN_TENSORS, [MODEL, variant["name"], backend, fixtures["inputs"]])
-    assert r["backend"] == backend, r["reason"]
-    (name, want), = fixtures["outputs"].items()
-    got = np.array(r["outputs"][name])
-    assert got.shape == (len(fixtures["rows"]),) or got.size == len(fixtures["rows"])
-    diff = float(np.abs(got.ravel() - np.array(want["data"])).max())
-    print(f"{backend}: {name} max |Δ| = {diff:.2e} over {got.size} rows (tolerance {variant['tolerance']:g})")
-    assert diff <= variant["tolerance"]
-    assert session.errors == [] and session.foreign_requests() == []
+    check_raw_parity(request.getfixturevalue("simd" if backend == "wasm" else "nosimd"), entry, fixtures, backend)
 
 
 def test_predict_answers_pythons_value_and_interval(simd: Session, fixtures: dict) -> None:

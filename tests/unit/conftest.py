@@ -46,3 +46,22 @@ def penguins_out(tmp_path: Path, penguins_built: tuple[Path, BuildResult]) -> Pa
     dest = tmp_path / "exported_models"
     shutil.copytree(penguins_built[0], dest)
     return dest
+
+
+def card_problems(folder: Path) -> list[str]:
+    """Every problem the build's validation reports for the cards in `folder`, as printed."""
+    from builder import CardError
+    from builder.pipeline import validate
+
+    with pytest.raises(CardError) as info:
+        validate(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def edited_card(folder: Path, card: Path, old: str, new: str) -> Path:
+    """A copy of `card` in `folder` with `old` (which must be in it) replaced by `new`."""
+    text = card.read_text()
+    assert old in text, old
+    path = folder / card.name
+    path.write_text(text.replace(old, new))
+    return path

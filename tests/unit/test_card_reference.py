@@ -70,6 +70,8 @@ def test_per_task_rules_come_from_the_schema() -> None:
     rows = dict(map(tuple, sections(card_reference.render())["Per task"]))
     assert rows["`tabular-classification`"] == (
         "requires `dataset.target`, `dataset.features`; `dataset` takes only `source`, `name`, `target`, `classes`, `features`, `test_size`, `seed`")
+    assert rows["`anomaly-detection`"] == "requires `dataset.target`, `dataset.features`; `dataset` takes only `source`, `name`, `target`, `features`, `test_size`, `seed`"
+    assert rows["`time-series-forecasting`"] == "`dataset` takes only `source`, `name`, `test_size`, `seed`"
     assert rows["`tabular-regression`"] == (
         "requires `dataset.target`, `dataset.features`; `dataset` takes only `source`, `name`, `target`, `target_label`, `target_unit`, `features`, `test_size`, `seed`")
     assert "`dataset` takes only `source`, `name`, `seed`, `test_size`, `classes`" == rows["`text-classification`"]

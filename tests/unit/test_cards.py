@@ -384,7 +384,7 @@ def test_tabular_fields_in_an_image_card_are_errors(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "name", "recipe", "serves", "task"), [
     (GOOD.replace("kind: sklearn_tabular", "kind: torch_image"), None, "torch_image", "image-classification", "tabular-classification"),
-    (PHOTO.replace("kind: torch_image", "kind: sklearn_tabular"), "photo-classifier.yaml", "sklearn_tabular", "tabular-classification or tabular-regression", "image-classification"),
+    (PHOTO.replace("kind: torch_image", "kind: sklearn_tabular"), "photo-classifier.yaml", "sklearn_tabular", "tabular-classification or tabular-regression or anomaly-detection", "image-classification"),
 ], ids=["image-recipe-on-tabular-card", "tabular-recipe-on-image-card"])
 def test_a_recipe_that_does_not_serve_the_task_is_an_error(tmp_path: Path, text: str, name, recipe: str, serves: str, task: str) -> None:
     path = write(tmp_path, text, name)
@@ -416,6 +416,6 @@ def test_a_recipe_for_another_task_is_reported_with_the_schema_problems(tmp_path
         """)
     assert problems(tmp_path) == [
         f"{path}:4: dataset.target: is not a field of this task's dataset (allowed here: source, name, seed)",
-        f"{path}:5: recipe.kind: recipe 'sklearn_tabular' makes tabular-classification or tabular-regression models, not 'image-classification'",
+        f"{path}:5: recipe.kind: recipe 'sklearn_tabular' makes tabular-classification or tabular-regression or anomaly-detection models, not 'image-classification'",
         f"{path}:6: variants[1]: 'int4' is not one of 'fp32', 'fp16', 'int8'",
     ]

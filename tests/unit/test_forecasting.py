@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from builder import CardError, pages
+from builder import pages
 from builder.cards import load_card
 from builder.evaluate import native_session
 from builder.export import ExportError
-from builder.pipeline import validate
 from builder.recipes import ridge_forecaster
 from builder.series import prepare
 from builder.tasks import forecasting
 
 from ..conftest import REPO, model_entry
+from .conftest import card_problems, edited_card
 
 MODEL = "co2-forecast"
 CARD = REPO / "model_cards" / f"{MODEL}.yaml"
@@ -80,20 +80,6 @@ def test_fixtures_and_examples_are_pythons_answers(built_models, entry: dict) ->
         assert ex["output"] == fixtures["answers"][i] and None not in ex["expected"]
 
 
-def card_with(tmp_path: Path, old: str, new: str) -> Path:
-    text = CARD.read_text()
-    assert old in text
-    path = tmp_path / f"{MODEL}.yaml"
-    path.write_text(text.replace(old, new))
-    return path
-
-
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(CardError) as info:
-        validate(folder)
-    return [str(p) for p in info.value.problems]
-
-
 @pytest.mark.parametrize(("old", "new", "says"), [
     ("name: co2", "name: sunspots", "dataset.name: 'sunspots' is not a series of statsmodels (available: co2)"),
     ("window: 36", "window: 1", "recipe.params.window: must be a whole number from 2 to 520, got 1"),
@@ -102,8 +88,8 @@ def problems(folder: Path) -> list[str]:
     ("test_size: 0.2", "test_size: 0.2\n  target: co2", "dataset.target: is not a field of this task's dataset (allowed here: source, name, test_size, seed)"),
 ])
 def test_card_errors(tmp_path: Path, old: str, new: str, says: str) -> None:
-    path = card_with(tmp_path, old, new)
-    [msg] = problems(tmp_path)
+    path = edited_card(tmp_path, CARD, old, new)
+    [msg] = card_problems(tmp_path)
     assert msg.startswith(f"{path}:") and msg.endswith(says), msg
 
 

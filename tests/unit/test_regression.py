@@ -11,16 +11,16 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Ridge
 
-from builder import CardError, pages
+from builder import pages
 from builder.datasets import prepare
 from builder.evaluate import native_session
 from builder.cards import load_card
 from builder.export import ExportError, to_onnx, verify_sklearn
-from builder.pipeline import validate
 from builder.recipes import sklearn_tabular
 from builder.tasks import tabular_regression
 
 from ..conftest import REPO, model_entry
+from .conftest import card_problems, edited_card
 
 MODEL = "diabetes-progression"
 CARD = REPO / "model_cards" / f"{MODEL}.yaml"
@@ -105,23 +105,9 @@ def test_export_refuses_a_graph_that_differs_from_the_model() -> None:
         verify_sklearn(exported, trained, feeds, split.features)
 
 
-def card_with(tmp_path: Path, old: str, new: str) -> Path:
-    text = CARD.read_text()
-    assert old in text
-    path = tmp_path / f"{MODEL}.yaml"
-    path.write_text(text.replace(old, new))
-    return path
-
-
-def problems(folder: Path) -> list[str]:
-    with pytest.raises(CardError) as info:
-        validate(folder)
-    return [str(p) for p in info.value.problems]
-
-
 def test_classifier_estimator_on_a_regression_card(tmp_path: Path) -> None:
-    path = card_with(tmp_path, "estimator: gradient_boosting", "estimator: logistic_regression")
-    [msg] = problems(tmp_path)
+    path = edited_card(tmp_path, CARD, "estimator: gradient_boosting", "estimator: logistic_regression")
+    [msg] = card_problems(tmp_path)
     assert msg == f"{path}:35: recipe.params.estimator: unknown estimator 'logistic_regression' (available: random_forest, gradient_boosting, ridge)"
 
 
@@ -141,20 +127,20 @@ def test_regressor_needs_a_numeric_target(tmp_path: Path) -> None:
           kind: sklearn_tabular
           params: {estimator: ridge, alpha: 1.0}
         """))
-    [msg] = problems(tmp_path)
+    [msg] = card_problems(tmp_path)
     assert msg.startswith(f"{path}:7: dataset.target: column 'species' is not numeric (")  # the dtype: str or object, by pandas version
     assert msg.endswith("); a regressor predicts a number: use task: tabular-classification")
 
 
 def test_classes_are_not_a_regression_field(tmp_path: Path) -> None:
-    path = card_with(tmp_path, "  target_label: Progression after one year\n", "  target_label: Progression after one year\n  classes: {a: b}\n")
-    assert problems(tmp_path) == [f"{path}:19: dataset.classes: is not a field of this task's dataset "
+    path = edited_card(tmp_path, CARD, "  target_label: Progression after one year\n", "  target_label: Progression after one year\n  classes: {a: b}\n")
+    assert card_problems(tmp_path) == [f"{path}:19: dataset.classes: is not a field of this task's dataset "
                                   "(allowed here: source, name, target, target_label, target_unit, features, test_size, seed)"]
 
 
 def test_a_test_size_that_leaves_too_few_rows(tmp_path: Path) -> None:
-    path = card_with(tmp_path, "test_size: 0.25", "test_size: 0.99")
-    assert problems(tmp_path) == [
+    path = edited_card(tmp_path, CARD, "test_size: 0.25", "test_size: 0.99")
+    assert card_problems(tmp_path) == [
         f"{path}:30: dataset.test_size: 0.99 of 442 usable rows gives 4 training and 438 test rows; a regressor needs at least 20 in each"
     ]
 
