@@ -83,6 +83,9 @@ for (const { label, file } of manifestFiles()) {
             // a value of ~150 in float32: within the variant's tolerance, and the interval around it as stored
             for (const k of ['value', 'low', 'high']) assert.ok(Math.abs(p[k] - example.output[k]) <= variant.tolerance, `${k}: ${p[k]} vs ${example.output[k]}`);
             assert.equal(p.level, example.output.level);
+          } else if (info.task === 'anomaly-detection') {
+            assert.ok(Math.abs(p.score - example.output.score) <= variant.tolerance, `score: ${p.score} vs ${example.output.score}`);
+            assert.deepEqual([p.anomaly, p.threshold], [example.output.anomaly, example.output.threshold]);
           } else {
             assert.equal(p.label, example.output.label);
             assert.ok(maxAbsDiff(info.labels.map((l) => p.probabilities[l]), example.output.probabilities) <= TOLERANCE);
