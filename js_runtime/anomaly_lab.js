@@ -6,12 +6,15 @@
 // browser with one batched run. Nothing leaves the browser; cell text is only ever text.
 import { h } from './dom.js';
 import { cssColors, loadChart } from './chart_loader.js';
-import { findModel } from './manifest.js';
-import { readBatch } from './drift_input.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').NumericFeature} NumericFeature */
-/** @typedef {{manifest: () => Promise<import('./manifest.js').Manifest>, load: (id: string) => Promise<any>}} LabApi */
+/**
+ * What the explorer needs of the page (main.js passes it, so that this module imports nothing the page's own
+ * bundle has: esbuild would split such modules out of main.js into chunks of their own).
+ * @typedef {{manifest: () => Promise<import('./manifest.js').Manifest>, load: (id: string) => Promise<any>,
+ *   readBatch: typeof import('./drift_input.js').readBatch}} LabApi
+ */
 /** @typedef {{features: Record<string, number | string>[], truth: boolean[], scores: number[]}} HeldOut */
 
 /** The most problems a file's check lists (it counts them all). */
@@ -31,7 +34,8 @@ export async function mountAnomalyLab(root, api) {
   const uid = `vitrine-lab-${++mounted}`;
   root.dataset.state = 'loading';
   try {
-    const info = findModel(await api.manifest(), root.dataset.model ?? '');
+    const info = (await api.manifest()).models.find((m) => m.id === root.dataset.model);
+    if (!info) throw new Error(`no model "${root.dataset.model}" in the manifest`);
     const variant = info.variants.find((v) => v.name === root.dataset.variant) ?? info.variants[0];
     const held = await heldOut(info, variant.fixtures);
     build(root, uid, info, held, api);
@@ -179,7 +183,7 @@ function build(root, uid, info, held, api) {
     fileResult.replaceChildren();
     fileStatus.textContent = `Reading ${what}…`;
     try {
-      const table = await readBatch(input);
+      const table = await api.readBatch(input);
       const { feeds, problems, n } = columnsToFeeds(table, info);
       if (problems.length) {
         fileStatus.replaceChildren(

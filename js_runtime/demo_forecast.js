@@ -9,7 +9,6 @@
 import { cssColors, loadChart } from './chart_loader.js';
 import { h } from './dom.js';
 import { mountShell } from './demo_shell.js';
-import { formatValue } from './form_checks.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./demo_shell.js').Api} Api */
@@ -32,8 +31,8 @@ export function mountForecast(root, info, api, variant) {
   const data = /** @type {{label: string, unit: string, test_start: string, end: string}} */ (/** @type {unknown} */ (info.dataset));
   const examples = /** @type {{origin: string, output: Forecast}[]} */ (/** @type {unknown} */ (info.examples));
   const unit = data.unit ? ` ${data.unit}` : '';
-  /** @param {number} v a value as the table shows it (its caption names the unit) */
-  const number = (v) => formatValue(v, 0.01);
+  /** @param {number} v a value as the table shows it (its caption names the unit): two decimals at most */
+  const number = (v) => String(Number(v.toFixed(2)));
   /** @param {number} v */
   const format = (v) => `${number(v)}${unit}`;
   const seriesUrl = (info.artifacts ?? []).find((a) => String(a.kind) === 'series')?.url;

@@ -7,6 +7,7 @@
 // names the variant (the same moment the widget would load it). Widget code and Chart.js come after,
 // beside them, and the demo's own load() joins what is already under way.
 import { findModel } from './manifest.js';
+import { readBatch } from './drift_input.js';
 import { showError } from './dom.js';
 import { whenNear } from './demo_shell.js';
 import { setUpServiceWorker } from './service_worker_client.js';
@@ -111,7 +112,7 @@ for (const el of document.querySelectorAll('.vitrine-regression-plots')) {
 for (const el of document.querySelectorAll('.vitrine-anomaly-lab')) {
   if (!(el instanceof HTMLElement)) continue;
   whenNear(el, () => {
-    import('./anomaly_lab.js').then((m) => m.mountAnomalyLab(el, { manifest: vitrine.manifest, load: (id) => vitrine.load(id) }))
+    import('./anomaly_lab.js').then((m) => m.mountAnomalyLab(el, { manifest: vitrine.manifest, load: (id) => vitrine.load(id), readBatch }))
       .catch((e) => console.warn('[vitrine] No threshold explorer:', e));
   });
 }

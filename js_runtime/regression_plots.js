@@ -3,7 +3,6 @@
 // manifest's `metrics.held_out`. The page's table below the plots has the same numbers, for screen readers
 // and for visitors without JavaScript, so the plots are aria-hidden.
 import { cssColors, loadChart } from './chart_loader.js';
-import { findModel } from './manifest.js';
 import { h } from './dom.js';
 
 /** @typedef {{actual: number[], predicted: number[]}} HeldOut */
@@ -16,7 +15,9 @@ import { h } from './dom.js';
 export async function mountRegressionPlots(root, options) {
   root.dataset.state = 'loading';
   try {
-    const info = findModel(await options.manifest(), root.dataset.model ?? '');
+    // found here, not with manifest.js's findModel: importing that would split it out of main.js into a chunk of its own
+    const info = (await options.manifest()).models.find((m) => m.id === root.dataset.model);
+    if (!info) throw new Error(`no model "${root.dataset.model}" in the manifest`);
     const variant = info.variants.find((v) => v.name === root.dataset.variant) ?? info.variants[0];
     const held = /** @type {{held_out?: HeldOut}} */ (/** @type {unknown} */ (variant.metrics)).held_out;
     if (!held || held.actual.length !== held.predicted.length || !held.actual.length) throw new Error('no held-out predictions in the manifest');
