@@ -235,24 +235,13 @@ function themeColors(el) {
 }
 
 /**
+ * A classifier's probability bars, 0 to 100%.
  * @param {ReturnType<typeof themeColors>} colors
  * @returns {import('chart.js').ChartOptions<'bar'>}
  */
 function barOptions(colors) {
-  return {
-    indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: { duration: 150 },
-    scales: {
-      x: { min: 0, max: 100, ticks: { color: colors.text, callback: (v) => `${v}%` }, grid: { color: colors.grid } },
-      y: { ticks: { color: colors.text }, grid: { display: false } },
-    },
-    plugins: {
-      legend: { display: false },
-      tooltip: { callbacks: { label: (item) => `${(item.parsed.x ?? 0).toFixed(1)}%` } },
-    },
-  };
+  return horizontalBars(colors, { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } },
+    (item) => `${(item.parsed.x ?? 0).toFixed(1)}%`);
 }
 
 /**
@@ -262,26 +251,30 @@ function barOptions(colors) {
  * @returns {import('chart.js').ChartOptions<'bar'>}
  */
 function rangeOptions(colors, format) {
+  return horizontalBars(colors, { beginAtZero: false }, (item) => {
+    const [a, b] = /** @type {[number, number]} */ (item.raw);
+    return item.datasetIndex === 0 ? `${format(a)} – ${format(b)}` : format((a + b) / 2);
+  });
+}
+
+/**
+ * What both views' charts share: horizontal bars in the scheme's colours, no legend; `x` sets the value axis.
+ * @param {ReturnType<typeof themeColors>} colors
+ * @param {{min?: number, max?: number, beginAtZero?: boolean, ticks?: {callback?: (v: string | number) => string}}} x
+ * @param {(item: import('chart.js').TooltipItem<'bar'>) => string} label the tooltip's text
+ * @returns {import('chart.js').ChartOptions<'bar'>}
+ */
+function horizontalBars(colors, x, label) {
   return {
     indexAxis: 'y',
     responsive: true,
     maintainAspectRatio: false,
     animation: { duration: 150 },
     scales: {
-      x: { beginAtZero: false, ticks: { color: colors.text }, grid: { color: colors.grid } },
+      x: { ...x, ticks: { color: colors.text, ...x.ticks }, grid: { color: colors.grid } },
       y: { ticks: { color: colors.text }, grid: { display: false } },
     },
-    plugins: {
-      legend: { display: false },
-      tooltip: {
-        callbacks: {
-          label: (item) => {
-            const [a, b] = /** @type {[number, number]} */ (item.raw);
-            return item.datasetIndex === 0 ? `${format(a)} – ${format(b)}` : format((a + b) / 2);
-          },
-        },
-      },
-    },
+    plugins: { legend: { display: false }, tooltip: { callbacks: { label } } },
   };
 }
 

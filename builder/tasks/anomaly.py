@@ -26,19 +26,13 @@ if TYPE_CHECKING:
 
 prepare = datasets.prepare
 describe = datasets.describe
-__all__ = ["check", "prepare", "describe", "feeds", "evaluate", "answer", "scores"]
+__all__ = ["check", "prepare", "describe", "feeds", "evaluate", "answer"]
 # points of the precision-recall curve the page draws (the manifest stays small)
 CURVE_POINTS = 60
 
 
 def check(card: Card) -> list[CardProblem]:
     return datasets.check(card)
-
-
-def scores(session: ort.InferenceSession, frame: Any, features: list[dict[str, Any]], post: dict[str, Any]) -> np.ndarray:
-    """Anomaly scores of rows: −decision_function, so larger is more anomalous and above 0 is an anomaly."""
-    (raw,) = session.run([post["score_output"]], feeds_for(frame, features))
-    return -raw[:, 0]
 
 
 def answer(score: float, threshold: float) -> dict[str, Any]:
@@ -51,7 +45,9 @@ def evaluate(session: ort.InferenceSession, split: Split, parts: dict[str, Any],
 
     post = parts["postprocessing"]
     threshold = post["threshold"]
-    score = scores(session, split.X_test, split.features, post)
+    batch = feeds_for(split.X_test, split.features)
+    raw_scores, labels = session.run([post["score_output"], post["label_output"]], batch)
+    score = -raw_scores[:, 0]  # −decision_function: larger is more anomalous, above the threshold an anomaly
     truth = split.y_test == 1
     flagged = score > threshold
     hits = int(np.sum(flagged & truth))
@@ -71,8 +67,6 @@ def evaluate(session: ort.InferenceSession, split: Split, parts: dict[str, Any],
         },
         "curve": {"threshold": [float(cut[i]) for i in keep], "precision": [float(precision[i]) for i in keep], "recall": [float(recall[i]) for i in keep]},
     }
-    batch = feeds_for(split.X_test, split.features)
-    raw_scores, labels = session.run([post["score_output"], post["label_output"]], batch)
     shown = rows(split)
     fixtures = {
         "labels": split.labels,
