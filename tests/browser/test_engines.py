@@ -43,6 +43,13 @@ PREDICT_ROWS = """async ([id, backend, rows]) => {
 }"""
 
 
+ACTIVATED = """async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (worker.state === 'activated') return;
+    await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(undefined)));
+}"""
+
+
 def chromium_engine(browser: Browser) -> Engine:
     return Engine("chromium", "chromium", simd=True, threads=True, missing=lambda: None, version=lambda: f"Chromium {browser.version}",
                   start=lambda: contextlib.closing(PlaywrightDriver(browser.new_context().new_page())))
@@ -70,19 +77,23 @@ def driver(engine: Engine, site_url: str) -> Iterator[Driver]:
     """One profile per engine, controlled by the site's service worker (so cross-origin isolated)."""
     with engine.start() as d:
         d.goto(site_url + PAGE)
-        d.call("async () => { await navigator.serviceWorker.ready; }")
-        # `ready` can resolve while the worker is still activating: under load, WPE's next view was seen
-        # uncontrolled. A visitor's later views are controlled once it has activated; wait for that here.
-        for _ in range(3):
-            d.goto(site_url + PAGE)
-            if d.call("async () => navigator.serviceWorker.controller !== null"):
-                break
+        d.call(ACTIVATED)
+        open_page(d, site_url)
         yield d
 
 
 def open_page(driver: Driver, site_url: str) -> None:
-    driver.goto(site_url + PAGE)
-    driver.call(WAIT_FOR_RUNTIME)
+    """Open the demo page in an isolated view, as a visitor's next click after the worker activated.
+
+    Under load (CI, 2 cores) WPE was seen to show a view or two without isolation even then (its
+    service worker not answering in time, the view fetched past it): up to ten views are tried.
+    """
+    for _ in range(10):
+        driver.goto(site_url + PAGE)
+        driver.call(WAIT_FOR_RUNTIME)
+        if driver.call("async () => globalThis.crossOriginIsolated === true"):
+            return
+    pytest.fail("ten views after the service worker activated, none was cross-origin isolated")
 
 
 @pytest.fixture(scope="module")
