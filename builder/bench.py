@@ -45,7 +45,7 @@ GEN_TOKENS = 32  # tokens per generation in the steady state (greedy)
 GEN_RUNS = 3  # generations per variant and tier (and natively)
 EXPLAIN_RUNS = 5  # m.explain calls per method, model and tier (after one that fetches the explanations file)
 
-# `input` is a tabular row, a text, or the URL of an example image (fetched once, then predicted as a Blob).
+# `input` is a tabular row, a text, or the URL of an example image or recording (`image`: fetched once, then predicted as a Blob).
 _FIRST_PREDICTION = """async ({id, variant, input, image}) => {
     const requested = performance.now();
     const m = await vitrine.load(id, {variant});
@@ -242,7 +242,7 @@ def _native(site_dir: Path, entry: dict[str, Any], runs: int) -> dict[str, dict[
     out = {}
     for variant in entry["variants"]:
         session = evaluate.native_session((site_dir / "models" / variant["url"]).read_bytes(), config=variant.get("session_options"))
-        out[variant["name"]] = evaluate.latency(session, feeds, runs)
+        out[variant["name"]] = evaluate.latency(session, feeds, runs, whole=entry["preprocessing"]["kind"] == "audio")
     return out
 
 
@@ -339,9 +339,15 @@ def native_generation_summary(done: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """The model's first precomputed example as feeds: its tabular row, its series window, its text's token ids, or its example image preprocessed."""
+    """The model's first precomputed example as feeds: its tabular row, its series window, its text's token ids, its recording's first block, or its example image preprocessed."""
     example = entry["examples"][0]
     pre = entry["preprocessing"]
+    if pre["kind"] == "audio":
+        from .speech import read_wav, resample
+        from .tasks.voice_activity import blocks, state
+
+        samples, rate = read_wav((site_dir / "models" / example["audio"]).read_bytes())
+        return {pre["input"]: blocks(resample(samples, rate, pre["sample_rate"]), pre)[0], **state(pre)}
     if pre["kind"] == "series":
         import numpy as np
 
@@ -449,9 +455,9 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
         args = {"id": entry["id"], "variant": variant["name"], "prompt": gen["prompt"], "maxNewTokens": gen["tokens"], "runs": gen["runs"]}
     else:
         example = entry["examples"][0]
-        image = "image" in example
-        args = {"id": entry["id"], "variant": variant["name"], "image": image, "runs": runs, "warmup": WARMUP,
-                "input": f"{base}models/{example['image']}" if image else example["text"] if "text" in example else example["input"],
+        file = example.get("image") or example.get("audio")
+        args = {"id": entry["id"], "variant": variant["name"], "image": file is not None, "runs": runs, "warmup": WARMUP,
+                "input": f"{base}models/{file}" if file else example["text"] if "text" in example else example["input"],
                 "methods": explain_methods(entry), "explainRuns": EXPLAIN_RUNS}
     reps: list[dict[str, Any]] = []
     bare_reps: list[dict[str, Any]] = []

@@ -44,9 +44,10 @@ def sizes(model_bytes: bytes) -> tuple[int, int]:
     return len(model_bytes), len(gzip.compress(model_bytes, 9, mtime=0))
 
 
-def latency(session: ort.InferenceSession, feeds: dict[str, np.ndarray], runs: int = LATENCY_RUNS) -> dict[str, Any]:
-    """Milliseconds per call on the first row of `feeds`, one row per call as the demo runs it."""
-    one = {name: value[:1] for name, value in feeds.items()}
+def latency(session: ort.InferenceSession, feeds: dict[str, np.ndarray], runs: int = LATENCY_RUNS, whole: bool = False) -> dict[str, Any]:
+    """Milliseconds per call on the first row of `feeds`, one row per call as the demo runs it (`whole`: all
+    of `feeds` per call, for a model whose rows are the steps of one input, e.g. a recording's frames)."""
+    one = feeds if whole else {name: value[:1] for name, value in feeds.items()}
     start = time.perf_counter()
     for _ in range(LATENCY_WARMUP):
         session.run(None, one)

@@ -33,6 +33,8 @@ def quality(metrics: dict[str, Any]) -> str:
     """The headline metric on the held-out data, in words."""
     if "accuracy" in metrics:
         return f"accuracy {100 * metrics['accuracy']:.1f}%"
+    if "by_snr" in metrics:
+        return f"F1 {metrics['f1']:.2f} on speech in noise (energy detector: {metrics['baseline']['f1']:.2f})"
     if "roc_auc" in metrics:
         return f"ROC AUC {metrics['roc_auc']:.2f}, average precision {metrics['average_precision']:.2f} (blind: {metrics['prevalence']:.3f})"
     if "mase" in metrics:
@@ -73,6 +75,9 @@ def sample(entry: dict[str, Any]) -> str:
         return f"Predicts {out['label']} ({100 * max(out['probabilities']):.1f}%) for the example penguin"
     if task == "anomaly-detection" and isinstance(out, dict):
         return f"Scores {out['score']:.3f} for a held-out reading: {'an anomaly' if out['anomaly'] else 'normal'}"
+    if task == "voice-activity-detection" and isinstance(out, dict):
+        speech = sum(s["end"] - s["start"] for s in out["segments"])
+        return f"Finds {len(out['segments'])} stretch{'es' if len(out['segments']) != 1 else ''} of speech ({speech:.1f} s of {out['duration']:.1f} s) in {ex['name']}"
     if task == "time-series-forecasting" and isinstance(out, dict):
         return f"From {ex['origin']}: {out['forecast'][0]:.1f} next, {out['forecast'][-1]:.1f} in {len(out['forecast'])} steps"
     if task == "tabular-regression" and isinstance(out, dict):

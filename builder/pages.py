@@ -22,7 +22,8 @@ GALLERY = "gallery"
 # a task's templates: _<kind>_precomputed.md.j2, _<kind>_evaluation.md.j2, ...
 KINDS = {"tabular-classification": "tabular", "tabular-regression": "regression", "time-series-forecasting": "forecast", "anomaly-detection": "anomaly",
          "image-classification": "image", "object-detection": "detection",
-         "text-classification": "text", "semantic-search": "search", "text-generation": "generation"}
+         "text-classification": "text", "semantic-search": "search", "text-generation": "generation",
+         "voice-activity-detection": "audio"}
 
 
 @cache

@@ -46,6 +46,7 @@ TASK_INPUTS = {
     "text-classification": ("text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_classification.py"),
     "semantic-search": ("text_sets.py", "text_tokenizer.py", "search_questions.json", "tasks/text.py", "tasks/semantic_search.py"),
     "text-generation": ("sampling.py", "text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_generation.py"),
+    "voice-activity-detection": ("speech.py", "tasks/voice_activity.py"),
 }
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
     "__init__.py", "assets.py", "bench.py", "bench_bare.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
@@ -248,7 +249,7 @@ def _evaluate(b: Build) -> None:
         proto = onnx.load_from_string(data)
         metrics = {
             **result.metrics,
-            "latency_ms": evaluate.latency(evaluate.native_session(data, config=config.get(name)), latency_row),
+            "latency_ms": evaluate.latency(evaluate.native_session(data, config=config.get(name)), latency_row, whole=getattr(b.task, "LATENCY_WHOLE", False)),
             "parameters": variant_report.parameter_count(proto),
         }
         if reference is not None:
@@ -398,6 +399,8 @@ def _headline(variant: dict[str, Any]) -> str:
     metrics = variant["metrics"]
     if "accuracy" in metrics:
         score = f"accuracy {metrics['accuracy']:.3f}"
+    elif "by_snr" in metrics:
+        score = f"F1 {metrics['f1']:.3f} (energy detector: {metrics['baseline']['f1']:.3f}), ROC AUC {metrics['roc_auc']:.3f} over {metrics['frames']} frames"
     elif "roc_auc" in metrics:
         score = f"ROC AUC {metrics['roc_auc']:.3f}, average precision {metrics['average_precision']:.3f} (a blind score: {metrics['prevalence']:.3f})"
     elif "mase" in metrics:

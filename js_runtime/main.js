@@ -52,6 +52,7 @@ const WIDGETS_BY_TASK = {
   'semantic-search': async () => (await import('./demo_search.js')).mountSearch,
   'text-generation': async () => (await import('./demo_generate.js')).mountGenerate,
   'time-series-forecasting': async () => (await import('./demo_forecast.js')).mountForecast,
+  'voice-activity-detection': async () => (await import('./demo_audio.js')).mountAudio,
 };
 /** @type {Record<string, () => Promise<MountWidget>>} */
 const WIDGETS_BY_KIND = {

@@ -44,7 +44,7 @@
  * @typedef {object} Preprocessing How the task's input becomes feeds: `tabular` (features) or `image`
  *   (the other fields; see builder/image_preprocess.py). Tabular-only code reads `features` after
  *   checking `kind`.
- * @property {'tabular'|'image'|'text'} kind
+ * @property {'tabular'|'image'|'text'|'series'|'audio'} kind
  * @property {Feature[]} features tabular only
  * @property {string} [input] image: the graph input
  * @property {[number, number]} [size] image: [height, width]
@@ -62,18 +62,27 @@
  *   text generation: token ids, attention mask, position ids
  * @property {{format: 'chatml', system: string}} [chat_template] text generation: how a prompt becomes
  *   the model's input (one user message after this system message)
+ * @property {Record<string, string>} [state] audio: each state input → the output that carries it on
+ * @property {number} [sample_rate] audio: the rate the model reads (Hz)
+ * @property {number} [frame] audio: samples per scored frame
+ * @property {number} [context] audio: samples of the previous frame before each frame
+ * @property {number} [block_frames] audio: frames per run
+ * @property {number} [max_seconds] audio: the longest recording read
  */
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} kind
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'|'voice-activity-detection'} kind
  * @property {string} [label_output] tabular
- * @property {string} [probability_output] tabular
+ * @property {string} [probability_output] tabular; voice activity: each frame's speech probability
  * @property {string} [value_output] tabular regression: the [N, 1] value
  * @property {{level: number, half_width: number, method: string}} [interval] tabular regression: the
  *   prediction interval is value ± half_width
  * @property {string} [score_output] anomaly detection: decision_function [N, 1] (the score is its negative)
- * @property {number} [threshold] anomaly detection: a score above it is an anomaly
+ * @property {number} [threshold] anomaly detection: a score above it is an anomaly; voice activity: speech starts at it
+ * @property {number} [min_speech_ms] voice activity: shorter segments are dropped
+ * @property {number} [min_silence_ms] voice activity: a pause this long ends a segment
+ * @property {number} [speech_pad_ms] voice activity: added to each end of a segment
  * @property {string} [logits_output] image and text classification, text generation
  * @property {string} [embedding_output] semantic search: the query embedding
  * @property {{documents: string, embeddings: string, count: number, dims: number, encoding: 'int8-rows'}} [corpus] semantic search
@@ -117,10 +126,14 @@
  * @typedef {object} Example A precomputed answer: a tabular row, or an example image (URL, absolute once loaded).
  * @property {Record<string, number|string>} input tabular only (image examples have `image`)
  * @property {string} [image]
+ * @property {string} [audio] voice activity: the example recording (URL, absolute once loaded)
+ * @property {string} [name] voice activity: the recording's file name
+ * @property {string} [shows] images and recordings: what the example is, in words
  * @property {string | number} [expected] the true answer (a regressor's: a number)
  * @property {string} [text] text models: the example text (text generation: the prompt)
  * @property {any} output `{label, probabilities}` (tabular classification), `{value, low, high, level}`
- *   (tabular regression), `{score, anomaly, threshold}` (anomaly detection), `[{label, score, index}]` (image) or, for text
+ *   (tabular regression), `{score, anomaly, threshold}` (anomaly detection), `[{label, score, index}]` (image), `{segments, probabilities, frame_seconds, duration}`
+ *   (voice activity, segments in seconds) or, for text
  *   generation, the greedy answer `{text, tokens, prompt_tokens, finish_reason}`
  */
 
@@ -149,7 +162,7 @@
  *   (a handle's `info`).
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'} task
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'|'voice-activity-detection'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels
@@ -307,9 +320,10 @@ export function resolveManifest(json, base, validate) {
         })),
         ...artifacts(m.artifacts, where),
         ...(Array.isArray(m.examples) ? {
-          examples: m.examples.map((e, j) => (typeof e?.image === 'string'
-            ? { ...e, image: insideFolder(e.image, folder, `${where}.examples[${j}].image`, modelName(m)) }
-            : e)),
+          examples: m.examples.map((e, j) => {
+            const file = /** @type {('image'|'audio')[]} */ (['image', 'audio']).find((key) => typeof e?.[key] === 'string');
+            return file ? { ...e, [file]: insideFolder(e[file], folder, `${where}.examples[${j}].${file}`, modelName(m)) } : e;
+          }),
         } : {}),
       };
     }),

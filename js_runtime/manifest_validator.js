@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","anomaly-detection","image-classification","object-detection","text-classification","semantic-search","text-generation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
-const schema77 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","anomaly-detection","image-classification","object-detection","text-classification","semantic-search","text-generation","voice-activity-detection"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
+const schema82 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image, or a WAV recording) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -2064,16 +2064,337 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-if(!valid0){
-const err54 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs58 = errors;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if(((((((((data.kind === undefined) && (missing4 = "kind")) || ((data.input === undefined) && (missing4 = "input"))) || ((data.state === undefined) && (missing4 = "state"))) || ((data.sample_rate === undefined) && (missing4 = "sample_rate"))) || ((data.frame === undefined) && (missing4 = "frame"))) || ((data.context === undefined) && (missing4 = "context"))) || ((data.block_frames === undefined) && (missing4 = "block_frames"))) || ((data.max_seconds === undefined) && (missing4 = "max_seconds"))){
+const err54 = {instancePath,schemaPath:"#/$defs/audio_preprocessing/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+else {
+const _errs61 = errors;
+for(const key4 in data){
+if(!((((((((key4 === "kind") || (key4 === "input")) || (key4 === "state")) || (key4 === "sample_rate")) || (key4 === "frame")) || (key4 === "context")) || (key4 === "block_frames")) || (key4 === "max_seconds"))){
+const err55 = {instancePath,schemaPath:"#/$defs/audio_preprocessing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+break;
+}
+}
+if(_errs61 === errors){
+if(data.kind !== undefined){
+const _errs62 = errors;
+if("audio" !== data.kind){
+const err56 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/audio_preprocessing/properties/kind/const",keyword:"const",params:{allowedValue: "audio"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var valid14 = _errs62 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.input !== undefined){
+let data26 = data.input;
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err57 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/audio_preprocessing/properties/input/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/audio_preprocessing/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+var valid14 = _errs63 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.state !== undefined){
+let data27 = data.state;
+const _errs65 = errors;
+if(errors === _errs65){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
+const _errs68 = errors;
+if(typeof data27[key5] !== "string"){
+const err59 = {instancePath:instancePath+"/state/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/audio_preprocessing/properties/state/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+var valid15 = _errs68 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/state",schemaPath:"#/$defs/audio_preprocessing/properties/state/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+var valid14 = _errs65 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.sample_rate !== undefined){
+let data29 = data.sample_rate;
+const _errs70 = errors;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err61 = {instancePath:instancePath+"/sample_rate",schemaPath:"#/$defs/audio_preprocessing/properties/sample_rate/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(errors === _errs70){
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 1 || isNaN(data29)){
+const err62 = {instancePath:instancePath+"/sample_rate",schemaPath:"#/$defs/audio_preprocessing/properties/sample_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+var valid14 = _errs70 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.frame !== undefined){
+let data30 = data.frame;
+const _errs72 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err63 = {instancePath:instancePath+"/frame",schemaPath:"#/$defs/audio_preprocessing/properties/frame/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(errors === _errs72){
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 1 || isNaN(data30)){
+const err64 = {instancePath:instancePath+"/frame",schemaPath:"#/$defs/audio_preprocessing/properties/frame/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+var valid14 = _errs72 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.context !== undefined){
+let data31 = data.context;
+const _errs74 = errors;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err65 = {instancePath:instancePath+"/context",schemaPath:"#/$defs/audio_preprocessing/properties/context/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(errors === _errs74){
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 0 || isNaN(data31)){
+const err66 = {instancePath:instancePath+"/context",schemaPath:"#/$defs/audio_preprocessing/properties/context/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+var valid14 = _errs74 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.block_frames !== undefined){
+let data32 = data.block_frames;
+const _errs76 = errors;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err67 = {instancePath:instancePath+"/block_frames",schemaPath:"#/$defs/audio_preprocessing/properties/block_frames/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(errors === _errs76){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 1 || isNaN(data32)){
+const err68 = {instancePath:instancePath+"/block_frames",schemaPath:"#/$defs/audio_preprocessing/properties/block_frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+var valid14 = _errs76 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data.max_seconds !== undefined){
+let data33 = data.max_seconds;
+const _errs78 = errors;
+if(errors === _errs78){
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 <= 0 || isNaN(data33)){
+const err69 = {instancePath:instancePath+"/max_seconds",schemaPath:"#/$defs/audio_preprocessing/properties/max_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/max_seconds",schemaPath:"#/$defs/audio_preprocessing/properties/max_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+var valid14 = _errs78 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err71 = {instancePath,schemaPath:"#/$defs/audio_preprocessing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var _valid0 = _errs58 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 4];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 4;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err72 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 validate25.errors = vErrors;
@@ -2096,10 +2417,11 @@ return errors === 0;
 }
 validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema45 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
-const schema46 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
-const schema48 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
-const schema49 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","label","unit","frequency","season","points","start","end","filled","train_points","test_start"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"label":{"type":"string"},"unit":{"type":"string"},"frequency":{"type":"string"},"season":{"type":"integer","minimum":1},"points":{"type":"integer"},"start":{"type":"string"},"end":{"type":"string"},"filled":{"type":"array","items":{"type":"string"},"description":"periods without a measurement, filled by linear interpolation"},"train_points":{"type":"integer"},"test_start":{"type":"string"}}};
+const schema46 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
+const schema47 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
+const schema49 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
+const schema50 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","label","unit","frequency","season","points","start","end","filled","train_points","test_start"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"label":{"type":"string"},"unit":{"type":"string"},"frequency":{"type":"string"},"season":{"type":"integer","minimum":1},"points":{"type":"integer"},"start":{"type":"string"},"end":{"type":"string"},"filled":{"type":"array","items":{"type":"string"},"description":"periods without a measurement, filled by linear interpolation"},"train_points":{"type":"integer"},"test_start":{"type":"string"}}};
+const schema51 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","clips","seconds","frames","speech_share","sample_rate","snr_db","noises","voices","synthesiser"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"clips":{"type":"integer","minimum":1},"seconds":{"type":"number"},"frames":{"type":"integer"},"speech_share":{"type":"number","minimum":0,"maximum":1},"sample_rate":{"type":"integer"},"snr_db":{"type":"array","items":{"type":"number"}},"noises":{"type":"array","items":{"type":"string"}},"voices":{"type":"array","items":{"type":"string"}},"synthesiser":{"type":"string"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2132,7 +2454,7 @@ errors++;
 else {
 const _errs4 = errors;
 for(const key0 in data){
-if(!(func1.call(schema45.properties, key0))){
+if(!(func1.call(schema46.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/$defs/tabular_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2379,7 +2701,7 @@ errors++;
 else {
 const _errs29 = errors;
 for(const key2 in data){
-if(!(func1.call(schema46.properties, key2))){
+if(!(func1.call(schema47.properties, key2))){
 const err14 = {instancePath,schemaPath:"#/$defs/regression_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -2972,7 +3294,7 @@ errors++;
 else {
 const _errs84 = errors;
 for(const key5 in data){
-if(!(func1.call(schema48.properties, key5))){
+if(!(func1.call(schema49.properties, key5))){
 const err45 = {instancePath,schemaPath:"#/$defs/text_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
@@ -3244,7 +3566,7 @@ errors++;
 else {
 const _errs110 = errors;
 for(const key6 in data){
-if(!(func1.call(schema49.properties, key6))){
+if(!(func1.call(schema50.properties, key6))){
 const err59 = {instancePath,schemaPath:"#/$defs/series_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
@@ -3589,17 +3911,439 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-}
-if(!valid0){
-const err77 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs141 = errors;
+const _errs142 = errors;
+if(errors === _errs142){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((((((((((((((data.name === undefined) && (missing6 = "name")) || ((data.source === undefined) && (missing6 = "source"))) || ((data.citation === undefined) && (missing6 = "citation"))) || ((data.licence === undefined) && (missing6 = "licence"))) || ((data.clips === undefined) && (missing6 = "clips"))) || ((data.seconds === undefined) && (missing6 = "seconds"))) || ((data.frames === undefined) && (missing6 = "frames"))) || ((data.speech_share === undefined) && (missing6 = "speech_share"))) || ((data.sample_rate === undefined) && (missing6 = "sample_rate"))) || ((data.snr_db === undefined) && (missing6 = "snr_db"))) || ((data.noises === undefined) && (missing6 = "noises"))) || ((data.voices === undefined) && (missing6 = "voices"))) || ((data.synthesiser === undefined) && (missing6 = "synthesiser"))){
+const err77 = {instancePath,schemaPath:"#/$defs/audio_dataset/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+else {
+const _errs144 = errors;
+for(const key7 in data){
+if(!(func1.call(schema51.properties, key7))){
+const err78 = {instancePath,schemaPath:"#/$defs/audio_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+break;
+}
+}
+if(_errs144 === errors){
+if(data.name !== undefined){
+const _errs145 = errors;
+if(typeof data.name !== "string"){
+const err79 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/audio_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var valid15 = _errs145 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.source !== undefined){
+const _errs147 = errors;
+if(typeof data.source !== "string"){
+const err80 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/audio_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var valid15 = _errs147 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.citation !== undefined){
+const _errs149 = errors;
+if(typeof data.citation !== "string"){
+const err81 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/audio_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+var valid15 = _errs149 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.licence !== undefined){
+const _errs151 = errors;
+if(typeof data.licence !== "string"){
+const err82 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/audio_dataset/properties/licence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var valid15 = _errs151 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.clips !== undefined){
+let data63 = data.clips;
+const _errs153 = errors;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err83 = {instancePath:instancePath+"/clips",schemaPath:"#/$defs/audio_dataset/properties/clips/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(errors === _errs153){
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 1 || isNaN(data63)){
+const err84 = {instancePath:instancePath+"/clips",schemaPath:"#/$defs/audio_dataset/properties/clips/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+var valid15 = _errs153 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.seconds !== undefined){
+let data64 = data.seconds;
+const _errs155 = errors;
+if(!((typeof data64 == "number") && (isFinite(data64)))){
+const err85 = {instancePath:instancePath+"/seconds",schemaPath:"#/$defs/audio_dataset/properties/seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+var valid15 = _errs155 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.frames !== undefined){
+let data65 = data.frames;
+const _errs157 = errors;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err86 = {instancePath:instancePath+"/frames",schemaPath:"#/$defs/audio_dataset/properties/frames/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var valid15 = _errs157 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.speech_share !== undefined){
+let data66 = data.speech_share;
+const _errs159 = errors;
+if(errors === _errs159){
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 1 || isNaN(data66)){
+const err87 = {instancePath:instancePath+"/speech_share",schemaPath:"#/$defs/audio_dataset/properties/speech_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+else {
+if(data66 < 0 || isNaN(data66)){
+const err88 = {instancePath:instancePath+"/speech_share",schemaPath:"#/$defs/audio_dataset/properties/speech_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/speech_share",schemaPath:"#/$defs/audio_dataset/properties/speech_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+var valid15 = _errs159 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.sample_rate !== undefined){
+let data67 = data.sample_rate;
+const _errs161 = errors;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err90 = {instancePath:instancePath+"/sample_rate",schemaPath:"#/$defs/audio_dataset/properties/sample_rate/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var valid15 = _errs161 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.snr_db !== undefined){
+let data68 = data.snr_db;
+const _errs163 = errors;
+if(errors === _errs163){
+if(Array.isArray(data68)){
+var valid16 = true;
+const len1 = data68.length;
+for(let i1=0; i1<len1; i1++){
+let data69 = data68[i1];
+const _errs165 = errors;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err91 = {instancePath:instancePath+"/snr_db/" + i1,schemaPath:"#/$defs/audio_dataset/properties/snr_db/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+var valid16 = _errs165 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/snr_db",schemaPath:"#/$defs/audio_dataset/properties/snr_db/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+var valid15 = _errs163 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.noises !== undefined){
+let data70 = data.noises;
+const _errs167 = errors;
+if(errors === _errs167){
+if(Array.isArray(data70)){
+var valid17 = true;
+const len2 = data70.length;
+for(let i2=0; i2<len2; i2++){
+const _errs169 = errors;
+if(typeof data70[i2] !== "string"){
+const err93 = {instancePath:instancePath+"/noises/" + i2,schemaPath:"#/$defs/audio_dataset/properties/noises/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+var valid17 = _errs169 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/noises",schemaPath:"#/$defs/audio_dataset/properties/noises/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+var valid15 = _errs167 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.voices !== undefined){
+let data72 = data.voices;
+const _errs171 = errors;
+if(errors === _errs171){
+if(Array.isArray(data72)){
+var valid18 = true;
+const len3 = data72.length;
+for(let i3=0; i3<len3; i3++){
+const _errs173 = errors;
+if(typeof data72[i3] !== "string"){
+const err95 = {instancePath:instancePath+"/voices/" + i3,schemaPath:"#/$defs/audio_dataset/properties/voices/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var valid18 = _errs173 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/voices",schemaPath:"#/$defs/audio_dataset/properties/voices/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+var valid15 = _errs171 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data.synthesiser !== undefined){
+const _errs175 = errors;
+if(typeof data.synthesiser !== "string"){
+const err97 = {instancePath:instancePath+"/synthesiser",schemaPath:"#/$defs/audio_dataset/properties/synthesiser/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+var valid15 = _errs175 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/$defs/audio_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+var _valid0 = _errs141 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err99 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 validate29.errors = vErrors;
@@ -3622,11 +4366,11 @@ return errors === 0;
 }
 validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema51 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
-const schema52 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
-const schema54 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["score","anomaly","threshold"],"additionalProperties":false,"properties":{"score":{"type":"number"},"anomaly":{"type":"boolean"},"threshold":{"type":"number"}}}}};
-const schema56 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
-const schema57 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
+const schema53 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
+const schema54 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
+const schema56 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["score","anomaly","threshold"],"additionalProperties":false,"properties":{"score":{"type":"number"},"anomaly":{"type":"boolean"},"threshold":{"type":"number"}}}}};
+const schema58 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
+const schema59 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3681,7 +4425,7 @@ for(const key1 in data0){
 let data1 = data0[key1];
 const _errs8 = errors;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema51.properties.input.additionalProperties.type},message:"must be number,string"};
+const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema53.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3905,7 +4649,7 @@ for(const key4 in data7){
 let data8 = data7[key4];
 const _errs28 = errors;
 if((!((typeof data8 == "number") && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema52.properties.input.additionalProperties.type},message:"must be number,string"};
+const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema54.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4450,7 +5194,7 @@ for(const key9 in data24){
 let data25 = data24[key9];
 const _errs73 = errors;
 if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
-const err43 = {instancePath:instancePath+"/input/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/anomaly_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema54.properties.input.additionalProperties.type},message:"must be number,string"};
+const err43 = {instancePath:instancePath+"/input/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/anomaly_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema56.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5058,7 +5802,7 @@ if(data39.finish_reason !== undefined){
 let data44 = data39.finish_reason;
 const _errs122 = errors;
 if(!((data44 === "eos") || (data44 === "length"))){
-const err76 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema56.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
+const err76 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema58.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5225,7 +5969,7 @@ for(let i6=0; i6<len6; i6++){
 let data49 = data48[i6];
 const _errs135 = errors;
 if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
-const err84 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema57.properties.expected.items.type},message:"must be number,null"};
+const err84 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema59.properties.expected.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5488,6 +6232,452 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs154 = errors;
+const _errs155 = errors;
+if(errors === _errs155){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing14;
+if(((((data.audio === undefined) && (missing14 = "audio")) || ((data.name === undefined) && (missing14 = "name"))) || ((data.shows === undefined) && (missing14 = "shows"))) || ((data.output === undefined) && (missing14 = "output"))){
+const err97 = {instancePath,schemaPath:"#/$defs/audio_example/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+else {
+const _errs157 = errors;
+for(const key17 in data){
+if(!((((key17 === "audio") || (key17 === "name")) || (key17 === "shows")) || (key17 === "output"))){
+const err98 = {instancePath,schemaPath:"#/$defs/audio_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+break;
+}
+}
+if(_errs157 === errors){
+if(data.audio !== undefined){
+const _errs158 = errors;
+if(typeof data.audio !== "string"){
+const err99 = {instancePath:instancePath+"/audio",schemaPath:"#/$defs/audio_example/properties/audio/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+var valid36 = _errs158 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data.name !== undefined){
+const _errs160 = errors;
+if(typeof data.name !== "string"){
+const err100 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/audio_example/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+var valid36 = _errs160 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data.shows !== undefined){
+const _errs162 = errors;
+if(typeof data.shows !== "string"){
+const err101 = {instancePath:instancePath+"/shows",schemaPath:"#/$defs/audio_example/properties/shows/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+var valid36 = _errs162 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data.output !== undefined){
+let data61 = data.output;
+const _errs164 = errors;
+if(errors === _errs164){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let missing15;
+if(((((data61.segments === undefined) && (missing15 = "segments")) || ((data61.probabilities === undefined) && (missing15 = "probabilities"))) || ((data61.frame_seconds === undefined) && (missing15 = "frame_seconds"))) || ((data61.duration === undefined) && (missing15 = "duration"))){
+const err102 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/audio_example/properties/output/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+else {
+const _errs166 = errors;
+for(const key18 in data61){
+if(!((((key18 === "segments") || (key18 === "probabilities")) || (key18 === "frame_seconds")) || (key18 === "duration"))){
+const err103 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/audio_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+break;
+}
+}
+if(_errs166 === errors){
+if(data61.segments !== undefined){
+let data62 = data61.segments;
+const _errs167 = errors;
+if(errors === _errs167){
+if(Array.isArray(data62)){
+var valid38 = true;
+const len10 = data62.length;
+for(let i10=0; i10<len10; i10++){
+let data63 = data62[i10];
+const _errs169 = errors;
+if(errors === _errs169){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+let missing16;
+if(((data63.start === undefined) && (missing16 = "start")) || ((data63.end === undefined) && (missing16 = "end"))){
+const err104 = {instancePath:instancePath+"/output/segments/" + i10,schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+else {
+const _errs171 = errors;
+for(const key19 in data63){
+if(!((key19 === "start") || (key19 === "end"))){
+const err105 = {instancePath:instancePath+"/output/segments/" + i10,schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+break;
+}
+}
+if(_errs171 === errors){
+if(data63.start !== undefined){
+let data64 = data63.start;
+const _errs172 = errors;
+if(errors === _errs172){
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 0 || isNaN(data64)){
+const err106 = {instancePath:instancePath+"/output/segments/" + i10+"/start",schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/output/segments/" + i10+"/start",schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/properties/start/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+var valid39 = _errs172 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data63.end !== undefined){
+let data65 = data63.end;
+const _errs174 = errors;
+if(errors === _errs174){
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err108 = {instancePath:instancePath+"/output/segments/" + i10+"/end",schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/output/segments/" + i10+"/end",schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/properties/end/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+var valid39 = _errs174 === errors;
+}
+else {
+var valid39 = true;
+}
+}
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/output/segments/" + i10,schemaPath:"#/$defs/audio_example/properties/output/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+var valid38 = _errs169 === errors;
+if(!valid38){
+break;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/output/segments",schemaPath:"#/$defs/audio_example/properties/output/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+var valid37 = _errs167 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data61.probabilities !== undefined){
+let data66 = data61.probabilities;
+const _errs176 = errors;
+if(errors === _errs176){
+if(Array.isArray(data66)){
+var valid40 = true;
+const len11 = data66.length;
+for(let i11=0; i11<len11; i11++){
+let data67 = data66[i11];
+const _errs178 = errors;
+if(errors === _errs178){
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1 || isNaN(data67)){
+const err112 = {instancePath:instancePath+"/output/probabilities/" + i11,schemaPath:"#/$defs/audio_example/properties/output/properties/probabilities/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+else {
+if(data67 < 0 || isNaN(data67)){
+const err113 = {instancePath:instancePath+"/output/probabilities/" + i11,schemaPath:"#/$defs/audio_example/properties/output/properties/probabilities/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/output/probabilities/" + i11,schemaPath:"#/$defs/audio_example/properties/output/properties/probabilities/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+var valid40 = _errs178 === errors;
+if(!valid40){
+break;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/output/probabilities",schemaPath:"#/$defs/audio_example/properties/output/properties/probabilities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+var valid37 = _errs176 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data61.frame_seconds !== undefined){
+let data68 = data61.frame_seconds;
+const _errs180 = errors;
+if(errors === _errs180){
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 <= 0 || isNaN(data68)){
+const err116 = {instancePath:instancePath+"/output/frame_seconds",schemaPath:"#/$defs/audio_example/properties/output/properties/frame_seconds/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/output/frame_seconds",schemaPath:"#/$defs/audio_example/properties/output/properties/frame_seconds/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+var valid37 = _errs180 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data61.duration !== undefined){
+let data69 = data61.duration;
+const _errs182 = errors;
+if(errors === _errs182){
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err118 = {instancePath:instancePath+"/output/duration",schemaPath:"#/$defs/audio_example/properties/output/properties/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/output/duration",schemaPath:"#/$defs/audio_example/properties/output/properties/duration/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+var valid37 = _errs182 === errors;
+}
+else {
+var valid37 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/audio_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+var valid36 = _errs164 === errors;
+}
+else {
+var valid36 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err121 = {instancePath,schemaPath:"#/$defs/audio_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+var _valid0 = _errs154 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 7];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 7;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -5495,12 +6685,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err97 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err122 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err122];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err122);
 }
 errors++;
 validate31.errors = vErrors;
@@ -5523,7 +6713,7 @@ return errors === 0;
 }
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema58 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
+const schema61 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
 const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5992,7 +7182,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema63 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema66 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6014,7 +7204,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema63.properties, key0))){
+if(!(func1.call(schema66.properties, key0))){
 validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -6637,7 +7827,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema65 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema68 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6659,7 +7849,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema65.properties, key0))){
+if(!(func1.call(schema68.properties, key0))){
 validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -9322,6 +10512,695 @@ return errors === 0;
 }
 validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema80 = {"type":"object","additionalProperties":false,"required":["clips","frames","speech_share","roc_auc","precision","recall","f1","by_snr","baseline","latency_ms"],"description":"held-out clips whose frames' truth is known: ROC AUC of the frame probabilities, precision/recall/F1 of the frames inside the detected segments, per noise level, beside an energy detector","properties":{"clips":{"type":"integer","minimum":1},"frames":{"type":"integer","minimum":1},"speech_share":{"type":"number","minimum":0,"maximum":1},"roc_auc":{"type":"number","minimum":0,"maximum":1},"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"f1":{"type":"number","minimum":0,"maximum":1},"by_snr":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["snr_db","clips","f1","baseline_f1"],"properties":{"snr_db":{"type":"number"},"clips":{"type":"integer"},"f1":{"type":"number"},"baseline_f1":{"type":"number"}}}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","margin_db","roc_auc","precision","recall","f1"],"description":"a frame is speech when its energy exceeds the clip's quietest tenth of frames by margin_db (the margin with the best F1 on these clips)","properties":{"kind":{"type":"string"},"margin_db":{"type":"number"},"roc_auc":{"type":"number"},"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"f1":{"type":"number","minimum":0,"maximum":1}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate51.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((((((data.clips === undefined) && (missing0 = "clips")) || ((data.frames === undefined) && (missing0 = "frames"))) || ((data.speech_share === undefined) && (missing0 = "speech_share"))) || ((data.roc_auc === undefined) && (missing0 = "roc_auc"))) || ((data.precision === undefined) && (missing0 = "precision"))) || ((data.recall === undefined) && (missing0 = "recall"))) || ((data.f1 === undefined) && (missing0 = "f1"))) || ((data.by_snr === undefined) && (missing0 = "by_snr"))) || ((data.baseline === undefined) && (missing0 = "baseline"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate51.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema80.properties, key0))){
+validate51.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.clips !== undefined){
+let data0 = data.clips;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate51.errors = [{instancePath:instancePath+"/clips",schemaPath:"#/properties/clips/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+validate51.errors = [{instancePath:instancePath+"/clips",schemaPath:"#/properties/clips/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.frames !== undefined){
+let data1 = data.frames;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate51.errors = [{instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+validate51.errors = [{instancePath:instancePath+"/frames",schemaPath:"#/properties/frames/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.speech_share !== undefined){
+let data2 = data.speech_share;
+const _errs6 = errors;
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1 || isNaN(data2)){
+validate51.errors = [{instancePath:instancePath+"/speech_share",schemaPath:"#/properties/speech_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate51.errors = [{instancePath:instancePath+"/speech_share",schemaPath:"#/properties/speech_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/speech_share",schemaPath:"#/properties/speech_share/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.roc_auc !== undefined){
+let data3 = data.roc_auc;
+const _errs8 = errors;
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1 || isNaN(data3)){
+validate51.errors = [{instancePath:instancePath+"/roc_auc",schemaPath:"#/properties/roc_auc/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data3 < 0 || isNaN(data3)){
+validate51.errors = [{instancePath:instancePath+"/roc_auc",schemaPath:"#/properties/roc_auc/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/roc_auc",schemaPath:"#/properties/roc_auc/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.precision !== undefined){
+let data4 = data.precision;
+const _errs10 = errors;
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+validate51.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data4 < 0 || isNaN(data4)){
+validate51.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recall !== undefined){
+let data5 = data.recall;
+const _errs12 = errors;
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 1 || isNaN(data5)){
+validate51.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate51.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.f1 !== undefined){
+let data6 = data.f1;
+const _errs14 = errors;
+if(errors === _errs14){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 1 || isNaN(data6)){
+validate51.errors = [{instancePath:instancePath+"/f1",schemaPath:"#/properties/f1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data6 < 0 || isNaN(data6)){
+validate51.errors = [{instancePath:instancePath+"/f1",schemaPath:"#/properties/f1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/f1",schemaPath:"#/properties/f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.by_snr !== undefined){
+let data7 = data.by_snr;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data7)){
+var valid1 = true;
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+const _errs18 = errors;
+if(errors === _errs18){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+let missing1;
+if(((((data8.snr_db === undefined) && (missing1 = "snr_db")) || ((data8.clips === undefined) && (missing1 = "clips"))) || ((data8.f1 === undefined) && (missing1 = "f1"))) || ((data8.baseline_f1 === undefined) && (missing1 = "baseline_f1"))){
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0,schemaPath:"#/properties/by_snr/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs20 = errors;
+for(const key1 in data8){
+if(!((((key1 === "snr_db") || (key1 === "clips")) || (key1 === "f1")) || (key1 === "baseline_f1"))){
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0,schemaPath:"#/properties/by_snr/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs20 === errors){
+if(data8.snr_db !== undefined){
+let data9 = data8.snr_db;
+const _errs21 = errors;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0+"/snr_db",schemaPath:"#/properties/by_snr/items/properties/snr_db/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs21 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data8.clips !== undefined){
+let data10 = data8.clips;
+const _errs23 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0+"/clips",schemaPath:"#/properties/by_snr/items/properties/clips/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid2 = _errs23 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data8.f1 !== undefined){
+let data11 = data8.f1;
+const _errs25 = errors;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0+"/f1",schemaPath:"#/properties/by_snr/items/properties/f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs25 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data8.baseline_f1 !== undefined){
+let data12 = data8.baseline_f1;
+const _errs27 = errors;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0+"/baseline_f1",schemaPath:"#/properties/by_snr/items/properties/baseline_f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid2 = _errs27 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/by_snr/" + i0,schemaPath:"#/properties/by_snr/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs18 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/by_snr",schemaPath:"#/properties/by_snr/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.baseline !== undefined){
+let data13 = data.baseline;
+const _errs29 = errors;
+if(errors === _errs29){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing2;
+if(((((((data13.kind === undefined) && (missing2 = "kind")) || ((data13.margin_db === undefined) && (missing2 = "margin_db"))) || ((data13.roc_auc === undefined) && (missing2 = "roc_auc"))) || ((data13.precision === undefined) && (missing2 = "precision"))) || ((data13.recall === undefined) && (missing2 = "recall"))) || ((data13.f1 === undefined) && (missing2 = "f1"))){
+validate51.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs31 = errors;
+for(const key2 in data13){
+if(!((((((key2 === "kind") || (key2 === "margin_db")) || (key2 === "roc_auc")) || (key2 === "precision")) || (key2 === "recall")) || (key2 === "f1"))){
+validate51.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs31 === errors){
+if(data13.kind !== undefined){
+const _errs32 = errors;
+if(typeof data13.kind !== "string"){
+validate51.errors = [{instancePath:instancePath+"/baseline/kind",schemaPath:"#/properties/baseline/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs32 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.margin_db !== undefined){
+let data15 = data13.margin_db;
+const _errs34 = errors;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+validate51.errors = [{instancePath:instancePath+"/baseline/margin_db",schemaPath:"#/properties/baseline/properties/margin_db/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs34 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.roc_auc !== undefined){
+let data16 = data13.roc_auc;
+const _errs36 = errors;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+validate51.errors = [{instancePath:instancePath+"/baseline/roc_auc",schemaPath:"#/properties/baseline/properties/roc_auc/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid3 = _errs36 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.precision !== undefined){
+let data17 = data13.precision;
+const _errs38 = errors;
+if(errors === _errs38){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+validate51.errors = [{instancePath:instancePath+"/baseline/precision",schemaPath:"#/properties/baseline/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data17 < 0 || isNaN(data17)){
+validate51.errors = [{instancePath:instancePath+"/baseline/precision",schemaPath:"#/properties/baseline/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/baseline/precision",schemaPath:"#/properties/baseline/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid3 = _errs38 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.recall !== undefined){
+let data18 = data13.recall;
+const _errs40 = errors;
+if(errors === _errs40){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 1 || isNaN(data18)){
+validate51.errors = [{instancePath:instancePath+"/baseline/recall",schemaPath:"#/properties/baseline/properties/recall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data18 < 0 || isNaN(data18)){
+validate51.errors = [{instancePath:instancePath+"/baseline/recall",schemaPath:"#/properties/baseline/properties/recall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/baseline/recall",schemaPath:"#/properties/baseline/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid3 = _errs40 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.f1 !== undefined){
+let data19 = data13.f1;
+const _errs42 = errors;
+if(errors === _errs42){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 1 || isNaN(data19)){
+validate51.errors = [{instancePath:instancePath+"/baseline/f1",schemaPath:"#/properties/baseline/properties/f1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+validate51.errors = [{instancePath:instancePath+"/baseline/f1",schemaPath:"#/properties/baseline/properties/f1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/baseline/f1",schemaPath:"#/properties/baseline/properties/f1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid3 = _errs42 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data20 = data.latency_ms;
+const _errs44 = errors;
+const _errs45 = errors;
+if(errors === _errs45){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+let missing3;
+if(((((data20.p50 === undefined) && (missing3 = "p50")) || ((data20.p95 === undefined) && (missing3 = "p95"))) || ((data20.runs === undefined) && (missing3 = "runs"))) || ((data20.runtime === undefined) && (missing3 = "runtime"))){
+validate51.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs47 = errors;
+for(const key3 in data20){
+if(!((((key3 === "p50") || (key3 === "p95")) || (key3 === "runs")) || (key3 === "runtime"))){
+validate51.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs47 === errors){
+if(data20.p50 !== undefined){
+let data21 = data20.p50;
+const _errs48 = errors;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+validate51.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid5 = _errs48 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data20.p95 !== undefined){
+let data22 = data20.p95;
+const _errs50 = errors;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+validate51.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid5 = _errs50 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data20.runs !== undefined){
+let data23 = data20.runs;
+const _errs52 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+validate51.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid5 = _errs52 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data20.runtime !== undefined){
+const _errs54 = errors;
+if(typeof data20.runtime !== "string"){
+validate51.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs54 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs44 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data25 = data.agreement;
+const _errs56 = errors;
+if(errors === _errs56){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing4;
+if((((data25.rows === undefined) && (missing4 = "rows")) || ((data25.max_abs === undefined) && (missing4 = "max_abs"))) || ((data25.mean_abs === undefined) && (missing4 = "mean_abs"))){
+validate51.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs58 = errors;
+for(const key4 in data25){
+if(!((((key4 === "rows") || (key4 === "top1")) || (key4 === "max_abs")) || (key4 === "mean_abs"))){
+validate51.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs58 === errors){
+if(data25.rows !== undefined){
+let data26 = data25.rows;
+const _errs59 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+validate51.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid6 = _errs59 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data25.top1 !== undefined){
+let data27 = data25.top1;
+const _errs61 = errors;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+validate51.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid6 = _errs61 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data25.max_abs !== undefined){
+let data28 = data25.max_abs;
+const _errs63 = errors;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+validate51.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid6 = _errs63 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data25.mean_abs !== undefined){
+let data29 = data25.mean_abs;
+const _errs65 = errors;
+if(!((typeof data29 == "number") && (isFinite(data29)))){
+validate51.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid6 = _errs65 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs56 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data30 = data.parameters;
+const _errs67 = errors;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+validate51.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs67){
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+validate51.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9473,6 +11352,25 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs9 = errors;
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 8];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 8;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -9530,7 +11428,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema58.properties, key0))){
+if(!(func1.call(schema61.properties, key0))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -9562,7 +11460,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema58.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema61.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -9785,7 +11683,7 @@ if(data13.level !== undefined){
 let data14 = data13.level;
 const _errs30 = errors;
 if(!((((data14 === "none") || (data14 === "basic")) || (data14 === "extended")) || (data14 === "transformer"))){
-validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema58.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema61.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs30 === errors;
@@ -9867,7 +11765,7 @@ if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
 if(!(((((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations")) || (data19 === "drift_reference")) || (data19 === "test_rows")) || (data19 === "series"))){
-validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema77.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs41 === errors;
@@ -10120,7 +12018,7 @@ if(valid0){
 if(data.task !== undefined){
 let data2 = data.task;
 const _errs7 = errors;
-if(!(((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "anomaly-detection")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation"))){
+if(!((((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "anomaly-detection")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation")) || (data2 === "voice-activity-detection"))){
 validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -10405,7 +12303,7 @@ if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
 if(!(((((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations")) || (data20 === "drift_reference")) || (data20 === "test_rows")) || (data20 === "series"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema77.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid9 = _errs38 === errors;
@@ -12582,6 +14480,248 @@ if(props3 !== true){
 props3 = true;
 }
 }
+const _errs185 = errors;
+if(errors === _errs185){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing16;
+if(((((((data26.kind === undefined) && (missing16 = "kind")) || ((data26.probability_output === undefined) && (missing16 = "probability_output"))) || ((data26.threshold === undefined) && (missing16 = "threshold"))) || ((data26.min_speech_ms === undefined) && (missing16 = "min_speech_ms"))) || ((data26.min_silence_ms === undefined) && (missing16 = "min_silence_ms"))) || ((data26.speech_pad_ms === undefined) && (missing16 = "speech_pad_ms"))){
+const err115 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/9/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+else {
+const _errs187 = errors;
+for(const key15 in data26){
+if(!((((((key15 === "kind") || (key15 === "probability_output")) || (key15 === "threshold")) || (key15 === "min_speech_ms")) || (key15 === "min_silence_ms")) || (key15 === "speech_pad_ms"))){
+const err116 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+break;
+}
+}
+if(_errs187 === errors){
+if(data26.kind !== undefined){
+const _errs188 = errors;
+if("voice-activity-detection" !== data26.kind){
+const err117 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "voice-activity-detection"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+var valid28 = _errs188 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data26.probability_output !== undefined){
+const _errs189 = errors;
+if(typeof data26.probability_output !== "string"){
+const err118 = {instancePath:instancePath+"/postprocessing/probability_output",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/probability_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+var valid28 = _errs189 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data26.threshold !== undefined){
+let data85 = data26.threshold;
+const _errs191 = errors;
+if(errors === _errs191){
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 >= 1 || isNaN(data85)){
+const err119 = {instancePath:instancePath+"/postprocessing/threshold",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/threshold/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+else {
+if(data85 <= 0 || isNaN(data85)){
+const err120 = {instancePath:instancePath+"/postprocessing/threshold",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/postprocessing/threshold",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+var valid28 = _errs191 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data26.min_speech_ms !== undefined){
+let data86 = data26.min_speech_ms;
+const _errs193 = errors;
+if(errors === _errs193){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
+const err122 = {instancePath:instancePath+"/postprocessing/min_speech_ms",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/min_speech_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/postprocessing/min_speech_ms",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/min_speech_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+var valid28 = _errs193 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data26.min_silence_ms !== undefined){
+let data87 = data26.min_silence_ms;
+const _errs195 = errors;
+if(errors === _errs195){
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
+const err124 = {instancePath:instancePath+"/postprocessing/min_silence_ms",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/min_silence_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/postprocessing/min_silence_ms",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/min_silence_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+var valid28 = _errs195 === errors;
+}
+else {
+var valid28 = true;
+}
+if(valid28){
+if(data26.speech_pad_ms !== undefined){
+let data88 = data26.speech_pad_ms;
+const _errs197 = errors;
+if(errors === _errs197){
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
+const err126 = {instancePath:instancePath+"/postprocessing/speech_pad_ms",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/speech_pad_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/postprocessing/speech_pad_ms",schemaPath:"#/$defs/postprocessing/oneOf/9/properties/speech_pad_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+var valid28 = _errs197 === errors;
+}
+else {
+var valid28 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+var _valid0 = _errs185 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 9];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 9;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
 }
 }
 }
@@ -12591,12 +14731,12 @@ props3 = true;
 }
 }
 if(!valid11){
-const err115 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err129 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err129];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err129);
 }
 errors++;
 validate21.errors = vErrors;
@@ -12620,81 +14760,81 @@ var valid0 = true;
 }
 if(valid0){
 if(data.explain !== undefined){
-let data83 = data.explain;
-const _errs185 = errors;
-if(errors === _errs185){
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-let missing16;
-if(((((data83.method === undefined) && (missing16 = "method")) || ((data83.explanations === undefined) && (missing16 = "explanations"))) || ((data83.background_rows === undefined) && (missing16 = "background_rows"))) || ((data83.output === undefined) && (missing16 = "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
+let data89 = data.explain;
+const _errs199 = errors;
+if(errors === _errs199){
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+let missing17;
+if(((((data89.method === undefined) && (missing17 = "method")) || ((data89.explanations === undefined) && (missing17 = "explanations"))) || ((data89.background_rows === undefined) && (missing17 = "background_rows"))) || ((data89.output === undefined) && (missing17 = "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
 return false;
 }
 else {
-const _errs187 = errors;
-for(const key15 in data83){
-if(!((((key15 === "method") || (key15 === "explanations")) || (key15 === "background_rows")) || (key15 === "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+const _errs201 = errors;
+for(const key16 in data89){
+if(!((((key16 === "method") || (key16 === "explanations")) || (key16 === "background_rows")) || (key16 === "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs187 === errors){
-if(data83.method !== undefined){
-let data84 = data83.method;
-const _errs188 = errors;
-if(!((data84 === "exact") || (data84 === "permutation"))){
+if(_errs201 === errors){
+if(data89.method !== undefined){
+let data90 = data89.method;
+const _errs202 = errors;
+if(!((data90 === "exact") || (data90 === "permutation"))){
 validate21.errors = [{instancePath:instancePath+"/explain/method",schemaPath:"#/properties/explain/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.explain.properties.method.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid28 = _errs188 === errors;
+var valid29 = _errs202 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
-if(valid28){
-if(data83.explanations !== undefined){
-const _errs189 = errors;
-if(typeof data83.explanations !== "string"){
+if(valid29){
+if(data89.explanations !== undefined){
+const _errs203 = errors;
+if(typeof data89.explanations !== "string"){
 validate21.errors = [{instancePath:instancePath+"/explain/explanations",schemaPath:"#/properties/explain/properties/explanations/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid28 = _errs189 === errors;
+var valid29 = _errs203 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
-if(valid28){
-if(data83.background_rows !== undefined){
-let data86 = data83.background_rows;
-const _errs191 = errors;
-if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+if(valid29){
+if(data89.background_rows !== undefined){
+let data92 = data89.background_rows;
+const _errs205 = errors;
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs191){
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 1 || isNaN(data86)){
+if(errors === _errs205){
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 < 1 || isNaN(data92)){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid28 = _errs191 === errors;
+var valid29 = _errs205 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
-if(valid28){
-if(data83.output !== undefined){
-const _errs193 = errors;
-if("probabilities" !== data83.output){
+if(valid29){
+if(data89.output !== undefined){
+const _errs207 = errors;
+if("probabilities" !== data89.output){
 validate21.errors = [{instancePath:instancePath+"/explain/output",schemaPath:"#/properties/explain/properties/output/const",keyword:"const",params:{allowedValue: "probabilities"},message:"must be equal to constant"}];
 return false;
 }
-var valid28 = _errs193 === errors;
+var valid29 = _errs207 === errors;
 }
 else {
-var valid28 = true;
+var valid29 = true;
 }
 }
 }
@@ -12707,75 +14847,75 @@ validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs185 === errors;
+var valid0 = _errs199 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.drift !== undefined){
-let data88 = data.drift;
-const _errs194 = errors;
-if(errors === _errs194){
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-let missing17;
-if((((data88.reference === undefined) && (missing17 = "reference")) || ((data88.reference_rows === undefined) && (missing17 = "reference_rows"))) || ((data88.test_rows === undefined) && (missing17 = "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
+let data94 = data.drift;
+const _errs208 = errors;
+if(errors === _errs208){
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+let missing18;
+if((((data94.reference === undefined) && (missing18 = "reference")) || ((data94.reference_rows === undefined) && (missing18 = "reference_rows"))) || ((data94.test_rows === undefined) && (missing18 = "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"}];
 return false;
 }
 else {
-const _errs196 = errors;
-for(const key16 in data88){
-if(!(((key16 === "reference") || (key16 === "reference_rows")) || (key16 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+const _errs210 = errors;
+for(const key17 in data94){
+if(!(((key17 === "reference") || (key17 === "reference_rows")) || (key17 === "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs196 === errors){
-if(data88.reference !== undefined){
-const _errs197 = errors;
-if(typeof data88.reference !== "string"){
+if(_errs210 === errors){
+if(data94.reference !== undefined){
+const _errs211 = errors;
+if(typeof data94.reference !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/reference",schemaPath:"#/properties/drift/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid29 = _errs197 === errors;
+var valid30 = _errs211 === errors;
 }
 else {
-var valid29 = true;
+var valid30 = true;
 }
-if(valid29){
-if(data88.reference_rows !== undefined){
-let data90 = data88.reference_rows;
-const _errs199 = errors;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+if(valid30){
+if(data94.reference_rows !== undefined){
+let data96 = data94.reference_rows;
+const _errs213 = errors;
+if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs199){
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 < 1 || isNaN(data90)){
+if(errors === _errs213){
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 < 1 || isNaN(data96)){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid29 = _errs199 === errors;
+var valid30 = _errs213 === errors;
 }
 else {
-var valid29 = true;
+var valid30 = true;
 }
-if(valid29){
-if(data88.test_rows !== undefined){
-const _errs201 = errors;
-if(typeof data88.test_rows !== "string"){
+if(valid30){
+if(data94.test_rows !== undefined){
+const _errs215 = errors;
+if(typeof data94.test_rows !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/test_rows",schemaPath:"#/properties/drift/properties/test_rows/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid29 = _errs201 === errors;
+var valid30 = _errs215 === errors;
 }
 else {
-var valid29 = true;
+var valid30 = true;
 }
 }
 }
@@ -12787,7 +14927,7 @@ validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs194 === errors;
+var valid0 = _errs208 === errors;
 }
 else {
 var valid0 = true;

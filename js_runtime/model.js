@@ -15,6 +15,7 @@ import { checkHorizon, seriesToFeeds } from './series.js';
 /** @typedef {import('./tabular.js').RegressionPrediction} RegressionPrediction */
 /** @typedef {import('./tabular.js').AnomalyPrediction} AnomalyPrediction */
 /** @typedef {import('./series.js').Forecast} Forecast */
+/** @typedef {import('../worker/audio_predict.js').VoiceActivity} VoiceActivity */
 
 /**
  * @typedef {import('./tabular.js').Prediction & {ms: number}} TimedPrediction
@@ -199,7 +200,13 @@ export class Model {
    * rows ({@link RegressionPrediction}). Anomaly detection: a row → `{score, anomaly, threshold, ms}`: how unusual
    * the row is and whether that is above the model's threshold ({@link AnomalyPrediction}). Time-series forecasting: a series (an array of numbers, oldest first;
    * its last `window` values are read) → `{forecast, low, high, level, ms}`, one value per step ahead
-   * ({@link Forecast}); option `horizon` (1 … the model's) keeps the first steps only. Image classification: an image (Blob, File, ArrayBuffer,
+   * ({@link Forecast}); option `horizon` (1 … the model's) keeps the first steps only. Voice activity detection:
+   * a recording (a Blob or File, an ArrayBuffer, an AudioBuffer, or `{samples, sampleRate}` of mono samples)
+   * → `{segments, probabilities, frameSeconds, duration, threshold, ms}`: the stretches of speech `[{start,
+   * end}]` in seconds and each 32 ms frame's speech probability ({@link VoiceActivity}); option `threshold`
+   * (0–1) overrides the model's; `waveform: n` adds the recording's lowest and highest sample in each of n
+   * stretches, to draw it. WAV files are decoded in the worker exactly as the build decodes them;
+   * other formats by the browser at 48 kHz. Image classification: an image (Blob, File, ArrayBuffer,
    * ImageBitmap, HTMLImageElement, HTMLCanvasElement or URL) → `[{label, score, index, cam?}]`, best first
    * ({@link ClassScore}); decoding, preprocessing and postprocessing happen in the worker (worker/predict.js).
    * Object detection: an image → `[{box: [x, y, w, h], label, score, keypoints}]` ({@link Box}) in the image's
@@ -215,13 +222,14 @@ export class Model {
    * `generate()` gives the same as an async iterator.
    * @param {unknown} input
    * @param {RunOptions & {topK?: number, cam?: boolean, minScore?: number, iou?: number, candidates?: boolean,
-   *   words?: boolean, tokens?: boolean, embedding?: boolean} & GenerateOptions & {onToken?: (chunk: TokenChunk) => void}} [options]
+   *   words?: boolean, tokens?: boolean, embedding?: boolean, threshold?: number, waveform?: number} & GenerateOptions & {onToken?: (chunk: TokenChunk) => void}} [options]
    * @returns {Promise<any>}
    */
   async predict(input, options) {
     checkOpen(this);
     if (this.info.task === 'text-generation') return this.predictGeneration(input, options);
     if (this.info.task === 'time-series-forecasting') return this.predictSeries(input, options);
+    if (this.info.task === 'voice-activity-detection') return this.predictAudio(input, options);
     if (/** @type {{kind: string}} */ (this.info.preprocessing).kind === 'text') return this.predictText(input, options);
     if (this.info.preprocessing.kind === 'tabular') {
       // Checked here too, so a bad row fails at once with the same message (the worker checks again).
@@ -256,6 +264,35 @@ export class Model {
     Object.defineProperty(output, 'ms', { value: reply.ms, enumerable: false });
     if (reply.notice) Object.defineProperty(output, 'notice', { value: reply.notice, enumerable: false });
     return output;
+  }
+
+  /**
+   * Voice activity detection (see predict): the recording is read here as far as the page must (a
+   * compressed format is decoded, a WAV file's header checked), then decoded, resampled, scored and
+   * cut into segments in the worker (worker/audio_predict.js).
+   * @param {unknown} input
+   * @param {unknown} options
+   * @returns {Promise<VoiceActivity & {ms: number, notice?: string}>}
+   * @internal
+   */
+  async predictAudio(input, options) {
+    const checked = checkOptions(options, ['signal', 'threshold', 'waveform'], 'predict()');
+    const signal = checkSignal(checked.signal, 'predict()');
+    const { threshold } = checked;
+    if (threshold !== undefined && !(typeof threshold === 'number' && threshold > 0 && threshold < 1)) {
+      throw new TypeError(`predict(): threshold must be a number between 0 and 1, got ${JSON.stringify(threshold)}.`);
+    }
+    const pre = /** @type {{max_seconds: number}} */ (/** @type {unknown} */ (this.info.preprocessing));
+    const { recordingInput } = await import('./audio_input.js');
+    const { value, transfer } = await recordingInput(input, pre.max_seconds);
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const { waveform } = checked;
+    if (waveform !== undefined && !(Number.isInteger(waveform) && Number(waveform) >= 1 && Number(waveform) <= 4000)) {
+      throw new TypeError(`predict(): waveform must be a whole number from 1 to 4000, got ${JSON.stringify(waveform)}.`);
+    }
+    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), value, { threshold, waveform }, transfer, generation, signal);
+    const output = /** @type {VoiceActivity} */ (reply.output);
+    return reply.notice ? { ...output, ms: reply.ms, notice: reply.notice } : { ...output, ms: reply.ms };
   }
 
   /**

@@ -240,7 +240,8 @@ export class Engine {
     const prepared = await handler.prepare(input, spec, env);
     const { outputs, ms } = await this.run({ model, feeds: prepared.feeds });
     const output = await handler.finish(outputs, spec, options, prepared, env);
-    return prepared.notice ? { output, ms, notice: prepared.notice } : { output, ms };
+    const total = ms + (prepared.extraMs ?? 0);
+    return prepared.notice ? { output, ms: total, notice: prepared.notice } : { output, ms: total };
   }
 
   /**

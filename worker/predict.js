@@ -7,6 +7,7 @@ import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
 import { checkPrediction, checkRowFits, readAnomaly, readPrediction, readRegression, rowToFeeds } from '../js_runtime/tabular.js';
 import { readForecast, seriesToFeeds } from '../js_runtime/series.js';
+import { finishAudio, prepareAudio } from './audio_predict.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
 import { artifactOf, fetchArtifact, finishSearch, finishTextClassification, once, prepareText } from './text_predict.js';
 import { BATCH_ROWS, EXACT_MAX_FEATURES, exactShapley, kernelShap } from './shapley.js';
@@ -36,6 +37,8 @@ import { limeTabular } from './lime.js';
  * @property {TensorMap} feeds
  * @property {any} [context] what postprocessing needs to map the answer back (e.g. image geometry)
  * @property {string} [notice] something the visitor should know about the input (e.g. it was scaled down)
+ * @property {number} [extraMs] the time of the runs `finish` made besides the first (a long recording's
+ *   further blocks): the reply's `ms` counts them too
  */
 
 /**
@@ -78,6 +81,11 @@ export const HANDLERS = {
   'time-series-forecasting': {
     prepare: async (series, spec) => ({ feeds: normalizeFeeds(seriesToFeeds(series, spec), spec.inputs) }),
     finish: (outputs, spec, options) => readForecast(outputs, spec, typeof options.horizon === 'number' ? options.horizon : undefined),
+  },
+  // a recording → speech segments and each frame's probability (worker/audio_predict.js)
+  'voice-activity-detection': {
+    prepare: prepareAudio,
+    finish: finishAudio,
   },
   'image-classification': {
     prepare: prepareImageInput,

@@ -31,6 +31,7 @@ MODULES = {
     "text-classification": "text_classification",
     "semantic-search": "semantic_search",
     "text-generation": "text_generation",
+    "voice-activity-detection": "voice_activity",
 }
 
 

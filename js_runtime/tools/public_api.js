@@ -43,6 +43,8 @@ export { ERROR_CODE, VitrineError } from '../../worker/protocol.js';
 /** @typedef {import('../tabular.js').RegressionPrediction} RegressionPrediction */
 /** @typedef {import('../tabular.js').AnomalyPrediction} AnomalyPrediction */
 /** @typedef {import('../series.js').Forecast} Forecast */
+/** @typedef {import('../../worker/audio_predict.js').VoiceActivity} VoiceActivity */
+/** @typedef {import('../../worker/audio_predict.js').SpeechSegment} SpeechSegment */
 /** @typedef {import('../../worker/predict.js').ClassScore} ClassScore */
 /** @typedef {import('../../worker/predict.js').Box} Box */
 /** @typedef {import('../model.js').TextPrediction} TextPrediction */

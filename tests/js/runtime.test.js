@@ -1,6 +1,7 @@
 // The runtime end to end in Node: WorkerClient ⇄ (structured-clone boundary) ⇄ dispatcher ⇄ Engine
 // ⇄ real onnxruntime-web WASM, on the dev model and, when built, the builder's exported models.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, describe, it, mock } from 'node:test';
 import { WorkerClient } from '../../js_runtime/worker_client.js';
 import { Sessions } from '../../js_runtime/sessions.js';
@@ -70,6 +71,24 @@ for (const { label, file } of manifestFiles()) {
         });
       }
 
+      if (info.task === 'voice-activity-detection') {
+        const variant = findVariant(info, 'auto');
+        const key = `${info.id}/${variant.name}`;
+        it(`${key}: predict() on each example recording (WAV bytes) gives Python's frame scores and segments`, async () => {
+          const { client, sessions } = makeClient();
+          await sessions.acquire(key, variant);
+          const model = new Model({ info, variant, plan: { name: 'wasm', label: 'WASM-SIMD', threads: 1, reason: 'test' }, threads: 1, sessions });
+          const parity = readJson(new URL(variant.fixtures).pathname);
+          for (const example of parity.examples) {
+            const artifact = /** @type {{url: string}} */ (info.artifacts.find((a) => a.url.endsWith(`/${example.url}`)));
+            const p = await model.predict(readFileSync(new URL(artifact.url)));
+            assert.ok(maxAbsDiff(p.probabilities, example.probabilities.data) <= variant.tolerance, example.name);
+            assert.deepEqual(p.segments, example.segments.map((/** @type {{start: number, end: number}} */ s) => ({ start: s.start / 16000, end: s.end / 16000 })), example.name);
+            assert.ok(p.ms > 0 && p.frameSeconds === 0.032 && p.threshold === info.postprocessing.threshold);
+          }
+          client.running?.worker.terminate();
+        });
+      }
       if (info.preprocessing.kind !== 'tabular') continue; // images are decoded by the browser: tests/browser/test_image_model.py
       const variant = findVariant(info, 'auto');
       const key = `${info.id}/${variant.name}`;
