@@ -1,10 +1,10 @@
-// A recording, as predict() takes it, → what the worker reads: WAV bytes (the worker decodes them exactly
-// as the build does), or samples the page decoded. Only the page can decode MP3, Ogg, WebM…: Web Audio's
+// A recording, as predict() takes it, → what the worker reads: a WAV file (a Blob, handed over without a
+// copy, or its bytes: the worker checks its length from the header, then decodes it exactly as the build
+// does), or samples the page decoded. Only the page can decode MP3, Ogg, WebM…: Web Audio's
 // decodeAudioData exists on the main thread only. It decodes at a fixed rate (DECODE_RATE, so the browser
 // resamples those formats once), and the worker resamples to the model's rate as for a WAV file.
-import { ERROR_CODE, VitrineError } from '../worker/protocol.js';
-import { wavInfo } from '../worker/audio_decode.js';
-import { checkLength } from '../worker/audio_predict.js';
+// This lazy module imports nothing: a module it shared with the page's own bundle would split that bundle
+// into more files (tests/browser/test_bundle_loading.py counts them).
 
 /** The rate compressed formats are decoded at (most of them are recorded at 44.1 or 48 kHz). */
 export const DECODE_RATE = 48000;
@@ -17,25 +17,20 @@ export const MAX_COMPRESSED_BYTES = 40 * 1024 * 1024;
 
 /**
  * @typedef {object} Recording What predict() sends to the worker.
- * @property {ArrayBuffer | {samples: Float32Array, sampleRate: number}} value
+ * @property {Blob | ArrayBuffer | {samples: Float32Array, sampleRate: number}} value
  * @property {Transferable[]} transfer
  */
-
-/** Enough of a file for its WAV header (wavInfo reads the chunks before `data`). */
-const HEADER_BYTES = 65536;
 
 /**
  * @param {unknown} input a Blob or File, an ArrayBuffer or typed array (a file's bytes), an AudioBuffer, or
  *   `{samples, sampleRate}` (mono samples in [-1, 1], e.g. from the microphone)
- * @param {number} maxSeconds the longest recording the model reads: a longer WAV file is refused from its
- *   header, before the whole file is read
  * @returns {Promise<Recording>}
  */
-export async function recordingInput(input, maxSeconds) {
+export async function recordingInput(input) {
   if (typeof AudioBuffer === 'function' && input instanceof AudioBuffer) return mono(input);
   if (input instanceof Blob) {
-    const head = await input.slice(0, HEADER_BYTES).arrayBuffer();
-    if (isWav(head)) checkLength(wavInfo(head).seconds, maxSeconds);
+    // a WAV file goes as it is: the worker reads its header first, so a two-hour file is refused unread
+    if (isWav(await input.slice(0, 12).arrayBuffer())) return { value: input, transfer: [] };
     return fromBytes(await input.arrayBuffer());
   }
   if (input instanceof ArrayBuffer) return fromBytes(input.slice(0));
@@ -61,18 +56,16 @@ export async function recordingInput(input, maxSeconds) {
 async function fromBytes(bytes) {
   if (isWav(bytes)) return { value: bytes, transfer: [bytes] };
   if (bytes.byteLength > MAX_COMPRESSED_BYTES) {
-    throw new VitrineError(ERROR_CODE.badInput,
-      `This file is ${(bytes.byteLength / 1048576).toFixed(0)} MB; recordings other than WAV are read up to ${MAX_COMPRESSED_BYTES / 1048576} MB. Cut it into shorter pieces.`);
+    throw new Error(`This file is ${(bytes.byteLength / 1048576).toFixed(0)} MB; recordings other than WAV are read up to ${MAX_COMPRESSED_BYTES / 1048576} MB. Cut it into shorter pieces.`);
   }
   if (typeof OfflineAudioContext !== 'function') {
-    throw new VitrineError(ERROR_CODE.badInput, 'This browser cannot decode this recording (no Web Audio); use a WAV file.');
+    throw new Error('This browser cannot decode this recording (no Web Audio); use a WAV file.');
   }
   let decoded;
   try {
     decoded = await new OfflineAudioContext(1, 1, DECODE_RATE).decodeAudioData(bytes);
   } catch {
-    throw new VitrineError(ERROR_CODE.badInput,
-      'This file is not a recording your browser can decode (WAV, MP3, Ogg, WebM, AAC or FLAC); it may be damaged or cut short.');
+    throw new Error('This file is not a recording your browser can decode (WAV, MP3, Ogg, WebM, AAC or FLAC); it may be damaged or cut short.');
   }
   return mono(decoded);
 }

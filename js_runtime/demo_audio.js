@@ -45,8 +45,11 @@ export function mountAudio(root, info, api, variant) {
   const uid = shell.uid;
 
   // ---- inputs ----
-  const file = h('input', { type: 'file', id: `${uid}-file`, accept: 'audio/*,.wav', class: 'vitrine-sr-only' });
-  const fileButton = h('label', { for: file.id, class: 'md-button md-button--primary', tabindex: 0, role: 'button' }, 'Choose a recording');
+  const hintId = `${uid}-audio-hint`;
+  const file = h('input', { type: 'file', accept: 'audio/*,.wav', hidden: true, tabindex: -1 });
+  const fileButton = h('button', { type: 'button', class: 'vitrine-dropzone', 'aria-describedby': hintId },
+    h('span', { class: 'vitrine-dropzone-icon', 'aria-hidden': 'true' }, '⇪'),
+    h('span', { class: 'vitrine-dropzone-text' }, 'Choose a recording'));
   const record = h('button', { type: 'button', class: 'md-button', hidden: !navigator.mediaDevices?.getUserMedia }, 'Record with the microphone');
   const thresholdValue = h('output', { id: `${uid}-threshold-value` }, String(post.threshold));
   const threshold = h('input', { type: 'range', id: `${uid}-threshold`, min: 0.05, max: 0.95, step: 0.05, value: post.threshold, 'aria-describedby': `${uid}-threshold-value` });
@@ -57,13 +60,14 @@ export function mountAudio(root, info, api, variant) {
         if (shell.isStatic()) {  // no runtime here: the build's answer for this example
           player.src = ex.audio;
           showPrecomputed(ex);
-        } else pickUrl(ex.audio, ex.name);
+        } else pickUrl(ex.audio, `${ex.name} (${ex.shows})`);
       });
       return button;
     }));
   shell.inputs.append(
-    h('div', { class: 'vitrine-actions' }, fileButton, file, record),
-    h('p', { class: 'vitrine-hint' }, `WAV, MP3, Ogg, WebM…, up to ${Math.round(pre.max_seconds / 60)} minutes; or drop a file here. It stays on your device.`),
+    fileButton, file,
+    h('p', { class: 'vitrine-hint', id: hintId }, `WAV, MP3, Ogg, WebM…, up to ${Math.round(pre.max_seconds / 60)} minutes; or drop a file here. It stays on your device.`),
+    h('div', { class: 'vitrine-actions' }, record),
     exampleButtons,
     h('div', { class: 'vitrine-forecast-field' }, h('label', { for: threshold.id }, 'Speech threshold: '), thresholdValue, threshold));
 
@@ -117,12 +121,7 @@ export function mountAudio(root, info, api, variant) {
     if (chosen) pick({ blob: chosen, name: chosen.name });
     file.value = '';
   });
-  fileButton.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      file.click();
-    }
-  });
+  fileButton.addEventListener('click', () => file.click());
   takeDrops(root, (event, data) => {
     const dropped = [...data.files].find((f) => f.type.startsWith('audio/') || /\.(wav|mp3|ogg|oga|webm|m4a|aac|flac)$/i.test(f.name));
     if (!dropped) return;
@@ -235,13 +234,15 @@ export function mountAudio(root, info, api, variant) {
     const speech = segments.flatMap((s) => [{ x: s.start, y: 0 }, { x: s.start, y: 1 }, { x: s.end, y: 1 }, { x: s.end, y: 0 }]);
     const wave = result.waveform;
     const step = wave ? result.duration / wave.min.length : 0;
+    // the waveform fills the plot's height whatever its loudness: its own axis, scaled to its peak
+    const peak = wave ? Math.max(0.01, ...wave.max, ...wave.min.map((v) => -v)) : 1;
     /** @param {Float32Array} values */
     const envelope = (values) => Array.from(values, (y, k) => ({ x: (k + 0.5) * step, y }));
     chart.data.datasets = [
       { label: 'speech', data: [{ x: 0, y: 0 }, ...speech, { x: result.duration, y: 0 }], yAxisID: 'p', borderColor: 'transparent', backgroundColor: colors.band, fill: 'origin', pointRadius: 0, stepped: false },
       ...(wave ? [
-        { label: 'low', data: envelope(wave.min), yAxisID: 'w', borderColor: colors.muted, borderWidth: 1, pointRadius: 0, fill: false },
-        { label: 'waveform', data: envelope(wave.max), yAxisID: 'w', borderColor: colors.muted, backgroundColor: colors.muted, borderWidth: 1, pointRadius: 0, fill: '-1' },
+        { label: 'low', data: envelope(wave.min), yAxisID: 'w', borderColor: colors.grid, borderWidth: 1, pointRadius: 0, fill: false },
+        { label: 'waveform', data: envelope(wave.max), yAxisID: 'w', borderColor: colors.grid, backgroundColor: colors.grid, borderWidth: 1, pointRadius: 0, fill: '-1' },
       ] : []),
       { label: 'speech probability', data: probability, yAxisID: 'p', borderColor: colors.primary, borderWidth: 1.5, pointRadius: 0 },
       { label: 'threshold', data: [{ x: 0, y: Number(threshold.value) }, { x: result.duration, y: Number(threshold.value) }], yAxisID: 'p', borderColor: colors.text, borderDash: [4, 3], borderWidth: 1, pointRadius: 0 },
@@ -254,7 +255,7 @@ export function mountAudio(root, info, api, variant) {
       scales: {
         x: { type: 'linear', min: 0, max: result.duration, title: { display: true, text: 'seconds', color: colors.text }, ticks: { color: colors.text }, grid: { color: colors.grid } },
         p: { position: 'left', min: 0, max: 1, title: { display: true, text: 'speech probability', color: colors.text }, ticks: { color: colors.text }, grid: { color: colors.grid } },
-        w: { position: 'right', min: -1, max: 1, display: false },
+        w: { position: 'right', min: -peak * 1.05, max: peak * 1.05, display: false },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
     };
@@ -271,11 +272,11 @@ export function mountAudio(root, info, api, variant) {
   // mkdocs-material switches light/dark by these attributes on <body>: redraw with the new palette.
   new MutationObserver(recut).observe(document.body, { attributes: true, attributeFilter: ['data-md-color-scheme', 'data-md-color-primary'] });
 
-  /** @param {{name: string, output: any}} example */
+  /** @param {{name: string, shows: string, output: any}} example */
   function showPrecomputed(example) {
     const out = example.output;
     show({ segments: out.segments, probabilities: Float32Array.from(out.probabilities), frameSeconds: out.frame_seconds, duration: out.duration, threshold: post.threshold },
-      { name: example.name }, 'precomputed');
+      { name: `${example.name} (${example.shows})` }, 'precomputed');
   }
 
   if (examples[0]) {

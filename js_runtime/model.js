@@ -267,9 +267,9 @@ export class Model {
   }
 
   /**
-   * Voice activity detection (see predict): the recording is read here as far as the page must (a
-   * compressed format is decoded, a WAV file's header checked), then decoded, resampled, scored and
-   * cut into segments in the worker (worker/audio_predict.js).
+   * Voice activity detection (see predict): a compressed recording is decoded here (only the page has
+   * Web Audio); a WAV file goes to the worker, which decodes, resamples, scores and cuts it into
+   * segments (worker/audio_predict.js).
    * @param {unknown} input
    * @param {unknown} options
    * @returns {Promise<VoiceActivity & {ms: number, notice?: string}>}
@@ -282,9 +282,8 @@ export class Model {
     if (threshold !== undefined && !(typeof threshold === 'number' && threshold > 0 && threshold < 1)) {
       throw new TypeError(`predict(): threshold must be a number between 0 and 1, got ${JSON.stringify(threshold)}.`);
     }
-    const pre = /** @type {{max_seconds: number}} */ (/** @type {unknown} */ (this.info.preprocessing));
     const { recordingInput } = await import('./audio_input.js');
-    const { value, transfer } = await recordingInput(input, pre.max_seconds);
+    const { value, transfer } = await recordingInput(input);
     const { generation } = await this.sessions.ensure(this.key, this.variant);
     const { waveform } = checked;
     if (waveform !== undefined && !(Number.isInteger(waveform) && Number(waveform) >= 1 && Number(waveform) <= 4000)) {

@@ -50,7 +50,7 @@ const STATE_DIMS = [1, 1, 128];
  */
 export async function prepareAudio(input, spec) {
   const pre = spec.preprocessing;
-  const { samples, sampleRate } = readRecording(input, pre.max_seconds);
+  const { samples, sampleRate } = await readRecording(input, pre.max_seconds);
   checkRatio(sampleRate, pre.sample_rate);
   const audio = resamplePoly(samples, sampleRate, pre.sample_rate);
   const blocks = [...frameBlocks(audio, { frameSamples: pre.frame, contextSamples: pre.context, maxFrames: pre.block_frames })];
@@ -124,13 +124,21 @@ export function waveform(audio, n) {
   return { min, max };
 }
 
+/** Enough of a file for its WAV header (wavInfo reads the chunks before `data`). */
+const HEADER_BYTES = 65536;
+
 /**
- * WAV bytes (decoded here, exactly as the build reads them) or `{samples, sampleRate}`, checked.
+ * A WAV file (a Blob, or its bytes; decoded here exactly as the build reads it) or `{samples,
+ * sampleRate}`, checked. A Blob's header is read first: a recording too long is refused unread.
  * @param {unknown} input
  * @param {number} maxSeconds
- * @returns {{samples: Float32Array, sampleRate: number}}
+ * @returns {Promise<{samples: Float32Array, sampleRate: number}>}
  */
-export function readRecording(input, maxSeconds) {
+export async function readRecording(input, maxSeconds) {
+  if (input instanceof Blob) {
+    checkLength(wavInfo(await input.slice(0, HEADER_BYTES).arrayBuffer()).seconds, maxSeconds);
+    input = await input.arrayBuffer();
+  }
   if (input instanceof ArrayBuffer || input instanceof Uint8Array) {
     const info = wavInfo(input);
     checkLength(info.seconds, maxSeconds);
@@ -154,7 +162,7 @@ export function readRecording(input, maxSeconds) {
  * @param {number} seconds
  * @param {number} maxSeconds
  */
-export function checkLength(seconds, maxSeconds) {
+function checkLength(seconds, maxSeconds) {
   if (seconds > maxSeconds) {
     throw new VitrineError(ERROR_CODE.badInput,
       `This recording is ${formatDuration(seconds)} long; the detector reads at most ${formatDuration(maxSeconds)}. Cut it into shorter pieces.`);
