@@ -16,7 +16,7 @@ The inputs reach the page as raw tensor bytes (`_bare/feeds/<model>/<variant>.bi
 offset aligned to 8) and a layout, fetched while the runtime loads. After the first output (untimed)
 the page reports the sha256 of each input it fed and every output it got, which are compared with the
 fixture's `outputs` by the runtime tests' rule (`parity`). The steady state times `session.run` on the
-fixture's first row (as the native latency does); for a generation model the first output is one
+fixture's first row (as the native latency does; a recording's whole block, its rows being frames); for a generation model the first output is one
 prefill step of the fixture's ids and no steady state is measured (Vitrine's is token by token).
 """
 
@@ -119,6 +119,8 @@ def install(root: Path, site_dir: Path, entries: list[dict[str, Any]]) -> dict[t
                 "feedsPath": f"{BARE_DIR}/feeds/{entry['id']}/{variant['name']}.bin",
                 "layout": layout,
                 "extra": extra(variant.get("session_options")),
+                # a recording's rows are its frames, one input: run whole, as the native latency does
+                "whole": entry["preprocessing"]["kind"] == "audio",
                 "fixture": fixture,  # Python side only: the expected outputs
             }
     return out
@@ -196,7 +198,7 @@ def side(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant
         if check:
             out["parity"] = parity(bench_peer._evaluate(page, LAST, None), spec["fixture"], entry, variant)
         if steady:
-            out["run_ms"] = bench_peer._evaluate(page, RUNS, {"runs": runs, "warmup": warmup})
+            out["run_ms"] = bench_peer._evaluate(page, RUNS, {"runs": runs, "warmup": warmup, "whole": spec.get("whole", False)})
         del log[:]
         page.reload()
         page.wait_for_function(READY)

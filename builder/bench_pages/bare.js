@@ -90,11 +90,14 @@ window.bare = Object.freeze({
     return { inputs, outputs };
   },
 
-  /** `runs` session.run round trips (tensors made from the fixture's first row, run, outputs in hand) after `warmup`. */
-  async runs({ runs, warmup }) {
+  /**
+   * `runs` session.run round trips (tensors made from the fixture's first row, run, outputs in hand) after
+   * `warmup`; `whole`: the whole fixture (a recording's frames are its rows).
+   */
+  async runs({ runs, warmup, whole = false }) {
     if (!state) throw new Error('bare.first() has not run');
     const { ort, session } = state;
-    const row = views(state.layout, state.buffer, true);
+    const row = views(state.layout, state.buffer, !whole);
     for (let i = 0; i < warmup; i++) await session.run(feeds(ort, row));
     const times = [];
     for (let i = 0; i < runs; i++) {
