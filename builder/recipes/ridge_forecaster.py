@@ -15,7 +15,7 @@ import numpy as np
 
 from ..cards import Card
 from ..errors import CardProblem
-from . import Trained
+from . import Trained, check_params
 
 if TYPE_CHECKING:
     import onnx
@@ -42,16 +42,7 @@ def settings(card: Card) -> dict[str, Any]:
 
 
 def check(card: Card) -> list[CardProblem]:
-    problems = []
-    for key, value in card.recipe["params"].items():
-        if key not in PARAMS:
-            problems.append(card.problem(("recipe", "params", key), f"not a parameter of ridge_forecaster (allowed: {', '.join(PARAMS)})"))
-            continue
-        kind, low, high = LIMITS[key]
-        if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
-            what = "a whole number" if kind is int else "a number"
-            problems.append(card.problem(("recipe", "params", key), f"must be {what} from {low:g} to {high:g}, got {value!r}"))
-    return problems
+    return check_params(card, "ridge_forecaster", PARAMS, LIMITS)
 
 
 def windows(values: np.ndarray, origins: range | list[int], window: int, horizon: int) -> tuple[np.ndarray, np.ndarray]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..cards import Card
 from ..errors import CardProblem
-from . import Trained
+from . import Trained, check_params
 
 TASKS = ("voice-activity-detection",)
 SUPPORTED_VARIANTS = ("fp32",)
@@ -24,7 +24,9 @@ VARIANTS_WHY = "Silero's graph as it ships, 1.2 MB; its own fp16 file is for the
 OPTIMIZE = "extended"  # 63 → 21 nodes, the same scores to the last bit (tests/unit/test_voice_activity.py)
 MODELS = {"silero-vad-16k": "silero_vad/data/silero_vad_16k_sequence.onnx"}
 PARAMS: dict[str, Any] = {"model": "silero-vad-16k", "threshold": 0.5, "min_speech_ms": 250, "min_silence_ms": 100, "speech_pad_ms": 30}
-LIMITS: dict[str, tuple[float, float]] = {"threshold": (0.05, 0.95), "min_speech_ms": (0, 5000), "min_silence_ms": (0, 5000), "speech_pad_ms": (0, 1000)}
+LIMITS: dict[str, tuple[type | tuple[type, ...], float, float]] = {
+    "threshold": ((int, float), 0.05, 0.95), "min_speech_ms": (int, 0, 5000), "min_silence_ms": (int, 0, 5000), "speech_pad_ms": (int, 0, 1000),
+}
 # The graph's names; the state is [1, 1, 128] each, zeros at the start of a recording.
 INPUT, STATE = "input", {"h": "hn", "c": "cn"}
 PROBABILITIES = "speech_probs"
@@ -38,17 +40,7 @@ def settings(card: Card) -> dict[str, Any]:
 
 
 def check(card: Card) -> list[CardProblem]:
-    problems = []
-    for key, value in card.recipe["params"].items():
-        if key not in PARAMS:
-            problems.append(card.problem(("recipe", "params", key), f"not a parameter of silero_vad (allowed: {', '.join(PARAMS)})"))
-        elif key == "model":
-            if value not in MODELS:
-                problems.append(card.problem(("recipe", "params", key), f"unknown model {value!r} (available: {', '.join(MODELS)})"))
-        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not LIMITS[key][0] <= value <= LIMITS[key][1]:
-            low, high = LIMITS[key]
-            problems.append(card.problem(("recipe", "params", key), f"{key} must be a number from {low:g} to {high:g}, not {value!r}"))
-    return problems
+    return check_params(card, "silero_vad", PARAMS, LIMITS, {"model": MODELS})
 
 
 def model_file(name: str = "silero-vad-16k") -> Path:

@@ -138,7 +138,7 @@ def test_resampling_is_scipys_polyphase_filter() -> None:
 
 @pytest.mark.parametrize(("old", "new", "says"), [
     ("name: zen-in-noise", "name: librispeech", "dataset.name: 'librispeech' is not a speech set of espeak-ng (available: zen-in-noise)"),
-    ("threshold: 0.5", "threshold: 1.5", "recipe.params.threshold: threshold must be a number from 0.05 to 0.95, not 1.5"),
+    ("threshold: 0.5", "threshold: 1.5", "recipe.params.threshold: must be a number from 0.05 to 0.95, got 1.5"),
     ("threshold: 0.5", "threshold: 0.5\n    window: 3", "recipe.params.window: not a parameter of silero_vad (allowed: model, threshold, min_speech_ms, min_silence_ms, speech_pad_ms)"),
     ("threshold: 0.5", "model: silero-vad-8k", "recipe.params.model: unknown model 'silero-vad-8k' (available: silero-vad-16k)"),
     ("name: zen-in-noise", "name: zen-in-noise\n  test_size: 0.2", "dataset.test_size: is not a field of this task's dataset (allowed here: source, name, seed)"),
