@@ -195,13 +195,14 @@ function checkRatio(from, to) {
 }
 
 /**
- * "2 h 5 min", "10 min", "9.5 s".
+ * "9.5 s", "10 min", "10 min 1 s", "2 h 5 min" (past an hour, whole minutes).
  * @param {number} seconds
  */
 export function formatDuration(seconds) {
   if (seconds < 60) return `${Number(seconds.toFixed(1))} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  const total = Math.round(seconds);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  return [h && `${h} h`, m && `${m} min`, !h && s && `${s} s`].filter(Boolean).join(' ');
 }
 
 /**
