@@ -10,7 +10,7 @@
 import { cssColors, loadChart } from './chart_loader.js';
 import { h, takeDrops } from './dom.js';
 import { mountShell } from './demo_shell.js';
-import { speechTimestamps, toSeconds } from '../worker/vad.js';
+import { segmentsAt } from '../worker/vad.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./demo_shell.js').Api} Api */
@@ -183,11 +183,7 @@ export function mountAudio(root, info, api, variant) {
     const { result } = shown;
     const t = Number(threshold.value);
     if (Math.abs(t - result.threshold) < 1e-9) return result.segments;
-    const found = speechTimestamps(result.probabilities, {
-      threshold: t, minSpeechMs: post.min_speech_ms, minSilenceMs: post.min_silence_ms, speechPadMs: post.speech_pad_ms,
-      sampleRate: pre.sample_rate, audioLengthSamples: Math.round(result.duration * pre.sample_rate),
-    });
-    return toSeconds(found, pre.sample_rate);
+    return segmentsAt(result.probabilities, post, pre.sample_rate, Math.round(result.duration * pre.sample_rate), t);
   }
 
   function recut() {

@@ -5,7 +5,7 @@
 import { ERROR_CODE, VitrineError } from './protocol.js';
 import { decodeWav, wavInfo } from './audio_decode.js';
 import { resamplePoly } from './resample.js';
-import { frameBlocks, speechTimestamps, toSeconds } from './vad.js';
+import { frameBlocks, segmentsAt } from './vad.js';
 
 /**
  * @typedef {object} AudioSpec preprocessing of a voice activity detector (manifest `audio_preprocessing`)
@@ -89,12 +89,8 @@ export async function finishAudio(outputs, spec, options, prepared, env) {
   }
   const probabilities = concat(scores);
   const threshold = options.threshold === undefined ? post.threshold : Number(options.threshold);
-  const found = speechTimestamps(probabilities, {
-    threshold, minSpeechMs: post.min_speech_ms, minSilenceMs: post.min_silence_ms, speechPadMs: post.speech_pad_ms,
-    sampleRate: pre.sample_rate, audioLengthSamples: audio.length,
-  });
   /** @type {VoiceActivity} */
-  const answer = { segments: toSeconds(found, pre.sample_rate), probabilities, frameSeconds: pre.frame / pre.sample_rate, duration, threshold };
+  const answer = { segments: segmentsAt(probabilities, post, pre.sample_rate, audio.length, threshold), probabilities, frameSeconds: pre.frame / pre.sample_rate, duration, threshold };
   if (options.waveform !== undefined) answer.waveform = waveform(audio, Number(options.waveform));
   return answer;
 }

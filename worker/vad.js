@@ -120,6 +120,24 @@ export function toSeconds(segments, sampleRate = 16000) {
 }
 
 /**
+ * A detector's segments in seconds, cut with its manifest's post-processing settings at `threshold`:
+ * what the worker answers, and what the demo's threshold slider re-cuts without running the model.
+ * @param {ArrayLike<number>} probabilities each frame's speech probability
+ * @param {{threshold: number, min_speech_ms: number, min_silence_ms: number, speech_pad_ms: number}} post
+ * @param {number} sampleRate the rate the detector read
+ * @param {number} audioLengthSamples the recording's length at that rate
+ * @param {number} [threshold]
+ * @returns {Segment[]}
+ */
+export function segmentsAt(probabilities, post, sampleRate, audioLengthSamples, threshold = post.threshold) {
+  const found = speechTimestamps(probabilities, {
+    threshold, minSpeechMs: post.min_speech_ms, minSilenceMs: post.min_silence_ms, speechPadMs: post.speech_pad_ms,
+    sampleRate, audioLengthSamples,
+  });
+  return toSeconds(found, sampleRate);
+}
+
+/**
  * The thresholds and durations the state machine compares with, in samples, computed in Python's
  * order (so the same float64 values).
  * @typedef {{threshold: number, negThreshold: number, window: number, pad: number, minSpeech: number,
