@@ -339,7 +339,7 @@ def native_generation_summary(done: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """The model's first precomputed example as feeds: its tabular row, its series window, its text's token ids, its recording's first block, or its example image preprocessed."""
+    """The model's first precomputed example as feeds: its tabular row, its series window, its picked items, its text's token ids, its recording's first block, or its example image preprocessed."""
     example = entry["examples"][0]
     pre = entry["preprocessing"]
     if pre["kind"] == "audio":
@@ -352,6 +352,12 @@ def _example_feeds(site_dir: Path, entry: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
 
         return {pre["input"]: np.array([example["input"]], np.float32)}
+    if pre["kind"] == "items":
+        import numpy as np
+
+        picked = np.zeros((1, pre["count"]), np.float32)
+        picked[0, [entry["labels"].index(name) for name in example["input"]]] = 1
+        return {pre["input"]: picked}
     if pre["kind"] == "text":
         from .tasks.text import feed
 

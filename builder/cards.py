@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Mapping
 
 import jsonschema
 import yaml
@@ -199,9 +199,23 @@ def _clip(value: Any) -> str:
     return text if len(text) <= MAX_QUOTE else f"{text[:MAX_QUOTE]}… ({len(text):,} characters)"
 
 
+def source_problems(card: Card, known: Mapping[str, Any], what: str, load: Callable[[Any], object]) -> list[CardProblem]:
+    """A card's `dataset.name` that is not among the source's `known` sets (`what` says what those are, e.g.
+    "a series"), or that fails to load (`load(known[name])`): a missing or damaged package is the card's problem."""
+    ds = card.dataset
+    if ds["name"] not in known:
+        listed = ", ".join(sorted(known)) or "none"
+        return [card.problem(("dataset", "name"), f"{ds['name']!r} is not {what} of {ds['source']} (available: {listed})")]
+    try:
+        load(known[ds["name"]])
+    except Exception as err:
+        return [card.problem(("dataset", "source"), f"could not load {ds['source']}/{ds['name']}: {err}")]
+    return []
+
+
 def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(data)
-    if out["task"] in ("tabular-classification", "tabular-regression", "anomaly-detection", "text-classification"):
+    if out["task"] in ("tabular-classification", "tabular-regression", "anomaly-detection", "text-classification", "recommendation"):
         out["dataset"].setdefault("test_size", 0.25)
     elif out["task"] == "time-series-forecasting":
         out["dataset"].setdefault("test_size", 0.2)

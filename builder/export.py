@@ -19,6 +19,17 @@ from onnx import TensorProto
 from .recipes import Trained
 
 TARGET_OPSET = 17
+# the IR version onnxruntime-web 1.18 (the plain-WASM tier) reads
+BROWSER_IR_VERSION = 8
+
+
+def graph_model(graph: onnx.GraphProto) -> onnx.ModelProto:
+    """A graph a recipe builds itself (a few operators around its weights), as a model every tier of the browser reads."""
+    model = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", TARGET_OPSET)], producer_name="vitrine")
+    model.ir_version = BROWSER_IR_VERSION
+    return model
+
+
 _DTYPES = {
     TensorProto.FLOAT: "float32",
     TensorProto.FLOAT16: "float16",

@@ -33,6 +33,8 @@ def quality(metrics: dict[str, Any]) -> str:
     """The headline metric on the held-out data, in words."""
     if "accuracy" in metrics:
         return f"accuracy {100 * metrics['accuracy']:.1f}%"
+    if "ndcg" in metrics:
+        return f"NDCG@{metrics['k']} {metrics['ndcg']:.2f}, precision@{metrics['k']} {metrics['precision']:.2f} on {metrics['queries']} held-out inputs (most popular: {metrics['baseline']['ndcg']:.2f}, {metrics['baseline']['precision']:.2f})"
     if "by_snr" in metrics:
         return f"F1 {metrics['f1']:.2f} on speech in noise (energy detector: {metrics['baseline']['f1']:.2f})"
     if "roc_auc" in metrics:
@@ -78,6 +80,10 @@ def sample(entry: dict[str, Any]) -> str:
     if task == "voice-activity-detection" and isinstance(out, dict):
         speech = sum(s["end"] - s["start"] for s in out["segments"])
         return f"Finds {len(out['segments'])} stretch{'es' if len(out['segments']) != 1 else ''} of speech ({speech:.1f} s of {out['duration']:.1f} s) in {ex['name']}"
+    if task == "recommendation" and isinstance(out, dict) and out["recommendations"]:
+        first = out["recommendations"][0]
+        why = f", because of {first['because']}" if first["because"] else ""
+        return f"Picks {first['item']} first{why}, for {ex['name'].lower()}'s {len(ex['input'])} {entry['dataset']['item_noun']}s"
     if task == "time-series-forecasting" and isinstance(out, dict):
         return f"From {ex['origin']}: {out['forecast'][0]:.1f} next, {out['forecast'][-1]:.1f} in {len(out['forecast'])} steps"
     if task == "tabular-regression" and isinstance(out, dict):

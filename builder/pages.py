@@ -23,7 +23,7 @@ GALLERY = "gallery"
 KINDS = {"tabular-classification": "tabular", "tabular-regression": "regression", "time-series-forecasting": "forecast", "anomaly-detection": "anomaly",
          "image-classification": "image", "object-detection": "detection",
          "text-classification": "text", "semantic-search": "search", "text-generation": "generation",
-         "voice-activity-detection": "audio"}
+         "voice-activity-detection": "audio", "recommendation": "recommend"}
 
 
 @cache

@@ -47,6 +47,7 @@ TASK_INPUTS = {
     "semantic-search": ("text_sets.py", "text_tokenizer.py", "search_questions.json", "tasks/text.py", "tasks/semantic_search.py"),
     "text-generation": ("sampling.py", "text_sets.py", "text_tokenizer.py", "tasks/text.py", "tasks/text_generation.py"),
     "voice-activity-detection": ("speech.py", "tasks/voice_activity.py"),
+    "recommendation": ("baskets.py", "tasks/recommendation.py"),
 }
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
     "__init__.py", "assets.py", "bench.py", "bench_bare.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
@@ -399,6 +400,8 @@ def _headline(variant: dict[str, Any]) -> str:
     metrics = variant["metrics"]
     if "accuracy" in metrics:
         score = f"accuracy {metrics['accuracy']:.3f}"
+    elif "ndcg" in metrics:
+        score = f"NDCG@{metrics['k']} {metrics['ndcg']:.3f}, precision@{metrics['k']} {metrics['precision']:.3f} (popularity: {metrics['baseline']['ndcg']:.3f}, {metrics['baseline']['precision']:.3f}) on {metrics['queries']} held-out inputs"
     elif "by_snr" in metrics:
         score = f"F1 {metrics['f1']:.3f} (energy detector: {metrics['baseline']['f1']:.3f}), ROC AUC {metrics['roc_auc']:.3f} over {metrics['frames']} frames"
     elif "roc_auc" in metrics:

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from .cards import Card
+from .cards import Card, source_problems
 from .errors import CardProblem
 
 
@@ -75,16 +75,7 @@ class Series:
 
 
 def check(card: Card) -> list[CardProblem]:
-    ds = card.dataset
-    known = SOURCES.get(ds["source"], {})
-    if ds["name"] not in known:
-        listed = ", ".join(sorted(known)) or "none"
-        return [card.problem(("dataset", "name"), f"{ds['name']!r} is not a series of {ds['source']} (available: {listed})")]
-    try:
-        known[ds["name"]].load()
-    except Exception as err:  # a missing or damaged package is the card's problem to report
-        return [card.problem(("dataset", "source"), f"could not load {ds['source']}/{ds['name']}: {err}")]
-    return []
+    return source_problems(card, SOURCES.get(card.dataset["source"], {}), "a series", lambda source: source.load())
 
 
 def prepare(card: Card) -> Series:

@@ -53,6 +53,7 @@ const WIDGETS_BY_TASK = {
   'text-generation': async () => (await import('./demo_generate.js')).mountGenerate,
   'time-series-forecasting': async () => (await import('./demo_forecast.js')).mountForecast,
   'voice-activity-detection': async () => (await import('./demo_audio.js')).mountAudio,
+  'recommendation': async () => (await import('./demo_recommend.js')).mountRecommend,
 };
 /** @type {Record<string, () => Promise<MountWidget>>} */
 const WIDGETS_BY_KIND = {
@@ -106,6 +107,15 @@ for (const el of document.querySelectorAll('.vitrine-regression-plots')) {
   whenNear(el, () => {
     import('./regression_plots.js').then((m) => m.mountRegressionPlots(el, { manifest: vitrine.manifest }))
       .catch((e) => console.warn('[vitrine] No regression plots (the table has the values):', e));
+  });
+}
+
+// A recommender's precision and NDCG by the length of its list (ranking_plots.js), on its model page, when near the viewport.
+for (const el of document.querySelectorAll('.vitrine-ranking-plots')) {
+  if (!(el instanceof HTMLElement)) continue;
+  whenNear(el, () => {
+    import('./ranking_plots.js').then((m) => m.mountRankingPlots(el, { manifest: vitrine.manifest }))
+      .catch((e) => console.warn('[vitrine] No ranking plot (the table has the values):', e));
   });
 }
 

@@ -44,9 +44,10 @@
  * @typedef {object} Preprocessing How the task's input becomes feeds: `tabular` (features) or `image`
  *   (the other fields; see builder/image_preprocess.py). Tabular-only code reads `features` after
  *   checking `kind`.
- * @property {'tabular'|'image'|'text'|'series'|'audio'} kind
+ * @property {'tabular'|'image'|'text'|'series'|'audio'|'items'} kind
  * @property {Feature[]} features tabular only
- * @property {string} [input] image: the graph input
+ * @property {string} [input] image, items: the graph input
+ * @property {number} [count] items: how many items the model knows (its labels), the input's width
  * @property {[number, number]} [size] image: [height, width]
  * @property {'center-crop'|'letterbox'|'stretch'} [fit]
  * @property {number} [resize]
@@ -72,7 +73,7 @@
 
 /**
  * @typedef {object} Postprocessing How outputs become the task's answer.
- * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'|'voice-activity-detection'} kind
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'|'voice-activity-detection'|'recommendation'} kind
  * @property {string} [label_output] tabular
  * @property {string} [probability_output] tabular; voice activity: each frame's speech probability
  * @property {string} [value_output] tabular regression: the [N, 1] value
@@ -90,7 +91,12 @@
  * @property {string} [cam_output]
  * @property {string} [cam_classes_output]
  * @property {string} [boxes_output] object detection (see worker/detection.js DetectionSpec)
- * @property {string} [scores_output]
+ * @property {string} [scores_output] object detection; recommendation: each item's score
+ * @property {string} [because_output] recommendation: the picked item that adds most to each item's score (int64)
+ * @property {string} [support_output] recommendation: that item's contribution (≤ 0: no picked item speaks for it)
+ * @property {number} [l2] recommendation: EASE's ridge penalty λ
+ * @property {Record<string, number>} [l2_search] recommendation: mean NDCG@top_k of each λ tried
+ * @property {{seeds: number[], ndcg: number[], precision: number[], baseline_ndcg: number[], baseline_precision: number[], wins: {ndcg: number, precision: number}}} [resplits] recommendation: the method and the popularity baseline on other seeded splits of the people
  * @property {number} [min_score] default score threshold
  * @property {number} [iou] default NMS IoU threshold
  * @property {'weighted'|'hard'} [nms]
@@ -162,7 +168,7 @@
  *   (a handle's `info`).
  * @property {string} id
  * @property {string} title
- * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'|'voice-activity-detection'} task
+ * @property {'tabular-classification'|'tabular-regression'|'time-series-forecasting'|'anomaly-detection'|'image-classification'|'object-detection'|'text-classification'|'semantic-search'|'text-generation'|'voice-activity-detection'|'recommendation'} task
  * @property {string} recipe how the model was trained, in words
  * @property {string} build_key
  * @property {string[]} labels

@@ -6,8 +6,8 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","anomaly-detection","image-classification","object-detection","text-classification","semantic-search","text-generation","voice-activity-detection"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
-const schema82 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image, or a WAV recording) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
+const schema32 = {"type":"object","required":["id","title","task","build_key","labels","inputs","outputs","preprocessing","dataset","examples","default_variant","variants","recipe","artifacts","postprocessing"],"additionalProperties":false,"properties":{"id":{"$ref":"#/$defs/id"},"title":{"type":"string"},"task":{"enum":["tabular-classification","tabular-regression","time-series-forecasting","anomaly-detection","image-classification","object-detection","text-classification","semantic-search","text-generation","voice-activity-detection","recommendation"]},"build_key":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"sha256 of card + recipe source + data + tool versions; equal key = nothing to rebuild"},"labels":{"type":"array","items":{"type":"string"},"minItems":0,"description":"class names, in output order (none for a search encoder)"},"inputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"outputs":{"type":"array","items":{"$ref":"#/$defs/tensor_spec"},"minItems":1},"preprocessing":{"$ref":"#/$defs/preprocessing"},"dataset":{"$ref":"#/$defs/dataset"},"examples":{"type":"array","items":{"$ref":"#/$defs/example"}},"default_variant":{"type":"string"},"variants":{"type":"array","items":{"$ref":"#/$defs/variant"},"minItems":1},"recipe":{"type":"string","description":"what was trained, e.g. 'RandomForestClassifier(n_estimators=100) after StandardScaler/OneHotEncoder'"},"artifacts":{"type":"array","description":"content-addressed side files of the model that pages or the runtime read on demand (long text stays out of this manifest, which every model page loads)","items":{"$ref":"#/$defs/artifact"}},"postprocessing":{"$ref":"#/$defs/postprocessing"},"explain":{"type":"object","additionalProperties":false,"required":["method","explanations","background_rows","output"],"description":"SHAP baselines computed at build time with Python's shap on the default variant: anyone can reproduce them from the background rows in the explanations artifact","properties":{"method":{"enum":["exact","permutation"]},"explanations":{"type":"string","description":"url of the explanations artifact"},"background_rows":{"type":"integer","minimum":1},"output":{"const":"probabilities"}}},"drift":{"type":"object","additionalProperties":false,"required":["reference","reference_rows","test_rows"],"description":"The drift check of a tabular model (builder/drift.py): a dropped CSV is compared with the training rows","properties":{"reference":{"type":"string","description":"url of the drift_reference artifact"},"reference_rows":{"type":"integer","minimum":1,"description":"training rows the reference describes"},"test_rows":{"type":"string","description":"url of the test_rows artifact: held-out rows as CSV, one column per feature"}}}}};
+const schema87 = {"type":"object","required":["kind","url","sha256","bytes"],"additionalProperties":false,"properties":{"kind":{"enum":["description","example","tokenizer","documents","embeddings","explanations","drift_reference","test_rows","series"],"description":"description: the card's Markdown description (UTF-8); example: an example input file (an image, or a WAV recording) for the demo; tokenizer: the text model's tokenizer.json (HF tokenizers format; the encoders' with truncation set); documents: a search corpus as JSON [{title, text}]; embeddings: the corpus embeddings, int8 codes row by row ([count, dims], see postprocessing.corpus); explanations: SHAP baselines of a tabular model (builder/explain.py): background rows, expected value, values of the example and held-out rows, global importance; drift_reference: the training reference of the drift check (builder/drift.py): per feature the training values (numbers, for KS), decile bin edges and proportions (categories: their proportions), and the proportions of the model's predicted labels; test_rows: held-out rows as CSV in the dataset's columns; series: a forecaster's series as JSON {dates, values, filled} (the demo's history and origins)"},"url":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9_-]+\\.[0-9a-f]{16}\\.[a-z.]+$","description":"relative to manifest.json: <id>/<kind>.<sha256[:16]>.<ext>"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"name":{"type":"string","description":"a short name for people, e.g. the example's file name"},"media_type":{"type":"string","pattern":"^[a-z]+/[a-z0-9.+-]+$"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,63}$(?!\\n)", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -2384,17 +2384,146 @@ if(props0 !== true){
 props0 = true;
 }
 }
-}
-}
-}
-}
-if(!valid0){
-const err72 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const _errs80 = errors;
+const _errs81 = errors;
+if(errors === _errs81){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((((data.kind === undefined) && (missing5 = "kind")) || ((data.input === undefined) && (missing5 = "input"))) || ((data.count === undefined) && (missing5 = "count"))){
+const err72 = {instancePath,schemaPath:"#/$defs/items_preprocessing/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+else {
+const _errs83 = errors;
+for(const key6 in data){
+if(!(((key6 === "kind") || (key6 === "input")) || (key6 === "count"))){
+const err73 = {instancePath,schemaPath:"#/$defs/items_preprocessing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+break;
+}
+}
+if(_errs83 === errors){
+if(data.kind !== undefined){
+const _errs84 = errors;
+if("items" !== data.kind){
+const err74 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/items_preprocessing/properties/kind/const",keyword:"const",params:{allowedValue: "items"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var valid17 = _errs84 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data.input !== undefined){
+const _errs85 = errors;
+if(typeof data.input !== "string"){
+const err75 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/items_preprocessing/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+var valid17 = _errs85 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data.count !== undefined){
+let data36 = data.count;
+const _errs87 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err76 = {instancePath:instancePath+"/count",schemaPath:"#/$defs/items_preprocessing/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(errors === _errs87){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 < 1 || isNaN(data36)){
+const err77 = {instancePath:instancePath+"/count",schemaPath:"#/$defs/items_preprocessing/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+var valid17 = _errs87 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/$defs/items_preprocessing/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+var _valid0 = _errs80 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 5];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 5;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+}
+}
+if(!valid0){
+const err79 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 validate25.errors = vErrors;
@@ -2417,11 +2546,12 @@ return errors === 0;
 }
 validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema46 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
-const schema47 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
-const schema49 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
-const schema50 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","label","unit","frequency","season","points","start","end","filled","train_points","test_start"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"label":{"type":"string"},"unit":{"type":"string"},"frequency":{"type":"string"},"season":{"type":"integer","minimum":1},"points":{"type":"integer"},"start":{"type":"string"},"end":{"type":"string"},"filled":{"type":"array","items":{"type":"string"},"description":"periods without a measurement, filled by linear interpolation"},"train_points":{"type":"integer"},"test_start":{"type":"string"}}};
-const schema51 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","clips","seconds","frames","speech_share","sample_rate","snr_db","noises","voices","synthesiser"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"clips":{"type":"integer","minimum":1},"seconds":{"type":"number"},"frames":{"type":"integer"},"speech_share":{"type":"number","minimum":0,"maximum":1},"sample_rate":{"type":"integer"},"snr_db":{"type":"array","items":{"type":"number"}},"noises":{"type":"array","items":{"type":"string"}},"voices":{"type":"array","items":{"type":"string"}},"synthesiser":{"type":"string"}}};
+const schema47 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","class_counts"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"class_counts":{"type":"object","additionalProperties":{"type":"integer"}}}};
+const schema48 = {"type":"object","required":["name","source","rows","train_rows","test_rows","dropped_rows","target","target_label","target_stats"],"additionalProperties":false,"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"rows":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"dropped_rows":{"type":"integer","description":"rows dropped for missing values"},"target":{"type":"string"},"target_label":{"type":"string"},"target_unit":{"type":"string"},"target_stats":{"type":"object","additionalProperties":false,"required":["min","max","mean","std","step"],"description":"the target on the training split; step: the data's resolution","properties":{"min":{"type":"number"},"max":{"type":"number"},"mean":{"type":"number"},"std":{"type":"number"},"step":{"type":"number"}}}}};
+const schema50 = {"type":"object","additionalProperties":false,"required":["name","source","citation","license"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"license":{"type":"string"},"emails":{"type":"integer"},"spam":{"type":"integer"},"sampled":{"type":"integer"},"train_rows":{"type":"integer"},"test_rows":{"type":"integer"},"documents":{"type":"integer"},"questions":{"type":"integer"}}};
+const schema51 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","label","unit","frequency","season","points","start","end","filled","train_points","test_start"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"label":{"type":"string"},"unit":{"type":"string"},"frequency":{"type":"string"},"season":{"type":"integer","minimum":1},"points":{"type":"integer"},"start":{"type":"string"},"end":{"type":"string"},"filled":{"type":"array","items":{"type":"string"},"description":"periods without a measurement, filled by linear interpolation"},"train_points":{"type":"integer"},"test_start":{"type":"string"}}};
+const schema52 = {"type":"object","additionalProperties":false,"required":["name","source","citation","licence","clips","seconds","frames","speech_share","sample_rate","snr_db","noises","voices","synthesiser"],"properties":{"name":{"type":"string"},"source":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"clips":{"type":"integer","minimum":1},"seconds":{"type":"number"},"frames":{"type":"integer"},"speech_share":{"type":"number","minimum":0,"maximum":1},"sample_rate":{"type":"integer"},"snr_db":{"type":"array","items":{"type":"number"}},"noises":{"type":"array","items":{"type":"string"}},"voices":{"type":"array","items":{"type":"string"}},"synthesiser":{"type":"string"}}};
+const schema53 = {"type":"object","additionalProperties":false,"required":["name","source","package","citation","licence","person","item_noun","verb","uses","people","items","density","train_people","test_people","seed","folds","popular"],"description":"who uses what (builder/baskets.py): people × items, 0 or 1","properties":{"name":{"type":"string"},"source":{"type":"string"},"package":{"type":"string"},"citation":{"type":"string"},"licence":{"type":"string"},"person":{"type":"string","description":"what a row is, e.g. reader"},"item_noun":{"type":"string","description":"what an item is, e.g. food"},"verb":{"type":"string","description":"what a person does with an item, e.g. eat"},"uses":{"type":"string","description":"how a 1 is read from the data, in words"},"people":{"type":"integer","minimum":1},"items":{"type":"integer","minimum":1},"density":{"type":"number","minimum":0,"maximum":1},"train_people":{"type":"integer","minimum":1},"test_people":{"type":"integer","minimum":1},"seed":{"type":"integer"},"folds":{"type":"integer","minimum":2},"popular":{"type":"array","items":{"type":"string"}}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2454,7 +2584,7 @@ errors++;
 else {
 const _errs4 = errors;
 for(const key0 in data){
-if(!(func1.call(schema46.properties, key0))){
+if(!(func1.call(schema47.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/$defs/tabular_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2701,7 +2831,7 @@ errors++;
 else {
 const _errs29 = errors;
 for(const key2 in data){
-if(!(func1.call(schema47.properties, key2))){
+if(!(func1.call(schema48.properties, key2))){
 const err14 = {instancePath,schemaPath:"#/$defs/regression_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -3294,7 +3424,7 @@ errors++;
 else {
 const _errs84 = errors;
 for(const key5 in data){
-if(!(func1.call(schema49.properties, key5))){
+if(!(func1.call(schema50.properties, key5))){
 const err45 = {instancePath,schemaPath:"#/$defs/text_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
@@ -3566,7 +3696,7 @@ errors++;
 else {
 const _errs110 = errors;
 for(const key6 in data){
-if(!(func1.call(schema50.properties, key6))){
+if(!(func1.call(schema51.properties, key6))){
 const err59 = {instancePath,schemaPath:"#/$defs/series_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
@@ -3929,7 +4059,7 @@ errors++;
 else {
 const _errs144 = errors;
 for(const key7 in data){
-if(!(func1.call(schema51.properties, key7))){
+if(!(func1.call(schema52.properties, key7))){
 const err78 = {instancePath,schemaPath:"#/$defs/audio_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
@@ -4332,18 +4462,525 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs177 = errors;
+const _errs178 = errors;
+if(errors === _errs178){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((((((((((((((((((data.name === undefined) && (missing7 = "name")) || ((data.source === undefined) && (missing7 = "source"))) || ((data.package === undefined) && (missing7 = "package"))) || ((data.citation === undefined) && (missing7 = "citation"))) || ((data.licence === undefined) && (missing7 = "licence"))) || ((data.person === undefined) && (missing7 = "person"))) || ((data.item_noun === undefined) && (missing7 = "item_noun"))) || ((data.verb === undefined) && (missing7 = "verb"))) || ((data.uses === undefined) && (missing7 = "uses"))) || ((data.people === undefined) && (missing7 = "people"))) || ((data.items === undefined) && (missing7 = "items"))) || ((data.density === undefined) && (missing7 = "density"))) || ((data.train_people === undefined) && (missing7 = "train_people"))) || ((data.test_people === undefined) && (missing7 = "test_people"))) || ((data.seed === undefined) && (missing7 = "seed"))) || ((data.folds === undefined) && (missing7 = "folds"))) || ((data.popular === undefined) && (missing7 = "popular"))){
+const err99 = {instancePath,schemaPath:"#/$defs/basket_dataset/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+else {
+const _errs180 = errors;
+for(const key8 in data){
+if(!(func1.call(schema53.properties, key8))){
+const err100 = {instancePath,schemaPath:"#/$defs/basket_dataset/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+break;
+}
+}
+if(_errs180 === errors){
+if(data.name !== undefined){
+const _errs181 = errors;
+if(typeof data.name !== "string"){
+const err101 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/basket_dataset/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+var valid20 = _errs181 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.source !== undefined){
+const _errs183 = errors;
+if(typeof data.source !== "string"){
+const err102 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/basket_dataset/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var valid20 = _errs183 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.package !== undefined){
+const _errs185 = errors;
+if(typeof data.package !== "string"){
+const err103 = {instancePath:instancePath+"/package",schemaPath:"#/$defs/basket_dataset/properties/package/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var valid20 = _errs185 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.citation !== undefined){
+const _errs187 = errors;
+if(typeof data.citation !== "string"){
+const err104 = {instancePath:instancePath+"/citation",schemaPath:"#/$defs/basket_dataset/properties/citation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+var valid20 = _errs187 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.licence !== undefined){
+const _errs189 = errors;
+if(typeof data.licence !== "string"){
+const err105 = {instancePath:instancePath+"/licence",schemaPath:"#/$defs/basket_dataset/properties/licence/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+var valid20 = _errs189 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.person !== undefined){
+const _errs191 = errors;
+if(typeof data.person !== "string"){
+const err106 = {instancePath:instancePath+"/person",schemaPath:"#/$defs/basket_dataset/properties/person/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+var valid20 = _errs191 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.item_noun !== undefined){
+const _errs193 = errors;
+if(typeof data.item_noun !== "string"){
+const err107 = {instancePath:instancePath+"/item_noun",schemaPath:"#/$defs/basket_dataset/properties/item_noun/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+var valid20 = _errs193 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.verb !== undefined){
+const _errs195 = errors;
+if(typeof data.verb !== "string"){
+const err108 = {instancePath:instancePath+"/verb",schemaPath:"#/$defs/basket_dataset/properties/verb/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+var valid20 = _errs195 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.uses !== undefined){
+const _errs197 = errors;
+if(typeof data.uses !== "string"){
+const err109 = {instancePath:instancePath+"/uses",schemaPath:"#/$defs/basket_dataset/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+var valid20 = _errs197 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.people !== undefined){
+let data84 = data.people;
+const _errs199 = errors;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err110 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/basket_dataset/properties/people/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(errors === _errs199){
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 < 1 || isNaN(data84)){
+const err111 = {instancePath:instancePath+"/people",schemaPath:"#/$defs/basket_dataset/properties/people/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs199 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.items !== undefined){
+let data85 = data.items;
+const _errs201 = errors;
+if(!(((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))) && (isFinite(data85)))){
+const err112 = {instancePath:instancePath+"/items",schemaPath:"#/$defs/basket_dataset/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(errors === _errs201){
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 < 1 || isNaN(data85)){
+const err113 = {instancePath:instancePath+"/items",schemaPath:"#/$defs/basket_dataset/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs201 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.density !== undefined){
+let data86 = data.density;
+const _errs203 = errors;
+if(errors === _errs203){
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 1 || isNaN(data86)){
+const err114 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/basket_dataset/properties/density/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+else {
+if(data86 < 0 || isNaN(data86)){
+const err115 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/basket_dataset/properties/density/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/density",schemaPath:"#/$defs/basket_dataset/properties/density/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+var valid20 = _errs203 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.train_people !== undefined){
+let data87 = data.train_people;
+const _errs205 = errors;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err117 = {instancePath:instancePath+"/train_people",schemaPath:"#/$defs/basket_dataset/properties/train_people/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(errors === _errs205){
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 1 || isNaN(data87)){
+const err118 = {instancePath:instancePath+"/train_people",schemaPath:"#/$defs/basket_dataset/properties/train_people/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs205 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.test_people !== undefined){
+let data88 = data.test_people;
+const _errs207 = errors;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err119 = {instancePath:instancePath+"/test_people",schemaPath:"#/$defs/basket_dataset/properties/test_people/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(errors === _errs207){
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 1 || isNaN(data88)){
+const err120 = {instancePath:instancePath+"/test_people",schemaPath:"#/$defs/basket_dataset/properties/test_people/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs207 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.seed !== undefined){
+let data89 = data.seed;
+const _errs209 = errors;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err121 = {instancePath:instancePath+"/seed",schemaPath:"#/$defs/basket_dataset/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+var valid20 = _errs209 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.folds !== undefined){
+let data90 = data.folds;
+const _errs211 = errors;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err122 = {instancePath:instancePath+"/folds",schemaPath:"#/$defs/basket_dataset/properties/folds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(errors === _errs211){
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 2 || isNaN(data90)){
+const err123 = {instancePath:instancePath+"/folds",schemaPath:"#/$defs/basket_dataset/properties/folds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+var valid20 = _errs211 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data.popular !== undefined){
+let data91 = data.popular;
+const _errs213 = errors;
+if(errors === _errs213){
+if(Array.isArray(data91)){
+var valid21 = true;
+const len4 = data91.length;
+for(let i4=0; i4<len4; i4++){
+const _errs215 = errors;
+if(typeof data91[i4] !== "string"){
+const err124 = {instancePath:instancePath+"/popular/" + i4,schemaPath:"#/$defs/basket_dataset/properties/popular/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+var valid21 = _errs215 === errors;
+if(!valid21){
+break;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/popular",schemaPath:"#/$defs/basket_dataset/properties/popular/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+var valid20 = _errs213 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err126 = {instancePath,schemaPath:"#/$defs/basket_dataset/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+var _valid0 = _errs177 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 6;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
 }
 }
 if(!valid0){
-const err99 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err127 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err127];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err127);
 }
 errors++;
 validate29.errors = vErrors;
@@ -4366,11 +5003,12 @@ return errors === 0;
 }
 validate29.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema53 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
-const schema54 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
-const schema56 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["score","anomaly","threshold"],"additionalProperties":false,"properties":{"score":{"type":"number"},"anomaly":{"type":"boolean"},"threshold":{"type":"number"}}}}};
-const schema58 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
-const schema59 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
+const schema55 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["label","probabilities"],"additionalProperties":false,"properties":{"label":{"type":"string"},"probabilities":{"type":"array","items":{"type":"number"}}}}}};
+const schema56 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"number"},"output":{"type":"object","required":["value","low","high","level"],"additionalProperties":false,"properties":{"value":{"type":"number"},"low":{"type":"number"},"high":{"type":"number"},"level":{"type":"number"}}}}};
+const schema58 = {"type":"object","required":["input","output"],"additionalProperties":false,"description":"A precomputed prediction (Python onnxruntime on the default variant), shown before the runtime arrives.","properties":{"input":{"type":"object","additionalProperties":{"type":["number","string"]}},"expected":{"type":"string"},"output":{"type":"object","required":["score","anomaly","threshold"],"additionalProperties":false,"properties":{"score":{"type":"number"},"anomaly":{"type":"boolean"},"threshold":{"type":"number"}}}}};
+const schema60 = {"type":"object","additionalProperties":false,"required":["text","output"],"description":"a card's example prompt with the default variant's greedy answer (temperature 0, the defaults' max_new_tokens)","properties":{"text":{"type":"string"},"output":{"type":"object","additionalProperties":false,"required":["text","tokens","prompt_tokens","finish_reason"],"properties":{"text":{"type":"string"},"tokens":{"type":"array","items":{"type":"integer","minimum":0}},"prompt_tokens":{"type":"integer","minimum":1},"finish_reason":{"enum":["eos","length"]}}}}};
+const schema61 = {"type":"object","additionalProperties":false,"required":["origin","input","output"],"description":"A precomputed forecast from `origin` (the first period forecast), from the `input` window before it; `expected`: what happened (null past the data).","properties":{"origin":{"type":"string"},"input":{"type":"array","items":{"type":"number"}},"expected":{"type":"array","items":{"type":["number","null"]}},"output":{"type":"object","additionalProperties":false,"required":["forecast","low","high","level"],"properties":{"forecast":{"type":"array","items":{"type":"number"}},"low":{"type":"array","items":{"type":"number"}},"high":{"type":"array","items":{"type":"number"}},"level":{"type":"number"}}}}};
+const schema63 = {"type":"object","additionalProperties":false,"required":["name","input","output"],"description":"a held-out person's items less a hidden fold (`input`), the hidden ones (`expected`), and the precomputed answer","properties":{"name":{"type":"string"},"input":{"type":"array","items":{"type":"string"},"minItems":1},"expected":{"type":"array","items":{"type":"string"}},"output":{"type":"object","additionalProperties":false,"required":["recommendations"],"properties":{"recommendations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["item","index","score","because"],"properties":{"item":{"type":"string"},"index":{"type":"integer","minimum":0},"score":{"type":"number"},"because":{"type":["string","null"]}}}}}}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4425,7 +5063,7 @@ for(const key1 in data0){
 let data1 = data0[key1];
 const _errs8 = errors;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema53.properties.input.additionalProperties.type},message:"must be number,string"};
+const err2 = {instancePath:instancePath+"/input/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/tabular_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema55.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4649,7 +5287,7 @@ for(const key4 in data7){
 let data8 = data7[key4];
 const _errs28 = errors;
 if((!((typeof data8 == "number") && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema54.properties.input.additionalProperties.type},message:"must be number,string"};
+const err14 = {instancePath:instancePath+"/input/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/regression_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema56.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5194,7 +5832,7 @@ for(const key9 in data24){
 let data25 = data24[key9];
 const _errs73 = errors;
 if((!((typeof data25 == "number") && (isFinite(data25)))) && (typeof data25 !== "string")){
-const err43 = {instancePath:instancePath+"/input/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/anomaly_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema56.properties.input.additionalProperties.type},message:"must be number,string"};
+const err43 = {instancePath:instancePath+"/input/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/anomaly_example/properties/input/additionalProperties/type",keyword:"type",params:{type: schema58.properties.input.additionalProperties.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5802,7 +6440,7 @@ if(data39.finish_reason !== undefined){
 let data44 = data39.finish_reason;
 const _errs122 = errors;
 if(!((data44 === "eos") || (data44 === "length"))){
-const err76 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema58.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
+const err76 = {instancePath:instancePath+"/output/finish_reason",schemaPath:"#/$defs/generation_example/properties/output/properties/finish_reason/enum",keyword:"enum",params:{allowedValues: schema60.properties.output.properties.finish_reason.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5969,7 +6607,7 @@ for(let i6=0; i6<len6; i6++){
 let data49 = data48[i6];
 const _errs135 = errors;
 if((!((typeof data49 == "number") && (isFinite(data49)))) && (data49 !== null)){
-const err84 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema59.properties.expected.items.type},message:"must be number,null"};
+const err84 = {instancePath:instancePath+"/expected/" + i6,schemaPath:"#/$defs/forecast_example/properties/expected/items/type",keyword:"type",params:{type: schema61.properties.expected.items.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -6677,6 +7315,395 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs184 = errors;
+const _errs185 = errors;
+if(errors === _errs185){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing17;
+if((((data.name === undefined) && (missing17 = "name")) || ((data.input === undefined) && (missing17 = "input"))) || ((data.output === undefined) && (missing17 = "output"))){
+const err122 = {instancePath,schemaPath:"#/$defs/recommendation_example/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+else {
+const _errs187 = errors;
+for(const key20 in data){
+if(!((((key20 === "name") || (key20 === "input")) || (key20 === "expected")) || (key20 === "output"))){
+const err123 = {instancePath,schemaPath:"#/$defs/recommendation_example/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+break;
+}
+}
+if(_errs187 === errors){
+if(data.name !== undefined){
+const _errs188 = errors;
+if(typeof data.name !== "string"){
+const err124 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/recommendation_example/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+var valid42 = _errs188 === errors;
+}
+else {
+var valid42 = true;
+}
+if(valid42){
+if(data.input !== undefined){
+let data71 = data.input;
+const _errs190 = errors;
+if(errors === _errs190){
+if(Array.isArray(data71)){
+if(data71.length < 1){
+const err125 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/recommendation_example/properties/input/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+else {
+var valid43 = true;
+const len12 = data71.length;
+for(let i12=0; i12<len12; i12++){
+const _errs192 = errors;
+if(typeof data71[i12] !== "string"){
+const err126 = {instancePath:instancePath+"/input/" + i12,schemaPath:"#/$defs/recommendation_example/properties/input/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var valid43 = _errs192 === errors;
+if(!valid43){
+break;
+}
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/recommendation_example/properties/input/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+var valid42 = _errs190 === errors;
+}
+else {
+var valid42 = true;
+}
+if(valid42){
+if(data.expected !== undefined){
+let data73 = data.expected;
+const _errs194 = errors;
+if(errors === _errs194){
+if(Array.isArray(data73)){
+var valid44 = true;
+const len13 = data73.length;
+for(let i13=0; i13<len13; i13++){
+const _errs196 = errors;
+if(typeof data73[i13] !== "string"){
+const err128 = {instancePath:instancePath+"/expected/" + i13,schemaPath:"#/$defs/recommendation_example/properties/expected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+var valid44 = _errs196 === errors;
+if(!valid44){
+break;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/expected",schemaPath:"#/$defs/recommendation_example/properties/expected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+var valid42 = _errs194 === errors;
+}
+else {
+var valid42 = true;
+}
+if(valid42){
+if(data.output !== undefined){
+let data75 = data.output;
+const _errs198 = errors;
+if(errors === _errs198){
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+let missing18;
+if((data75.recommendations === undefined) && (missing18 = "recommendations")){
+const err130 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/recommendation_example/properties/output/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+else {
+const _errs200 = errors;
+for(const key21 in data75){
+if(!(key21 === "recommendations")){
+const err131 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/recommendation_example/properties/output/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+break;
+}
+}
+if(_errs200 === errors){
+if(data75.recommendations !== undefined){
+let data76 = data75.recommendations;
+const _errs201 = errors;
+if(errors === _errs201){
+if(Array.isArray(data76)){
+var valid46 = true;
+const len14 = data76.length;
+for(let i14=0; i14<len14; i14++){
+let data77 = data76[i14];
+const _errs203 = errors;
+if(errors === _errs203){
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+let missing19;
+if(((((data77.item === undefined) && (missing19 = "item")) || ((data77.index === undefined) && (missing19 = "index"))) || ((data77.score === undefined) && (missing19 = "score"))) || ((data77.because === undefined) && (missing19 = "because"))){
+const err132 = {instancePath:instancePath+"/output/recommendations/" + i14,schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+else {
+const _errs205 = errors;
+for(const key22 in data77){
+if(!((((key22 === "item") || (key22 === "index")) || (key22 === "score")) || (key22 === "because"))){
+const err133 = {instancePath:instancePath+"/output/recommendations/" + i14,schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+break;
+}
+}
+if(_errs205 === errors){
+if(data77.item !== undefined){
+const _errs206 = errors;
+if(typeof data77.item !== "string"){
+const err134 = {instancePath:instancePath+"/output/recommendations/" + i14+"/item",schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+var valid47 = _errs206 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data77.index !== undefined){
+let data79 = data77.index;
+const _errs208 = errors;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err135 = {instancePath:instancePath+"/output/recommendations/" + i14+"/index",schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(errors === _errs208){
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err136 = {instancePath:instancePath+"/output/recommendations/" + i14+"/index",schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+var valid47 = _errs208 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data77.score !== undefined){
+let data80 = data77.score;
+const _errs210 = errors;
+if(!((typeof data80 == "number") && (isFinite(data80)))){
+const err137 = {instancePath:instancePath+"/output/recommendations/" + i14+"/score",schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+var valid47 = _errs210 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data77.because !== undefined){
+let data81 = data77.because;
+const _errs212 = errors;
+if((typeof data81 !== "string") && (data81 !== null)){
+const err138 = {instancePath:instancePath+"/output/recommendations/" + i14+"/because",schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/properties/because/type",keyword:"type",params:{type: schema63.properties.output.properties.recommendations.items.properties.because.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+var valid47 = _errs212 === errors;
+}
+else {
+var valid47 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/output/recommendations/" + i14,schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+var valid46 = _errs203 === errors;
+if(!valid46){
+break;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/output/recommendations",schemaPath:"#/$defs/recommendation_example/properties/output/properties/recommendations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/output",schemaPath:"#/$defs/recommendation_example/properties/output/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+var valid42 = _errs198 === errors;
+}
+else {
+var valid42 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err142 = {instancePath,schemaPath:"#/$defs/recommendation_example/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+var _valid0 = _errs184 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 8];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 8;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -6685,12 +7712,12 @@ props0 = true;
 }
 }
 if(!valid0){
-const err122 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err143 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err122];
+vErrors = [err143];
 }
 else {
-vErrors.push(err122);
+vErrors.push(err143);
 }
 errors++;
 validate31.errors = vErrors;
@@ -6713,7 +7740,7 @@ return errors === 0;
 }
 validate31.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema61 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
+const schema64 = {"type":"object","required":["name","precision","url","sha256","bytes","gzip_bytes","metrics","fixtures","opsets","ir_version","tolerance","artifacts"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-z0-9_-]+$"},"precision":{"enum":["fp32","fp16","int8","uint8"]},"url":{"type":"string","description":"relative to manifest.json; content-addressed: <id>/<variant>.<sha256[:16]>.onnx"},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":1},"gzip_bytes":{"type":"integer","minimum":1},"metrics":{"$ref":"#/$defs/metrics"},"fixtures":{"type":"string","description":"relative URL of the parity fixture JSON (inputs + Python onnxruntime outputs)"},"opsets":{"type":"object","additionalProperties":{"type":"integer","minimum":1},"description":"operator set per domain ('ai.onnx' for the default domain): lets the runtime skip a tier whose build lacks a domain (WebGPU has no ai.onnx.ml)"},"ir_version":{"type":"integer","minimum":1,"description":"ONNX IR version of the file (older runtimes such as onnxruntime-web 1.18 cap it)"},"tolerance":{"type":"number","exclusiveMinimum":0,"description":"max |browser − Python onnxruntime| the parity tests accept on this variant's first output (builder/variant_report.parity_tolerance)"},"method":{"type":"string","description":"how the file was made from the fp32 export, e.g. 'static QDQ int8 (per-channel)'"},"optimization":{"type":"object","additionalProperties":false,"required":["level","nodes_before","nodes_after"],"properties":{"level":{"enum":["none","basic","extended","transformer"]},"nodes_before":{"type":"integer"},"nodes_after":{"type":"integer"}}},"artifacts":{"type":"array","items":{"$ref":"#/$defs/artifact"}},"session_options":{"type":"object","additionalProperties":{"type":"string"},"description":"onnxruntime session config entries the variant needs in every runtime (e.g. session.disable_quant_qdq: the browser passes them as extra.session, Python as add_session_config_entry)"}}};
 const pattern8 = new RegExp("^[a-z0-9_-]+$", "u");
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7182,7 +8209,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema66 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema69 = {"type":"object","required":["mae","rmse","r2","baseline","interval","held_out","latency_ms"],"additionalProperties":false,"description":"held-out rows: errors in the target's unit, R², the same for a baseline, how often the interval held, and every held-out pair for the page's plots","properties":{"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"},"baseline":{"type":"object","additionalProperties":false,"required":["kind","value","mae","rmse","r2"],"properties":{"kind":{"type":"string"},"value":{"type":"number"},"mae":{"type":"number","minimum":0},"rmse":{"type":"number","minimum":0},"r2":{"type":"number"}}},"interval":{"type":"object","additionalProperties":false,"required":["level","half_width","method","coverage","rows"],"properties":{"level":{"type":"number"},"half_width":{"type":"number","minimum":0},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"rows":{"type":"integer","minimum":1}}},"held_out":{"type":"object","additionalProperties":false,"required":["actual","predicted"],"properties":{"actual":{"type":"array","items":{"type":"number"}},"predicted":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7204,7 +8231,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema66.properties, key0))){
+if(!(func1.call(schema69.properties, key0))){
 validate37.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -7827,7 +8854,7 @@ return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema68 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema71 = {"type":"object","additionalProperties":false,"required":["mae","mase","smape","mae_by_step","baseline","scale","origins","interval","latency_ms"],"description":"a rolling-origin back-test over the held-out tail: errors overall and per step, beside the seasonal-naive forecast, and how often each step's interval held","properties":{"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","season","mae","mase","smape","mae_by_step"],"properties":{"kind":{"type":"string"},"season":{"type":"integer","minimum":1},"mae":{"type":"number","minimum":0},"mase":{"type":"number","minimum":0},"smape":{"type":"number","minimum":0},"mae_by_step":{"type":"array","items":{"type":"number"}}}},"scale":{"type":"number","description":"the in-sample seasonal-naive MAE: MASE = MAE / scale"},"origins":{"type":"integer","minimum":1},"interval":{"type":"object","additionalProperties":false,"required":["level","half_widths","method","coverage","coverage_by_step"],"properties":{"level":{"type":"number"},"half_widths":{"type":"array","items":{"type":"number"}},"method":{"type":"string"},"coverage":{"type":"number","minimum":0,"maximum":1},"coverage_by_step":{"type":"array","items":{"type":"number"}}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7849,7 +8876,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema68.properties, key0))){
+if(!(func1.call(schema71.properties, key0))){
 validate39.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -10512,7 +11539,7 @@ return errors === 0;
 }
 validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema80 = {"type":"object","additionalProperties":false,"required":["clips","frames","speech_share","roc_auc","precision","recall","f1","by_snr","baseline","latency_ms"],"description":"held-out clips whose frames' truth is known: ROC AUC of the frame probabilities, precision/recall/F1 of the frames inside the detected segments, per noise level, beside an energy detector","properties":{"clips":{"type":"integer","minimum":1},"frames":{"type":"integer","minimum":1},"speech_share":{"type":"number","minimum":0,"maximum":1},"roc_auc":{"type":"number","minimum":0,"maximum":1},"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"f1":{"type":"number","minimum":0,"maximum":1},"by_snr":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["snr_db","clips","f1","baseline_f1"],"properties":{"snr_db":{"type":"number"},"clips":{"type":"integer"},"f1":{"type":"number"},"baseline_f1":{"type":"number"}}}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","margin_db","roc_auc","precision","recall","f1"],"description":"a frame is speech when its energy exceeds the clip's quietest tenth of frames by margin_db (the margin with the best F1 on these clips)","properties":{"kind":{"type":"string"},"margin_db":{"type":"number"},"roc_auc":{"type":"number"},"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"f1":{"type":"number","minimum":0,"maximum":1}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
+const schema83 = {"type":"object","additionalProperties":false,"required":["clips","frames","speech_share","roc_auc","precision","recall","f1","by_snr","baseline","latency_ms"],"description":"held-out clips whose frames' truth is known: ROC AUC of the frame probabilities, precision/recall/F1 of the frames inside the detected segments, per noise level, beside an energy detector","properties":{"clips":{"type":"integer","minimum":1},"frames":{"type":"integer","minimum":1},"speech_share":{"type":"number","minimum":0,"maximum":1},"roc_auc":{"type":"number","minimum":0,"maximum":1},"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"f1":{"type":"number","minimum":0,"maximum":1},"by_snr":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["snr_db","clips","f1","baseline_f1"],"properties":{"snr_db":{"type":"number"},"clips":{"type":"integer"},"f1":{"type":"number"},"baseline_f1":{"type":"number"}}}},"baseline":{"type":"object","additionalProperties":false,"required":["kind","margin_db","roc_auc","precision","recall","f1"],"description":"a frame is speech when its energy exceeds the clip's quietest tenth of frames by margin_db (the margin with the best F1 on these clips)","properties":{"kind":{"type":"string"},"margin_db":{"type":"number"},"roc_auc":{"type":"number"},"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"f1":{"type":"number","minimum":0,"maximum":1}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10534,7 +11561,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema80.properties, key0))){
+if(!(func1.call(schema83.properties, key0))){
 validate51.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -11201,6 +12228,1072 @@ return errors === 0;
 }
 validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema85 = {"type":"object","additionalProperties":false,"required":["precision","recall","ndcg","hit_rate","coverage","curves","k","queries","people","baseline","latency_ms"],"properties":{"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"ndcg":{"type":"number","minimum":0,"maximum":1},"hit_rate":{"type":"number","minimum":0,"maximum":1},"coverage":{"type":"number","minimum":0,"maximum":1},"curves":{"type":"object","additionalProperties":false,"required":["precision","recall","ndcg","hit_rate"],"description":"each metric at K = 1, 2, …","properties":{"precision":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}},"recall":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}},"ndcg":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}},"hit_rate":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}}}},"k":{"type":"integer","minimum":1},"queries":{"type":"integer","minimum":1},"people":{"type":"integer","minimum":1},"baseline":{"type":"object","additionalProperties":false,"required":["kind","precision","recall","ndcg","hit_rate","coverage","curves"],"properties":{"precision":{"type":"number","minimum":0,"maximum":1},"recall":{"type":"number","minimum":0,"maximum":1},"ndcg":{"type":"number","minimum":0,"maximum":1},"hit_rate":{"type":"number","minimum":0,"maximum":1},"coverage":{"type":"number","minimum":0,"maximum":1},"curves":{"type":"object","additionalProperties":false,"required":["precision","recall","ndcg","hit_rate"],"description":"each metric at K = 1, 2, …","properties":{"precision":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}},"recall":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}},"ndcg":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}},"hit_rate":{"type":"array","items":{"type":"number","minimum":0,"maximum":1}}}},"kind":{"type":"string"}}},"latency_ms":{"$ref":"#/$defs/latency"},"agreement":{"type":"object","additionalProperties":false,"required":["rows","max_abs","mean_abs"],"description":"this variant vs the fp32 variant on the same inputs: |Δ| of the first output, and (classifiers) the share of inputs whose top class agrees","properties":{"rows":{"type":"integer"},"top1":{"type":"number"},"max_abs":{"type":"number"},"mean_abs":{"type":"number"}}},"parameters":{"type":"integer","minimum":0}},"description":"held-out people's items hidden a fold at a time: how many hidden items the top K finds, beside the popularity baseline"};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate53.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((((((data.precision === undefined) && (missing0 = "precision")) || ((data.recall === undefined) && (missing0 = "recall"))) || ((data.ndcg === undefined) && (missing0 = "ndcg"))) || ((data.hit_rate === undefined) && (missing0 = "hit_rate"))) || ((data.coverage === undefined) && (missing0 = "coverage"))) || ((data.curves === undefined) && (missing0 = "curves"))) || ((data.k === undefined) && (missing0 = "k"))) || ((data.queries === undefined) && (missing0 = "queries"))) || ((data.people === undefined) && (missing0 = "people"))) || ((data.baseline === undefined) && (missing0 = "baseline"))) || ((data.latency_ms === undefined) && (missing0 = "latency_ms"))){
+validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func1.call(schema85.properties, key0))){
+validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.precision !== undefined){
+let data0 = data.precision;
+const _errs2 = errors;
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 1 || isNaN(data0)){
+validate53.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data0 < 0 || isNaN(data0)){
+validate53.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recall !== undefined){
+let data1 = data.recall;
+const _errs4 = errors;
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 1 || isNaN(data1)){
+validate53.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate53.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/recall",schemaPath:"#/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ndcg !== undefined){
+let data2 = data.ndcg;
+const _errs6 = errors;
+if(errors === _errs6){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 1 || isNaN(data2)){
+validate53.errors = [{instancePath:instancePath+"/ndcg",schemaPath:"#/properties/ndcg/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data2 < 0 || isNaN(data2)){
+validate53.errors = [{instancePath:instancePath+"/ndcg",schemaPath:"#/properties/ndcg/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/ndcg",schemaPath:"#/properties/ndcg/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.hit_rate !== undefined){
+let data3 = data.hit_rate;
+const _errs8 = errors;
+if(errors === _errs8){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1 || isNaN(data3)){
+validate53.errors = [{instancePath:instancePath+"/hit_rate",schemaPath:"#/properties/hit_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data3 < 0 || isNaN(data3)){
+validate53.errors = [{instancePath:instancePath+"/hit_rate",schemaPath:"#/properties/hit_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/hit_rate",schemaPath:"#/properties/hit_rate/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.coverage !== undefined){
+let data4 = data.coverage;
+const _errs10 = errors;
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+validate53.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data4 < 0 || isNaN(data4)){
+validate53.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.curves !== undefined){
+let data5 = data.curves;
+const _errs12 = errors;
+if(errors === _errs12){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if(((((data5.precision === undefined) && (missing1 = "precision")) || ((data5.recall === undefined) && (missing1 = "recall"))) || ((data5.ndcg === undefined) && (missing1 = "ndcg"))) || ((data5.hit_rate === undefined) && (missing1 = "hit_rate"))){
+validate53.errors = [{instancePath:instancePath+"/curves",schemaPath:"#/properties/curves/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs14 = errors;
+for(const key1 in data5){
+if(!((((key1 === "precision") || (key1 === "recall")) || (key1 === "ndcg")) || (key1 === "hit_rate"))){
+validate53.errors = [{instancePath:instancePath+"/curves",schemaPath:"#/properties/curves/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs14 === errors){
+if(data5.precision !== undefined){
+let data6 = data5.precision;
+const _errs15 = errors;
+if(errors === _errs15){
+if(Array.isArray(data6)){
+var valid2 = true;
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+const _errs17 = errors;
+if(errors === _errs17){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 1 || isNaN(data7)){
+validate53.errors = [{instancePath:instancePath+"/curves/precision/" + i0,schemaPath:"#/properties/curves/properties/precision/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate53.errors = [{instancePath:instancePath+"/curves/precision/" + i0,schemaPath:"#/properties/curves/properties/precision/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/precision/" + i0,schemaPath:"#/properties/curves/properties/precision/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid2 = _errs17 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/precision",schemaPath:"#/properties/curves/properties/precision/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data5.recall !== undefined){
+let data8 = data5.recall;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data8)){
+var valid3 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+const _errs21 = errors;
+if(errors === _errs21){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 1 || isNaN(data9)){
+validate53.errors = [{instancePath:instancePath+"/curves/recall/" + i1,schemaPath:"#/properties/curves/properties/recall/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data9 < 0 || isNaN(data9)){
+validate53.errors = [{instancePath:instancePath+"/curves/recall/" + i1,schemaPath:"#/properties/curves/properties/recall/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/recall/" + i1,schemaPath:"#/properties/curves/properties/recall/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid3 = _errs21 === errors;
+if(!valid3){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/recall",schemaPath:"#/properties/curves/properties/recall/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data5.ndcg !== undefined){
+let data10 = data5.ndcg;
+const _errs23 = errors;
+if(errors === _errs23){
+if(Array.isArray(data10)){
+var valid4 = true;
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+let data11 = data10[i2];
+const _errs25 = errors;
+if(errors === _errs25){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 1 || isNaN(data11)){
+validate53.errors = [{instancePath:instancePath+"/curves/ndcg/" + i2,schemaPath:"#/properties/curves/properties/ndcg/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data11 < 0 || isNaN(data11)){
+validate53.errors = [{instancePath:instancePath+"/curves/ndcg/" + i2,schemaPath:"#/properties/curves/properties/ndcg/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/ndcg/" + i2,schemaPath:"#/properties/curves/properties/ndcg/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid4 = _errs25 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/ndcg",schemaPath:"#/properties/curves/properties/ndcg/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs23 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data5.hit_rate !== undefined){
+let data12 = data5.hit_rate;
+const _errs27 = errors;
+if(errors === _errs27){
+if(Array.isArray(data12)){
+var valid5 = true;
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+let data13 = data12[i3];
+const _errs29 = errors;
+if(errors === _errs29){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 1 || isNaN(data13)){
+validate53.errors = [{instancePath:instancePath+"/curves/hit_rate/" + i3,schemaPath:"#/properties/curves/properties/hit_rate/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data13 < 0 || isNaN(data13)){
+validate53.errors = [{instancePath:instancePath+"/curves/hit_rate/" + i3,schemaPath:"#/properties/curves/properties/hit_rate/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/hit_rate/" + i3,schemaPath:"#/properties/curves/properties/hit_rate/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid5 = _errs29 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves/hit_rate",schemaPath:"#/properties/curves/properties/hit_rate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid1 = _errs27 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/curves",schemaPath:"#/properties/curves/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.k !== undefined){
+let data14 = data.k;
+const _errs31 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate53.errors = [{instancePath:instancePath+"/k",schemaPath:"#/properties/k/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs31){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+validate53.errors = [{instancePath:instancePath+"/k",schemaPath:"#/properties/k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.queries !== undefined){
+let data15 = data.queries;
+const _errs33 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate53.errors = [{instancePath:instancePath+"/queries",schemaPath:"#/properties/queries/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs33){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 1 || isNaN(data15)){
+validate53.errors = [{instancePath:instancePath+"/queries",schemaPath:"#/properties/queries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.people !== undefined){
+let data16 = data.people;
+const _errs35 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validate53.errors = [{instancePath:instancePath+"/people",schemaPath:"#/properties/people/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 1 || isNaN(data16)){
+validate53.errors = [{instancePath:instancePath+"/people",schemaPath:"#/properties/people/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs35 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.baseline !== undefined){
+let data17 = data.baseline;
+const _errs37 = errors;
+if(errors === _errs37){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing2;
+if((((((((data17.kind === undefined) && (missing2 = "kind")) || ((data17.precision === undefined) && (missing2 = "precision"))) || ((data17.recall === undefined) && (missing2 = "recall"))) || ((data17.ndcg === undefined) && (missing2 = "ndcg"))) || ((data17.hit_rate === undefined) && (missing2 = "hit_rate"))) || ((data17.coverage === undefined) && (missing2 = "coverage"))) || ((data17.curves === undefined) && (missing2 = "curves"))){
+validate53.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs39 = errors;
+for(const key2 in data17){
+if(!(((((((key2 === "precision") || (key2 === "recall")) || (key2 === "ndcg")) || (key2 === "hit_rate")) || (key2 === "coverage")) || (key2 === "curves")) || (key2 === "kind"))){
+validate53.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs39 === errors){
+if(data17.precision !== undefined){
+let data18 = data17.precision;
+const _errs40 = errors;
+if(errors === _errs40){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 1 || isNaN(data18)){
+validate53.errors = [{instancePath:instancePath+"/baseline/precision",schemaPath:"#/properties/baseline/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data18 < 0 || isNaN(data18)){
+validate53.errors = [{instancePath:instancePath+"/baseline/precision",schemaPath:"#/properties/baseline/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/precision",schemaPath:"#/properties/baseline/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid6 = _errs40 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data17.recall !== undefined){
+let data19 = data17.recall;
+const _errs42 = errors;
+if(errors === _errs42){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 1 || isNaN(data19)){
+validate53.errors = [{instancePath:instancePath+"/baseline/recall",schemaPath:"#/properties/baseline/properties/recall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+validate53.errors = [{instancePath:instancePath+"/baseline/recall",schemaPath:"#/properties/baseline/properties/recall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/recall",schemaPath:"#/properties/baseline/properties/recall/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid6 = _errs42 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data17.ndcg !== undefined){
+let data20 = data17.ndcg;
+const _errs44 = errors;
+if(errors === _errs44){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1 || isNaN(data20)){
+validate53.errors = [{instancePath:instancePath+"/baseline/ndcg",schemaPath:"#/properties/baseline/properties/ndcg/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data20 < 0 || isNaN(data20)){
+validate53.errors = [{instancePath:instancePath+"/baseline/ndcg",schemaPath:"#/properties/baseline/properties/ndcg/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/ndcg",schemaPath:"#/properties/baseline/properties/ndcg/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid6 = _errs44 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data17.hit_rate !== undefined){
+let data21 = data17.hit_rate;
+const _errs46 = errors;
+if(errors === _errs46){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 1 || isNaN(data21)){
+validate53.errors = [{instancePath:instancePath+"/baseline/hit_rate",schemaPath:"#/properties/baseline/properties/hit_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data21 < 0 || isNaN(data21)){
+validate53.errors = [{instancePath:instancePath+"/baseline/hit_rate",schemaPath:"#/properties/baseline/properties/hit_rate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/hit_rate",schemaPath:"#/properties/baseline/properties/hit_rate/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid6 = _errs46 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data17.coverage !== undefined){
+let data22 = data17.coverage;
+const _errs48 = errors;
+if(errors === _errs48){
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 1 || isNaN(data22)){
+validate53.errors = [{instancePath:instancePath+"/baseline/coverage",schemaPath:"#/properties/baseline/properties/coverage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data22 < 0 || isNaN(data22)){
+validate53.errors = [{instancePath:instancePath+"/baseline/coverage",schemaPath:"#/properties/baseline/properties/coverage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/coverage",schemaPath:"#/properties/baseline/properties/coverage/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid6 = _errs48 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data17.curves !== undefined){
+let data23 = data17.curves;
+const _errs50 = errors;
+if(errors === _errs50){
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+let missing3;
+if(((((data23.precision === undefined) && (missing3 = "precision")) || ((data23.recall === undefined) && (missing3 = "recall"))) || ((data23.ndcg === undefined) && (missing3 = "ndcg"))) || ((data23.hit_rate === undefined) && (missing3 = "hit_rate"))){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves",schemaPath:"#/properties/baseline/properties/curves/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs52 = errors;
+for(const key3 in data23){
+if(!((((key3 === "precision") || (key3 === "recall")) || (key3 === "ndcg")) || (key3 === "hit_rate"))){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves",schemaPath:"#/properties/baseline/properties/curves/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs52 === errors){
+if(data23.precision !== undefined){
+let data24 = data23.precision;
+const _errs53 = errors;
+if(errors === _errs53){
+if(Array.isArray(data24)){
+var valid8 = true;
+const len4 = data24.length;
+for(let i4=0; i4<len4; i4++){
+let data25 = data24[i4];
+const _errs55 = errors;
+if(errors === _errs55){
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 1 || isNaN(data25)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/precision/" + i4,schemaPath:"#/properties/baseline/properties/curves/properties/precision/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data25 < 0 || isNaN(data25)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/precision/" + i4,schemaPath:"#/properties/baseline/properties/curves/properties/precision/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/precision/" + i4,schemaPath:"#/properties/baseline/properties/curves/properties/precision/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid8 = _errs55 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/precision",schemaPath:"#/properties/baseline/properties/curves/properties/precision/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs53 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data23.recall !== undefined){
+let data26 = data23.recall;
+const _errs57 = errors;
+if(errors === _errs57){
+if(Array.isArray(data26)){
+var valid9 = true;
+const len5 = data26.length;
+for(let i5=0; i5<len5; i5++){
+let data27 = data26[i5];
+const _errs59 = errors;
+if(errors === _errs59){
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 1 || isNaN(data27)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/recall/" + i5,schemaPath:"#/properties/baseline/properties/curves/properties/recall/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data27 < 0 || isNaN(data27)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/recall/" + i5,schemaPath:"#/properties/baseline/properties/curves/properties/recall/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/recall/" + i5,schemaPath:"#/properties/baseline/properties/curves/properties/recall/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid9 = _errs59 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/recall",schemaPath:"#/properties/baseline/properties/curves/properties/recall/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs57 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data23.ndcg !== undefined){
+let data28 = data23.ndcg;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data28)){
+var valid10 = true;
+const len6 = data28.length;
+for(let i6=0; i6<len6; i6++){
+let data29 = data28[i6];
+const _errs63 = errors;
+if(errors === _errs63){
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 1 || isNaN(data29)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/ndcg/" + i6,schemaPath:"#/properties/baseline/properties/curves/properties/ndcg/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data29 < 0 || isNaN(data29)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/ndcg/" + i6,schemaPath:"#/properties/baseline/properties/curves/properties/ndcg/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/ndcg/" + i6,schemaPath:"#/properties/baseline/properties/curves/properties/ndcg/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid10 = _errs63 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/ndcg",schemaPath:"#/properties/baseline/properties/curves/properties/ndcg/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs61 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data23.hit_rate !== undefined){
+let data30 = data23.hit_rate;
+const _errs65 = errors;
+if(errors === _errs65){
+if(Array.isArray(data30)){
+var valid11 = true;
+const len7 = data30.length;
+for(let i7=0; i7<len7; i7++){
+let data31 = data30[i7];
+const _errs67 = errors;
+if(errors === _errs67){
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 1 || isNaN(data31)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/hit_rate/" + i7,schemaPath:"#/properties/baseline/properties/curves/properties/hit_rate/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+return false;
+}
+else {
+if(data31 < 0 || isNaN(data31)){
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/hit_rate/" + i7,schemaPath:"#/properties/baseline/properties/curves/properties/hit_rate/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/hit_rate/" + i7,schemaPath:"#/properties/baseline/properties/curves/properties/hit_rate/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid11 = _errs67 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves/hit_rate",schemaPath:"#/properties/baseline/properties/curves/properties/hit_rate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid7 = _errs65 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline/curves",schemaPath:"#/properties/baseline/properties/curves/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid6 = _errs50 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data17.kind !== undefined){
+const _errs69 = errors;
+if(typeof data17.kind !== "string"){
+validate53.errors = [{instancePath:instancePath+"/baseline/kind",schemaPath:"#/properties/baseline/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs69 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.latency_ms !== undefined){
+let data33 = data.latency_ms;
+const _errs71 = errors;
+const _errs72 = errors;
+if(errors === _errs72){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let missing4;
+if(((((data33.p50 === undefined) && (missing4 = "p50")) || ((data33.p95 === undefined) && (missing4 = "p95"))) || ((data33.runs === undefined) && (missing4 = "runs"))) || ((data33.runtime === undefined) && (missing4 = "runtime"))){
+validate53.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs74 = errors;
+for(const key4 in data33){
+if(!((((key4 === "p50") || (key4 === "p95")) || (key4 === "runs")) || (key4 === "runtime"))){
+validate53.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs74 === errors){
+if(data33.p50 !== undefined){
+let data34 = data33.p50;
+const _errs75 = errors;
+if(!((typeof data34 == "number") && (isFinite(data34)))){
+validate53.errors = [{instancePath:instancePath+"/latency_ms/p50",schemaPath:"#/$defs/latency/properties/p50/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid13 = _errs75 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.p95 !== undefined){
+let data35 = data33.p95;
+const _errs77 = errors;
+if(!((typeof data35 == "number") && (isFinite(data35)))){
+validate53.errors = [{instancePath:instancePath+"/latency_ms/p95",schemaPath:"#/$defs/latency/properties/p95/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid13 = _errs77 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.runs !== undefined){
+let data36 = data33.runs;
+const _errs79 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+validate53.errors = [{instancePath:instancePath+"/latency_ms/runs",schemaPath:"#/$defs/latency/properties/runs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid13 = _errs79 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.runtime !== undefined){
+const _errs81 = errors;
+if(typeof data33.runtime !== "string"){
+validate53.errors = [{instancePath:instancePath+"/latency_ms/runtime",schemaPath:"#/$defs/latency/properties/runtime/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid13 = _errs81 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/latency_ms",schemaPath:"#/$defs/latency/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agreement !== undefined){
+let data38 = data.agreement;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+let missing5;
+if((((data38.rows === undefined) && (missing5 = "rows")) || ((data38.max_abs === undefined) && (missing5 = "max_abs"))) || ((data38.mean_abs === undefined) && (missing5 = "mean_abs"))){
+validate53.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs85 = errors;
+for(const key5 in data38){
+if(!((((key5 === "rows") || (key5 === "top1")) || (key5 === "max_abs")) || (key5 === "mean_abs"))){
+validate53.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs85 === errors){
+if(data38.rows !== undefined){
+let data39 = data38.rows;
+const _errs86 = errors;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+validate53.errors = [{instancePath:instancePath+"/agreement/rows",schemaPath:"#/properties/agreement/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid14 = _errs86 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data38.top1 !== undefined){
+let data40 = data38.top1;
+const _errs88 = errors;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+validate53.errors = [{instancePath:instancePath+"/agreement/top1",schemaPath:"#/properties/agreement/properties/top1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid14 = _errs88 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data38.max_abs !== undefined){
+let data41 = data38.max_abs;
+const _errs90 = errors;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+validate53.errors = [{instancePath:instancePath+"/agreement/max_abs",schemaPath:"#/properties/agreement/properties/max_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid14 = _errs90 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data38.mean_abs !== undefined){
+let data42 = data38.mean_abs;
+const _errs92 = errors;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+validate53.errors = [{instancePath:instancePath+"/agreement/mean_abs",schemaPath:"#/properties/agreement/properties/mean_abs/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid14 = _errs92 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath:instancePath+"/agreement",schemaPath:"#/properties/agreement/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parameters !== undefined){
+let data43 = data.parameters;
+const _errs94 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+validate53.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs94){
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+validate53.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs94 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11370,6 +13463,25 @@ if(props0 !== true){
 props0 = true;
 }
 }
+const _errs10 = errors;
+if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs10 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 9];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 9;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
 }
 }
 }
@@ -11428,7 +13540,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema61.properties, key0))){
+if(!(func1.call(schema64.properties, key0))){
 validate33.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -11460,7 +13572,7 @@ if(data.precision !== undefined){
 let data1 = data.precision;
 const _errs4 = errors;
 if(!((((data1 === "fp32") || (data1 === "fp16")) || (data1 === "int8")) || (data1 === "uint8"))){
-validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema61.properties.precision.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/enum",keyword:"enum",params:{allowedValues: schema64.properties.precision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -11683,7 +13795,7 @@ if(data13.level !== undefined){
 let data14 = data13.level;
 const _errs30 = errors;
 if(!((((data14 === "none") || (data14 === "basic")) || (data14 === "extended")) || (data14 === "transformer"))){
-validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema61.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/optimization/level",schemaPath:"#/properties/optimization/properties/level/enum",keyword:"enum",params:{allowedValues: schema64.properties.optimization.properties.level.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs30 === errors;
@@ -11765,7 +13877,7 @@ if(data18.kind !== undefined){
 let data19 = data18.kind;
 const _errs41 = errors;
 if(!(((((((((data19 === "description") || (data19 === "example")) || (data19 === "tokenizer")) || (data19 === "documents")) || (data19 === "embeddings")) || (data19 === "explanations")) || (data19 === "drift_reference")) || (data19 === "test_rows")) || (data19 === "series"))){
-validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate33.errors = [{instancePath:instancePath+"/artifacts/" + i0+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema87.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid5 = _errs41 === errors;
@@ -12018,7 +14130,7 @@ if(valid0){
 if(data.task !== undefined){
 let data2 = data.task;
 const _errs7 = errors;
-if(!((((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "anomaly-detection")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation")) || (data2 === "voice-activity-detection"))){
+if(!(((((((((((data2 === "tabular-classification") || (data2 === "tabular-regression")) || (data2 === "time-series-forecasting")) || (data2 === "anomaly-detection")) || (data2 === "image-classification")) || (data2 === "object-detection")) || (data2 === "text-classification")) || (data2 === "semantic-search")) || (data2 === "text-generation")) || (data2 === "voice-activity-detection")) || (data2 === "recommendation"))){
 validate21.errors = [{instancePath:instancePath+"/task",schemaPath:"#/properties/task/enum",keyword:"enum",params:{allowedValues: schema32.properties.task.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -12303,7 +14415,7 @@ if(data19.kind !== undefined){
 let data20 = data19.kind;
 const _errs38 = errors;
 if(!(((((((((data20 === "description") || (data20 === "example")) || (data20 === "tokenizer")) || (data20 === "documents")) || (data20 === "embeddings")) || (data20 === "explanations")) || (data20 === "drift_reference")) || (data20 === "test_rows")) || (data20 === "series"))){
-validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [{instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/$defs/artifact/properties/kind/enum",keyword:"enum",params:{allowedValues: schema87.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid9 = _errs38 === errors;
@@ -14721,6 +16833,742 @@ if(props3 !== true){
 props3 = true;
 }
 }
+const _errs199 = errors;
+if(errors === _errs199){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing17;
+if((((((((data26.kind === undefined) && (missing17 = "kind")) || ((data26.scores_output === undefined) && (missing17 = "scores_output"))) || ((data26.because_output === undefined) && (missing17 = "because_output"))) || ((data26.support_output === undefined) && (missing17 = "support_output"))) || ((data26.top_k === undefined) && (missing17 = "top_k"))) || ((data26.l2 === undefined) && (missing17 = "l2"))) || ((data26.resplits === undefined) && (missing17 = "resplits"))){
+const err129 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/10/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+else {
+const _errs201 = errors;
+for(const key16 in data26){
+if(!((((((((key16 === "kind") || (key16 === "scores_output")) || (key16 === "because_output")) || (key16 === "support_output")) || (key16 === "top_k")) || (key16 === "l2")) || (key16 === "l2_search")) || (key16 === "resplits"))){
+const err130 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+break;
+}
+}
+if(_errs201 === errors){
+if(data26.kind !== undefined){
+const _errs202 = errors;
+if("recommendation" !== data26.kind){
+const err131 = {instancePath:instancePath+"/postprocessing/kind",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "recommendation"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+var valid29 = _errs202 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.scores_output !== undefined){
+const _errs203 = errors;
+if(typeof data26.scores_output !== "string"){
+const err132 = {instancePath:instancePath+"/postprocessing/scores_output",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/scores_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var valid29 = _errs203 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.because_output !== undefined){
+const _errs205 = errors;
+if(typeof data26.because_output !== "string"){
+const err133 = {instancePath:instancePath+"/postprocessing/because_output",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/because_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+var valid29 = _errs205 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.support_output !== undefined){
+const _errs207 = errors;
+if(typeof data26.support_output !== "string"){
+const err134 = {instancePath:instancePath+"/postprocessing/support_output",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/support_output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+var valid29 = _errs207 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.top_k !== undefined){
+let data93 = data26.top_k;
+const _errs209 = errors;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err135 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/top_k/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(errors === _errs209){
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 < 1 || isNaN(data93)){
+const err136 = {instancePath:instancePath+"/postprocessing/top_k",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/top_k/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+var valid29 = _errs209 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.l2 !== undefined){
+let data94 = data26.l2;
+const _errs211 = errors;
+if(errors === _errs211){
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 <= 0 || isNaN(data94)){
+const err137 = {instancePath:instancePath+"/postprocessing/l2",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/l2/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/postprocessing/l2",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/l2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+var valid29 = _errs211 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.l2_search !== undefined){
+let data95 = data26.l2_search;
+const _errs213 = errors;
+if(errors === _errs213){
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key17 in data95){
+let data96 = data95[key17];
+const _errs216 = errors;
+if(!((typeof data96 == "number") && (isFinite(data96)))){
+const err139 = {instancePath:instancePath+"/postprocessing/l2_search/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/postprocessing/oneOf/10/properties/l2_search/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+var valid30 = _errs216 === errors;
+if(!valid30){
+break;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/postprocessing/l2_search",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/l2_search/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+var valid29 = _errs213 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data26.resplits !== undefined){
+let data97 = data26.resplits;
+const _errs218 = errors;
+if(errors === _errs218){
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+let missing18;
+if(((((((data97.seeds === undefined) && (missing18 = "seeds")) || ((data97.ndcg === undefined) && (missing18 = "ndcg"))) || ((data97.precision === undefined) && (missing18 = "precision"))) || ((data97.baseline_ndcg === undefined) && (missing18 = "baseline_ndcg"))) || ((data97.baseline_precision === undefined) && (missing18 = "baseline_precision"))) || ((data97.wins === undefined) && (missing18 = "wins"))){
+const err141 = {instancePath:instancePath+"/postprocessing/resplits",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+else {
+const _errs220 = errors;
+for(const key18 in data97){
+if(!((((((key18 === "seeds") || (key18 === "ndcg")) || (key18 === "precision")) || (key18 === "baseline_ndcg")) || (key18 === "baseline_precision")) || (key18 === "wins"))){
+const err142 = {instancePath:instancePath+"/postprocessing/resplits",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+break;
+}
+}
+if(_errs220 === errors){
+if(data97.seeds !== undefined){
+let data98 = data97.seeds;
+const _errs221 = errors;
+if(errors === _errs221){
+if(Array.isArray(data98)){
+var valid32 = true;
+const len8 = data98.length;
+for(let i8=0; i8<len8; i8++){
+let data99 = data98[i8];
+const _errs223 = errors;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err143 = {instancePath:instancePath+"/postprocessing/resplits/seeds/" + i8,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/seeds/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+var valid32 = _errs223 === errors;
+if(!valid32){
+break;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/postprocessing/resplits/seeds",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/seeds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+var valid31 = _errs221 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data97.ndcg !== undefined){
+let data100 = data97.ndcg;
+const _errs225 = errors;
+if(errors === _errs225){
+if(Array.isArray(data100)){
+var valid33 = true;
+const len9 = data100.length;
+for(let i9=0; i9<len9; i9++){
+let data101 = data100[i9];
+const _errs227 = errors;
+if(errors === _errs227){
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 1 || isNaN(data101)){
+const err145 = {instancePath:instancePath+"/postprocessing/resplits/ndcg/" + i9,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/ndcg/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+else {
+if(data101 < 0 || isNaN(data101)){
+const err146 = {instancePath:instancePath+"/postprocessing/resplits/ndcg/" + i9,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/ndcg/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/postprocessing/resplits/ndcg/" + i9,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/ndcg/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+var valid33 = _errs227 === errors;
+if(!valid33){
+break;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/postprocessing/resplits/ndcg",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/ndcg/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+var valid31 = _errs225 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data97.precision !== undefined){
+let data102 = data97.precision;
+const _errs229 = errors;
+if(errors === _errs229){
+if(Array.isArray(data102)){
+var valid34 = true;
+const len10 = data102.length;
+for(let i10=0; i10<len10; i10++){
+let data103 = data102[i10];
+const _errs231 = errors;
+if(errors === _errs231){
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 > 1 || isNaN(data103)){
+const err149 = {instancePath:instancePath+"/postprocessing/resplits/precision/" + i10,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/precision/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+else {
+if(data103 < 0 || isNaN(data103)){
+const err150 = {instancePath:instancePath+"/postprocessing/resplits/precision/" + i10,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/precision/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/postprocessing/resplits/precision/" + i10,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/precision/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+var valid34 = _errs231 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/postprocessing/resplits/precision",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/precision/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+var valid31 = _errs229 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data97.baseline_ndcg !== undefined){
+let data104 = data97.baseline_ndcg;
+const _errs233 = errors;
+if(errors === _errs233){
+if(Array.isArray(data104)){
+var valid35 = true;
+const len11 = data104.length;
+for(let i11=0; i11<len11; i11++){
+let data105 = data104[i11];
+const _errs235 = errors;
+if(errors === _errs235){
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1 || isNaN(data105)){
+const err153 = {instancePath:instancePath+"/postprocessing/resplits/baseline_ndcg/" + i11,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_ndcg/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+else {
+if(data105 < 0 || isNaN(data105)){
+const err154 = {instancePath:instancePath+"/postprocessing/resplits/baseline_ndcg/" + i11,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_ndcg/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/postprocessing/resplits/baseline_ndcg/" + i11,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_ndcg/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+var valid35 = _errs235 === errors;
+if(!valid35){
+break;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/postprocessing/resplits/baseline_ndcg",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_ndcg/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+var valid31 = _errs233 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data97.baseline_precision !== undefined){
+let data106 = data97.baseline_precision;
+const _errs237 = errors;
+if(errors === _errs237){
+if(Array.isArray(data106)){
+var valid36 = true;
+const len12 = data106.length;
+for(let i12=0; i12<len12; i12++){
+let data107 = data106[i12];
+const _errs239 = errors;
+if(errors === _errs239){
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 1 || isNaN(data107)){
+const err157 = {instancePath:instancePath+"/postprocessing/resplits/baseline_precision/" + i12,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_precision/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+else {
+if(data107 < 0 || isNaN(data107)){
+const err158 = {instancePath:instancePath+"/postprocessing/resplits/baseline_precision/" + i12,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_precision/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/postprocessing/resplits/baseline_precision/" + i12,schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_precision/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+var valid36 = _errs239 === errors;
+if(!valid36){
+break;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/postprocessing/resplits/baseline_precision",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/baseline_precision/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+var valid31 = _errs237 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data97.wins !== undefined){
+let data108 = data97.wins;
+const _errs241 = errors;
+if(errors === _errs241){
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+let missing19;
+if(((data108.ndcg === undefined) && (missing19 = "ndcg")) || ((data108.precision === undefined) && (missing19 = "precision"))){
+const err161 = {instancePath:instancePath+"/postprocessing/resplits/wins",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+else {
+const _errs243 = errors;
+for(const key19 in data108){
+if(!((key19 === "ndcg") || (key19 === "precision"))){
+const err162 = {instancePath:instancePath+"/postprocessing/resplits/wins",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+break;
+}
+}
+if(_errs243 === errors){
+if(data108.ndcg !== undefined){
+let data109 = data108.ndcg;
+const _errs244 = errors;
+if(!(((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109))) && (isFinite(data109)))){
+const err163 = {instancePath:instancePath+"/postprocessing/resplits/wins/ndcg",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/properties/ndcg/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(errors === _errs244){
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 < 0 || isNaN(data109)){
+const err164 = {instancePath:instancePath+"/postprocessing/resplits/wins/ndcg",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/properties/ndcg/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+var valid37 = _errs244 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data108.precision !== undefined){
+let data110 = data108.precision;
+const _errs246 = errors;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err165 = {instancePath:instancePath+"/postprocessing/resplits/wins/precision",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if(errors === _errs246){
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err166 = {instancePath:instancePath+"/postprocessing/resplits/wins/precision",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+var valid37 = _errs246 === errors;
+}
+else {
+var valid37 = true;
+}
+}
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/postprocessing/resplits/wins",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/properties/wins/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+var valid31 = _errs241 === errors;
+}
+else {
+var valid31 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/postprocessing/resplits",schemaPath:"#/$defs/postprocessing/oneOf/10/properties/resplits/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+var valid29 = _errs218 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+var _valid0 = _errs199 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 10];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 10;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
 }
 }
 }
@@ -14731,12 +17579,12 @@ props3 = true;
 }
 }
 if(!valid11){
-const err129 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err170 = {instancePath:instancePath+"/postprocessing",schemaPath:"#/$defs/postprocessing/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err129];
+vErrors = [err170];
 }
 else {
-vErrors.push(err129);
+vErrors.push(err170);
 }
 errors++;
 validate21.errors = vErrors;
@@ -14760,81 +17608,81 @@ var valid0 = true;
 }
 if(valid0){
 if(data.explain !== undefined){
-let data89 = data.explain;
-const _errs199 = errors;
-if(errors === _errs199){
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-let missing17;
-if(((((data89.method === undefined) && (missing17 = "method")) || ((data89.explanations === undefined) && (missing17 = "explanations"))) || ((data89.background_rows === undefined) && (missing17 = "background_rows"))) || ((data89.output === undefined) && (missing17 = "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
+let data111 = data.explain;
+const _errs248 = errors;
+if(errors === _errs248){
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+let missing20;
+if(((((data111.method === undefined) && (missing20 = "method")) || ((data111.explanations === undefined) && (missing20 = "explanations"))) || ((data111.background_rows === undefined) && (missing20 = "background_rows"))) || ((data111.output === undefined) && (missing20 = "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"}];
 return false;
 }
 else {
-const _errs201 = errors;
-for(const key16 in data89){
-if(!((((key16 === "method") || (key16 === "explanations")) || (key16 === "background_rows")) || (key16 === "output"))){
-validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+const _errs250 = errors;
+for(const key20 in data111){
+if(!((((key20 === "method") || (key20 === "explanations")) || (key20 === "background_rows")) || (key20 === "output"))){
+validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/properties/explain/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs201 === errors){
-if(data89.method !== undefined){
-let data90 = data89.method;
-const _errs202 = errors;
-if(!((data90 === "exact") || (data90 === "permutation"))){
+if(_errs250 === errors){
+if(data111.method !== undefined){
+let data112 = data111.method;
+const _errs251 = errors;
+if(!((data112 === "exact") || (data112 === "permutation"))){
 validate21.errors = [{instancePath:instancePath+"/explain/method",schemaPath:"#/properties/explain/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.explain.properties.method.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid29 = _errs202 === errors;
+var valid38 = _errs251 === errors;
 }
 else {
-var valid29 = true;
+var valid38 = true;
 }
-if(valid29){
-if(data89.explanations !== undefined){
-const _errs203 = errors;
-if(typeof data89.explanations !== "string"){
+if(valid38){
+if(data111.explanations !== undefined){
+const _errs252 = errors;
+if(typeof data111.explanations !== "string"){
 validate21.errors = [{instancePath:instancePath+"/explain/explanations",schemaPath:"#/properties/explain/properties/explanations/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid29 = _errs203 === errors;
+var valid38 = _errs252 === errors;
 }
 else {
-var valid29 = true;
+var valid38 = true;
 }
-if(valid29){
-if(data89.background_rows !== undefined){
-let data92 = data89.background_rows;
-const _errs205 = errors;
-if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+if(valid38){
+if(data111.background_rows !== undefined){
+let data114 = data111.background_rows;
+const _errs254 = errors;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs205){
-if((typeof data92 == "number") && (isFinite(data92))){
-if(data92 < 1 || isNaN(data92)){
+if(errors === _errs254){
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 < 1 || isNaN(data114)){
 validate21.errors = [{instancePath:instancePath+"/explain/background_rows",schemaPath:"#/properties/explain/properties/background_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid29 = _errs205 === errors;
+var valid38 = _errs254 === errors;
 }
 else {
-var valid29 = true;
+var valid38 = true;
 }
-if(valid29){
-if(data89.output !== undefined){
-const _errs207 = errors;
-if("probabilities" !== data89.output){
+if(valid38){
+if(data111.output !== undefined){
+const _errs256 = errors;
+if("probabilities" !== data111.output){
 validate21.errors = [{instancePath:instancePath+"/explain/output",schemaPath:"#/properties/explain/properties/output/const",keyword:"const",params:{allowedValue: "probabilities"},message:"must be equal to constant"}];
 return false;
 }
-var valid29 = _errs207 === errors;
+var valid38 = _errs256 === errors;
 }
 else {
-var valid29 = true;
+var valid38 = true;
 }
 }
 }
@@ -14847,75 +17695,75 @@ validate21.errors = [{instancePath:instancePath+"/explain",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs199 === errors;
+var valid0 = _errs248 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.drift !== undefined){
-let data94 = data.drift;
-const _errs208 = errors;
-if(errors === _errs208){
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-let missing18;
-if((((data94.reference === undefined) && (missing18 = "reference")) || ((data94.reference_rows === undefined) && (missing18 = "reference_rows"))) || ((data94.test_rows === undefined) && (missing18 = "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"}];
+let data116 = data.drift;
+const _errs257 = errors;
+if(errors === _errs257){
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+let missing21;
+if((((data116.reference === undefined) && (missing21 = "reference")) || ((data116.reference_rows === undefined) && (missing21 = "reference_rows"))) || ((data116.test_rows === undefined) && (missing21 = "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"}];
 return false;
 }
 else {
-const _errs210 = errors;
-for(const key17 in data94){
-if(!(((key17 === "reference") || (key17 === "reference_rows")) || (key17 === "test_rows"))){
-validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
+const _errs259 = errors;
+for(const key21 in data116){
+if(!(((key21 === "reference") || (key21 === "reference_rows")) || (key21 === "test_rows"))){
+validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/properties/drift/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs210 === errors){
-if(data94.reference !== undefined){
-const _errs211 = errors;
-if(typeof data94.reference !== "string"){
+if(_errs259 === errors){
+if(data116.reference !== undefined){
+const _errs260 = errors;
+if(typeof data116.reference !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/reference",schemaPath:"#/properties/drift/properties/reference/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid30 = _errs211 === errors;
+var valid39 = _errs260 === errors;
 }
 else {
-var valid30 = true;
+var valid39 = true;
 }
-if(valid30){
-if(data94.reference_rows !== undefined){
-let data96 = data94.reference_rows;
-const _errs213 = errors;
-if(!(((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96))) && (isFinite(data96)))){
+if(valid39){
+if(data116.reference_rows !== undefined){
+let data118 = data116.reference_rows;
+const _errs262 = errors;
+if(!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs213){
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 < 1 || isNaN(data96)){
+if(errors === _errs262){
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 1 || isNaN(data118)){
 validate21.errors = [{instancePath:instancePath+"/drift/reference_rows",schemaPath:"#/properties/drift/properties/reference_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid30 = _errs213 === errors;
+var valid39 = _errs262 === errors;
 }
 else {
-var valid30 = true;
+var valid39 = true;
 }
-if(valid30){
-if(data94.test_rows !== undefined){
-const _errs215 = errors;
-if(typeof data94.test_rows !== "string"){
+if(valid39){
+if(data116.test_rows !== undefined){
+const _errs264 = errors;
+if(typeof data116.test_rows !== "string"){
 validate21.errors = [{instancePath:instancePath+"/drift/test_rows",schemaPath:"#/properties/drift/properties/test_rows/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid30 = _errs215 === errors;
+var valid39 = _errs264 === errors;
 }
 else {
-var valid30 = true;
+var valid39 = true;
 }
 }
 }
@@ -14927,7 +17775,7 @@ validate21.errors = [{instancePath:instancePath+"/drift",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs208 === errors;
+var valid0 = _errs257 === errors;
 }
 else {
 var valid0 = true;

@@ -6,6 +6,7 @@ import { abortError } from './worker_client.js';
 import { checkRowFits, completeRow, rowToFeeds } from './tabular.js';
 import { readBatch } from './drift_input.js';
 import { checkHorizon, seriesToFeeds } from './series.js';
+import { checkTopK, itemsToFeeds } from './recommend.js';
 
 /** @typedef {import('./manifest.js').ModelEntry} ModelEntry */
 /** @typedef {import('./manifest.js').Variant} Variant */
@@ -15,6 +16,8 @@ import { checkHorizon, seriesToFeeds } from './series.js';
 /** @typedef {import('./tabular.js').RegressionPrediction} RegressionPrediction */
 /** @typedef {import('./tabular.js').AnomalyPrediction} AnomalyPrediction */
 /** @typedef {import('./series.js').Forecast} Forecast */
+/** @typedef {import('./recommend.js').Recommendation} Recommendation */
+/** @typedef {import('./recommend.js').Recommendations} Recommendations */
 /** @typedef {import('../worker/audio_predict.js').VoiceActivity} VoiceActivity */
 
 /**
@@ -200,7 +203,10 @@ export class Model {
    * rows ({@link RegressionPrediction}). Anomaly detection: a row → `{score, anomaly, threshold, ms}`: how unusual
    * the row is and whether that is above the model's threshold ({@link AnomalyPrediction}). Time-series forecasting: a series (an array of numbers, oldest first;
    * its last `window` values are read) → `{forecast, low, high, level, ms}`, one value per step ahead
-   * ({@link Forecast}); option `horizon` (1 … the model's) keeps the first steps only. Voice activity detection:
+   * ({@link Forecast}); option `horizon` (1 … the model's) keeps the first steps only. Recommendation: the
+   * items picked (an array of names from `info.labels`) → `{recommendations, ms}`, the `topK` (default: the
+   * manifest's top_k) best items not picked `[{item, index, score, because}]`, `because` naming the picked item
+   * that adds most to its score ({@link Recommendation}). Voice activity detection:
    * a recording (a Blob or File, an ArrayBuffer, an AudioBuffer, or `{samples, sampleRate}` of mono samples)
    * → `{segments, probabilities, frameSeconds, duration, threshold, ms}`: the stretches of speech `[{start,
    * end}]` in seconds and each 32 ms frame's speech probability ({@link VoiceActivity}); option `threshold`
@@ -229,6 +235,7 @@ export class Model {
     checkOpen(this);
     if (this.info.task === 'text-generation') return this.predictGeneration(input, options);
     if (this.info.task === 'time-series-forecasting') return this.predictSeries(input, options);
+    if (this.info.task === 'recommendation') return this.predictItems(input, options);
     if (this.info.task === 'voice-activity-detection') return this.predictAudio(input, options);
     if (/** @type {{kind: string}} */ (this.info.preprocessing).kind === 'text') return this.predictText(input, options);
     if (this.info.preprocessing.kind === 'tabular') {
@@ -315,6 +322,27 @@ export class Model {
     const { generation } = await this.sessions.ensure(this.key, this.variant);
     const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), recent, { horizon }, [], generation, signal);
     return { .../** @type {Forecast} */ (reply.output), ms: reply.ms };
+  }
+
+  /**
+   * Recommendation (see predict): the items are checked here (so a bad name fails at once, as in the
+   * worker), and the model runs in the worker (worker/predict.js).
+   * @param {unknown} input
+   * @param {unknown} options
+   * @returns {Promise<Recommendations & {ms: number}>}
+   * @internal
+   */
+  async predictItems(input, options) {
+    const checked = checkOptions(options, ['signal', 'topK'], 'predict()');
+    const signal = checkSignal(checked.signal, 'predict()');
+    const spec = /** @type {import('./recommend.js').RecommendSpec} */ (/** @type {unknown} */ (this.info));
+    const topK = checkTopK(checked.topK, spec);
+    itemsToFeeds(input, spec);
+    // the names, not the tensor: the worker checks them again and leaves the picked ones out of the answer
+    const items = [.../** @type {string[]} */ (input)];
+    const { generation } = await this.sessions.ensure(this.key, this.variant);
+    const reply = await this.sessions.client.predict(this.key, taskSpec(this.info), items, { topK }, [], generation, signal);
+    return { .../** @type {Recommendations} */ (reply.output), ms: reply.ms };
   }
 
   /**
@@ -692,13 +720,19 @@ export class Model {
  * What the worker needs of the manifest entry to answer `predict` (sent with each request: small,
  * and a session reloaded after a worker restart needs nothing else). Text models also get the
  * artifacts the worker reads (tokenizer, search corpus): their URLs made absolute, as fetchManifest
- * made the artifacts' own, with the sha256 each download is checked against.
+ * made the artifacts' own, with the sha256 each download is checked against. Recommendation models also
+ * get their dataset's `item_noun`, for messages.
  * @param {ModelEntry} info
  * @returns {import('../worker/predict.js').TaskSpec}
  */
 export function taskSpec(info) {
   const { task, labels, preprocessing, postprocessing, inputs, artifacts } = info;
   const pre = /** @type {any} */ (preprocessing);
+  if (task === 'recommendation') {
+    // so the worker's messages name the items as the page's do ("Pick at least one food")
+    const noun = info.dataset?.item_noun;
+    return { task, labels, preprocessing, postprocessing, inputs, dataset: typeof noun === 'string' ? { item_noun: noun } : {} };
+  }
   if (pre.kind !== 'text') return { task, labels, preprocessing, postprocessing, inputs };
   /** @type {import('../worker/text_predict.js').ArtifactRef[]} */
   const used = [];

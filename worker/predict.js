@@ -7,6 +7,7 @@ import { decodeImage } from './image_decode.js';
 import { prepareImage } from './image_preprocess.js';
 import { checkPrediction, checkRowFits, readAnomaly, readPrediction, readRegression, rowToFeeds } from '../js_runtime/tabular.js';
 import { readForecast, seriesToFeeds } from '../js_runtime/series.js';
+import { checkTopK, itemsToFeeds, readRecommendations } from '../js_runtime/recommend.js';
 import { finishAudio, prepareAudio } from './audio_predict.js';
 import { normalizeFeeds } from '../js_runtime/tensors.js';
 import { artifactOf, fetchArtifact, finishSearch, finishTextClassification, once, prepareText } from './text_predict.js';
@@ -30,6 +31,7 @@ import { limeTabular } from './lime.js';
  *   artifact (background rows), which `artifacts` lists
  * @property {string} [driftReference] tabular, `drift` requests: the absolute URL of the drift reference
  *   artifact, which `artifacts` lists
+ * @property {{item_noun?: string}} [dataset] recommendation: what an item is called in messages
  */
 
 /**
@@ -82,6 +84,11 @@ export const HANDLERS = {
     prepare: async (series, spec) => ({ feeds: normalizeFeeds(seriesToFeeds(series, spec), spec.inputs) }),
     finish: (outputs, spec, options) => readForecast(outputs, spec, typeof options.horizon === 'number' ? options.horizon : undefined),
   },
+  // the items a visitor picked → the best items not picked, each with the picked one behind it (js_runtime/recommend.js)
+  recommendation: {
+    prepare: prepareItems,
+    finish: finishItems,
+  },
   // a recording → speech segments and each frame's probability (worker/audio_predict.js)
   'voice-activity-detection': {
     prepare: prepareAudio,
@@ -117,6 +124,54 @@ async function prepareRow(row, spec) {
   const feeds = rowToFeeds(row, spec.preprocessing);
   checkRowFits(/** @type {Record<string, unknown>} */ (row), spec);
   return { feeds: normalizeFeeds(feeds, spec.inputs) };
+}
+
+/**
+ * Picked item names → the model's input, and the picked indices, which the answer leaves out.
+ * @param {unknown} items
+ * @param {TaskSpec} spec
+ * @returns {Promise<Prepared>}
+ */
+async function prepareItems(items, spec) {
+  const rec = recommendSpec(spec);
+  let feeds;
+  try {
+    feeds = itemsToFeeds(items, rec);
+  } catch (e) {
+    throw new VitrineError(ERROR_CODE.badInput, e instanceof Error ? e.message : String(e));
+  }
+  const { data } = feeds[rec.preprocessing.input];
+  /** @type {number[]} */
+  const picked = [];
+  for (let i = 0; i < data.length; i += 1) if (data[i] === 1) picked.push(i);
+  return { feeds: normalizeFeeds(feeds, spec.inputs), context: { picked } };
+}
+
+/**
+ * The model's scores → the `topK` best items not picked (the page checked topK; a bad one here is a bad request).
+ * @param {Record<string, OutputTensor>} outputs
+ * @param {TaskSpec} spec
+ * @param {Record<string, unknown>} options {topK?: number}
+ * @param {Prepared} prepared
+ * @returns {import('../js_runtime/recommend.js').Recommendations}
+ */
+function finishItems(outputs, spec, options, prepared) {
+  const rec = recommendSpec(spec);
+  let topK;
+  try {
+    topK = checkTopK(options.topK, rec);
+  } catch (e) {
+    throw new VitrineError(ERROR_CODE.badRequest, e instanceof Error ? e.message : String(e));
+  }
+  return readRecommendations(outputs, rec, prepared.context.picked, topK);
+}
+
+/**
+ * @param {TaskSpec} spec
+ * @returns {import('../js_runtime/recommend.js').RecommendSpec}
+ */
+function recommendSpec(spec) {
+  return /** @type {import('../js_runtime/recommend.js').RecommendSpec} */ (/** @type {unknown} */ (spec));
 }
 
 /**

@@ -46,20 +46,22 @@ def source_file(kind: str) -> Path:
 def check_params(card: Card, recipe: str, params: dict[str, Any], limits: dict[str, tuple[Any, float, float]],
                  choices: dict[str, Any] | None = None) -> list[CardProblem]:
     """A recipe's parameter problems: names it does not know, numbers outside their (type, lowest, highest)
-    limits, and values not among their choices."""
-    problems = []
+    limits, and values not among their choices (a parameter with both takes a number or one of its choices)."""
+    problems, choices = [], choices or {}
     for key, value in card.recipe["params"].items():
         where = ("recipe", "params", key)
         if key not in params:
             problems.append(card.problem(where, f"not a parameter of {recipe} (allowed: {', '.join(params)})"))
-        elif choices and key in choices:
-            if value not in choices[key]:
-                problems.append(card.problem(where, f"unknown {key} {value!r} (available: {', '.join(choices[key])})"))
-        elif key in limits:
+        elif key in choices and value in choices[key]:
+            continue
+        elif key in limits:  # a number, or (with choices) one of some words: `l2: auto`
             kind, low, high = limits[key]
             if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
                 what = "a whole number" if kind is int else "a number"
-                problems.append(card.problem(where, f"must be {what} from {low:g} to {high:g}, got {value!r}"))
+                words = "".join(f" or {c!r}" for c in choices.get(key, ()))
+                problems.append(card.problem(where, f"must be {what} from {low:g} to {high:g}{words}, got {value!r}"))
+        elif key in choices:
+            problems.append(card.problem(where, f"unknown {key} {value!r} (available: {', '.join(choices[key])})"))
     return problems
 
 

@@ -98,7 +98,7 @@ def graph(coef: np.ndarray, intercept: np.ndarray, window: int, horizon: int, na
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
-    from ..export import TARGET_OPSET
+    from ..export import graph_model
 
     def const(value: np.ndarray, label: str) -> onnx.TensorProto:
         return numpy_helper.from_array(value, label)
@@ -123,9 +123,7 @@ def graph(coef: np.ndarray, intercept: np.ndarray, window: int, horizon: int, na
         [helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, ["N", horizon])],
         initializers,
     )
-    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", TARGET_OPSET)], producer_name="vitrine")
-    model.ir_version = 8  # what onnxruntime-web 1.18 (the plain-WASM tier) reads
-    return model
+    return graph_model(g)
 
 
 def verify(model: onnx.ModelProto, X: np.ndarray, expected: np.ndarray) -> None:

@@ -32,6 +32,7 @@ MODULES = {
     "semantic-search": "semantic_search",
     "text-generation": "text_generation",
     "voice-activity-detection": "voice_activity",
+    "recommendation": "recommendation",
 }
 
 

@@ -43,6 +43,8 @@ export { ERROR_CODE, VitrineError } from '../../worker/protocol.js';
 /** @typedef {import('../tabular.js').RegressionPrediction} RegressionPrediction */
 /** @typedef {import('../tabular.js').AnomalyPrediction} AnomalyPrediction */
 /** @typedef {import('../series.js').Forecast} Forecast */
+/** @typedef {import('../recommend.js').Recommendation} Recommendation */
+/** @typedef {import('../recommend.js').Recommendations} Recommendations */
 /** @typedef {import('../../worker/audio_predict.js').VoiceActivity} VoiceActivity */
 /** @typedef {import('../../worker/audio_predict.js').SpeechSegment} SpeechSegment */
 /** @typedef {import('../../worker/predict.js').ClassScore} ClassScore */

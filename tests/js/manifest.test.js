@@ -145,7 +145,7 @@ describe('a damaged manifest is refused by its schema, naming the model and the 
     ['an unknown field', (m) => { m.models[0].variants[0].extra = 1; }, 'models[0].variants[0].extra: unknown field, in model "penguins-species"'],
     ['a wrong type', (m) => { m.models[0].variants[0].bytes = '12'; }, 'models[0].variants[0].bytes: must be an integer, in model "penguins-species"'],
     ['a model that is not an object', (m) => { m.models[0] = null; }, 'models[0]: must be an object'],
-    ['an unknown task', (m) => { m.models[0].task = 'x'; }, 'models[0].task: must be one of "tabular-classification", "tabular-regression", "time-series-forecasting", "anomaly-detection", "image-classification", "object-detection", "text-classification", "semantic-search", "text-generation", "voice-activity-detection", in model "penguins-species"'],
+    ['an unknown task', (m) => { m.models[0].task = 'x'; }, 'models[0].task: must be one of "tabular-classification", "tabular-regression", "time-series-forecasting", "anomaly-detection", "image-classification", "object-detection", "text-classification", "semantic-search", "text-generation", "voice-activity-detection", "recommendation", in model "penguins-species"'],
   ];
   /** @type {unknown} */
   let validator;

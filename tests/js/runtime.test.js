@@ -89,6 +89,27 @@ for (const { label, file } of manifestFiles()) {
           client.running?.worker.terminate();
         });
       }
+      if (info.task === 'recommendation') {
+        const variant = findVariant(info, 'auto');
+        const key = `${info.id}/${variant.name}`;
+        it(`${key}: predict() on every held-out input gives Python's recommendations, in Python's order, with its reasons`, async () => {
+          const { client, sessions } = makeClient();
+          await sessions.acquire(key, variant);
+          const model = new Model({ info, variant, plan: { name: 'wasm', label: 'WASM-SIMD', threads: 1, reason: 'test' }, threads: 1, sessions });
+          const parity = readJson(new URL(variant.fixtures).pathname);
+          assert.equal(parity.picked.length, parity.answers.length);
+          for (const [i, picked] of parity.picked.entries()) {
+            const p = await model.predict(picked);
+            /** @param {{item: string, index: number, because: string | null}} r */
+            const named = (r) => [r.item, r.index, r.because];
+            const want = parity.answers[i].recommendations;
+            assert.deepEqual(p.recommendations.map(named), want.map(named), `input ${i}`);
+            assert.ok(maxAbsDiff(p.recommendations.map((/** @type {{score: number}} */ r) => r.score), want.map((/** @type {{score: number}} */ r) => r.score)) <= variant.tolerance);
+            assert.ok(p.ms >= 0);
+          }
+          client.running?.worker.terminate();
+        });
+      }
       if (info.preprocessing.kind !== 'tabular') continue; // images are decoded by the browser: tests/browser/test_image_model.py
       const variant = findVariant(info, 'auto');
       const key = `${info.id}/${variant.name}`;
