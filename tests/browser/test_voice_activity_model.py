@@ -6,6 +6,7 @@ the microphone (Chromium's fake capture device, fed a real recording)."""
 
 from __future__ import annotations
 
+import base64
 import io
 from pathlib import Path
 
@@ -80,11 +81,12 @@ def stereo_44k(built_site: BuiltSite, entry: dict) -> tuple[bytes, dict]:
 
 def test_a_44k_stereo_recording_is_mixed_and_resampled_as_in_python(simd: Session, entry: dict, stereo_44k: tuple[bytes, dict]) -> None:
     wav, want = stereo_44k
-    got = simd.page.evaluate("""async (bytes) => {
+    # base64: ~3 MB as a JSON list of numbers took Playwright half a minute to carry
+    got = simd.page.evaluate("""async (b64) => {
         const m = await vitrine.load("voice-activity", {backend: "wasm"});
-        const p = await m.predict(new Uint8Array(bytes).buffer);
+        const p = await m.predict(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer);
         return {...p, probabilities: Array.from(p.probabilities)};
-    }""", list(wav))
+    }""", base64.b64encode(wav).decode())
     assert len(got["probabilities"]) == len(want["probabilities"]) > 512  # two blocks, the state carried across
     diff = np.abs(np.array(got["probabilities"]) - want["probabilities"]).max()
     print(f"44.1 kHz stereo, {got['duration']:.1f} s: max |Δ| = {diff:.2e}")
