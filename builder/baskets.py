@@ -132,8 +132,20 @@ def split_people(n: int, seed: int, test_size: float) -> tuple[np.ndarray, np.nd
     return np.sort(order[n_test:]), np.sort(order[:n_test])
 
 
+MIN_TRAIN_PEOPLE = 10  # fewer cannot choose λ by a 5-fold cross-validation, nor say what goes together
+
+
 def check(card: Card) -> list[CardProblem]:
-    return source_problems(card, SOURCES.get(card.dataset["source"], {}), "a recommendation set", lambda source: source.load())
+    ds = card.dataset
+    problems = source_problems(card, SOURCES.get(ds["source"], {}), "a recommendation set", lambda source: source.load())
+    if problems:
+        return problems
+    people = len(SOURCES[ds["source"]][ds["name"]].load()[1])
+    train, test = split_people(people, ds["seed"], ds["test_size"])
+    if len(train) < MIN_TRAIN_PEOPLE:
+        return [card.problem(("dataset", "test_size"), f"{ds['test_size']:g} of {people} people leaves {len(train)} to train on; "
+                             f"at least {MIN_TRAIN_PEOPLE} are needed (try 0.25)")]
+    return []
 
 
 def prepare(card: Card) -> Baskets:

@@ -145,6 +145,7 @@ def test_fixtures_and_examples_are_pythons_answers(built_models, entry: dict) ->
     ("l2: auto", "l2: -1", "recipe.params.l2: must be a number from 0.001 to 1e+06 or 'auto', got -1"),
     ("l2: auto", "l2: best", "recipe.params.l2: must be a number from 0.001 to 1e+06 or 'auto', got 'best'"),
     ("top_k: 10", "top_k: 0", "recipe.params.top_k: must be a whole number from 1 to 100, got 0"),
+    ("test_size: 0.25", "test_size: 0.9", "dataset.test_size: 0.9 of 54 people leaves 5 to train on; at least 10 are needed (try 0.25)"),
     ("top_k: 10", "top_k: 10\n    factors: 8", "recipe.params.factors: not a parameter of ease (allowed: l2, top_k)"),
     ("test_size: 0.25", "test_size: 0.25\n  target: eggsfreq", "dataset.target: is not a field of this task's dataset (allowed here: source, name, test_size, seed)"),
 ])
