@@ -4,7 +4,7 @@ recommends itself. A person's scores are their 0/1 row times B.
 
 The graph also says *why*: for each item, which picked item adds most to its score (ArgMax of
 picked[j]·B[j, i] over j) and by how much (ReduceMax), so the page can say "because you eat …" from the
-model's own arithmetic. Four operators every runtime has: MatMul, Unsqueeze, Mul, ArgMax/ReduceMax.
+model's own arithmetic. Five operators every runtime has: MatMul, Unsqueeze, Mul, ArgMax and ReduceMax.
 
 λ is the card's `l2`, or, by default, the value of L2_GRID that ranks best (NDCG@10) in a cross-validation
 over the training people only: the held-out people never choose it. With a few dozen people, one split
