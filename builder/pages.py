@@ -103,10 +103,11 @@ def gallery_cards(entries: list[dict[str, Any]], models_url: str, gallery_url: s
         cards=[card(e, default_variant(e)) for e in entries], models=models_url, gallery=gallery_url, level=level)
 
 
-def gallery_index(entries: list[dict[str, Any]]) -> str:
+def gallery_index(entries: list[dict[str, Any]], building: bool = False) -> str:
+    """The gallery's page; `building`: the dev server's first model build is running (first_build.py)."""
     cards = [card(e, default_variant(e)) for e in entries]
     tasks = {c.task: c.task_name for c in cards}
-    return _env().get_template("gallery_index.md.j2").render(cards=cards, tasks=tasks, models="../models", gallery="", level=2)
+    return _env().get_template("gallery_index.md.j2").render(cards=cards, tasks=tasks, models="../models", gallery="", level=2, building=building)
 
 
 def performance_page(bench: dict[str, Any] | None, entries: list[dict[str, Any]], bench_file: str) -> str:

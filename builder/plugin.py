@@ -30,6 +30,7 @@ from rich.markup import escape as rich_escape
 
 from . import assets, bench, card_reference, csp, embeds, manifest, pages, site_swap
 from .errors import VitrineError
+from .first_build import WAIT_S, FirstBuild
 from .pipeline import BuildResult, build_models
 
 _BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -66,6 +67,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         self.swap = False  # build into a fresh folder and swap it in at the end (not for serve or --dirty)
         self.swapping: tuple[Path, Path] | None = None  # (site_dir, the fresh folder MkDocs writes into)
         self.failed = False
+        self.first_build: FirstBuild | None = None  # `mkdocs serve`'s first model build, while it runs
+        self.building: list[str] = []  # the models it builds (pages say so), while it runs
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -75,6 +78,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         self.failed = True
 
     def on_shutdown(self) -> None:
+        if self.first_build is not None:
+            self.first_build.close()
         if self.swapping is None:
             return
         site_dir, built = self.swapping
@@ -129,20 +134,48 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             console.print(f"[bold red]vitrine:[/] {rich_escape(self.bundle_problem)}\n"
                           "[yellow]Serving the last good runtime bundle until this is fixed.[/]", highlight=False)
         output_dir = self._path(self.config.output_dir)
+        if self.serving and self._first_build_running(console, output_dir):
+            return
         try:
             self.result = build_models(self._path(self.config.cards_dir), output_dir, console=console)
             self.problem = None
         except VitrineError as err:
             if not self.serving:
                 raise PluginError(str(err)) from err
-            # A dev server keeps serving the last good models (a failed build leaves them intact)
-            # and shows the problems on every page until the cards are fixed; raising here would
-            # leave every browser request waiting for a build that never succeeds.
-            self.problem = str(err)
-            console.print(f"[bold red]vitrine:[/] {rich_escape(self.problem)}\n[yellow]Serving the last good build until this is fixed.[/]", highlight=False)
-            if self.result is None:
-                current = manifest.load(output_dir)
-                self.result = BuildResult(current, [], 0.0)
+            self._serve_despite(str(err), console, output_dir)
+
+    def _serve_despite(self, problem: str, console: Console, output_dir: Path) -> None:
+        """A dev server keeps serving the last good models (a failed build leaves them intact) and shows
+        the problems on every page until the cards are fixed; raising here would leave every browser
+        request waiting for a build that never succeeds."""
+        self.problem = problem
+        console.print(f"[bold red]vitrine:[/] {rich_escape(problem)}\n[yellow]Serving the last good build until this is fixed.[/]", highlight=False)
+        if self.result is None:
+            self.result = BuildResult(manifest.load(output_dir), [], 0.0)
+
+    def _first_build_running(self, console: Console, output_dir: Path) -> bool:
+        """The dev server's first model build runs beside it (first_build.py): True while it does, the
+        site then showing the models already in `output_dir` (none on a fresh checkout) and a notice.
+        Once it has ended, its outcome is this build's, and later builds run here again."""
+        if self.result is None and self.first_build is None:
+            self.first_build = FirstBuild(self._path(self.config.cards_dir), output_dir)
+            if not self.first_build.done.wait(WAIT_S):
+                self.result = BuildResult(manifest.load(output_dir), [], 0.0)
+                console.print("[yellow]vitrine: serving while the models build; the pages reload by themselves when they are in.[/]", highlight=False)
+        first = self.first_build
+        if first is None:
+            return False
+        if not first.done.is_set():
+            self.building = first.pending()
+            return True
+        problem = first.problem
+        first.close()
+        self.first_build, self.building = None, []
+        if problem is None:
+            self.result, self.problem = BuildResult(manifest.load(output_dir), [], 0.0), None
+        else:
+            self._serve_despite(problem, console, output_dir)
+        return True
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.result is None:
@@ -159,7 +192,7 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             files.append(File.generated(config, page, content=content))
         index = f"{pages.GALLERY}/index.md"
         if files.get_file_from_path(index) is None:
-            files.append(File.generated(config, index, content=pages.gallery_index(entries)))
+            files.append(File.generated(config, index, content=pages.gallery_index(entries, bool(self.building))))
         if files.get_file_from_path(card_reference.PAGE) is None:
             files.append(File.generated(config, card_reference.PAGE, content=card_reference.render()))
         if files.get_file_from_path("performance.md") is None:
@@ -176,7 +209,7 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             return markdown
         source = os.path.relpath(Path(config.docs_dir) / page.file.src_uri)
         try:
-            return embeds.expand(markdown, source, page.url, self.result.manifest["models"])
+            return embeds.expand(markdown, source, page.url, self.result.manifest["models"], self.building)
         except VitrineError as err:
             if not self.serving:
                 raise PluginError(str(err)) from err
@@ -191,6 +224,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         output = _SEARCH_DIALOG.sub(r'<div class="md-search" aria-label="Search"\1', output, count=1)
         if self.bundle is not None:
             output = _preload(output, self.bundle.preload)
+        if self.building:
+            output = _BODY.sub(lambda m: m.group(0) + _building_notice(self.building), output, count=1)
         if self.problem:
             output = _BODY.sub(lambda m: m.group(0) + _banner(self.problem or "", "the model cards"), output, count=1)
         if self.bundle_problem:
@@ -214,6 +249,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
             for folder in (self.config.cards_dir, self.config.runtime_dir, self.config.worker_dir):
                 if self._path(folder).is_dir():
                     server.watch(str(self._path(folder)))
+            if self.first_build is not None:
+                self.first_build.watch(server)
         return server
 
 
@@ -247,6 +284,20 @@ def site_nav(files: Files) -> list[Any]:
         return NAV_ORDER.index(top) if top in NAV_ORDER else len(NAV_ORDER)
 
     return sorted(items, key=rank)
+
+
+def _building_notice(models: list[str]) -> str:
+    """The dev server's notice on every page while its first model build runs (first_build.py)."""
+    style = (
+        "position:sticky;top:0;z-index:10;margin:0;padding:.8rem 1rem;background:#0d47a1;color:#fff;"
+        "font:14px/1.4 system-ui,sans-serif"
+    )
+    names = ", ".join(models) if len(models) <= 12 else f"{len(models)} models"
+    return (
+        f'<div class="vitrine-building" role="status" style="{style}">'
+        f"<strong>Building the models</strong> ({escape(names)}): the first build takes a few minutes, and the terminal shows its progress. "
+        "This page reloads by itself when they are in.</div>"
+    )
 
 
 def _banner(problem: str, fix: str) -> str:

@@ -110,13 +110,37 @@ def test_dev_server_keeps_the_last_good_site_and_shows_card_problems(project: tu
 
 
 def test_broken_card_at_start_still_serves(project: tuple[Path, Path, Path], tmp_path: Path) -> None:
-    """A fresh checkout with a broken card and no earlier build: the server starts and says why."""
+    """A fresh checkout with a broken card and no earlier build: the server starts and says why (once
+    its first build, which runs beside it, has checked the cards)."""
     config, cards, out = project
     shutil.rmtree(out)
     _, expected = break_card(cards)
     with dev_server(config, tmp_path / "serve.log") as base:
+        wait_for(lambda: "vitrine-build-problem" in get(base + "gallery/"), "the problem banner")
         html = get(base + "gallery/")
         assert "No model is built yet" in html and expected.replace("'", "&#39;") in html
+        assert "vitrine-building" not in html
+
+
+def test_a_fresh_checkout_serves_while_its_models_build(project: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """`make serve` on a fresh checkout: the URL serves before the models are built (a clean gallery takes
+    minutes); every page says they are being built; when they are in, the pages have them and the notice
+    is gone (the server rebuilt by itself). Two cards, so that the build takes longer than first_build.WAIT_S."""
+    config, cards, out = project
+    shutil.rmtree(out)
+    for card in cards.iterdir():
+        if card.stem not in ("penguins-species", "diabetes-progression"):
+            card.unlink()
+    log = tmp_path / "serve.log"
+    with dev_server(config, log) as base:
+        assert "unchanged in" not in log.read_text(), "the server waited for the models"
+        gallery, home = get(base + "gallery/"), get(base)
+        assert "vitrine-building" in gallery and "diabetes-progression, penguins-species" in gallery
+        assert "The models are being built" in gallery and "vitrine-build-problem" not in home
+        wait_for(lambda: "vitrine-building" not in get(base + "gallery/"), "the notice to go once the models are built", timeout=300)
+        assert 'class="vitrine-demo" data-model="penguins-species"' in get(base + "gallery/penguins-species/")
+        assert "2 built, 0 unchanged" in log.read_text()
+        assert (out / "manifest.json").is_file() and not list(out.glob(".staging-*"))
 
 
 def test_mkdocs_build_with_broken_card_has_no_banner_but_fails(project: tuple[Path, Path, Path]) -> None:

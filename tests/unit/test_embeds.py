@@ -61,3 +61,17 @@ def test_a_wrong_directive_names_the_page_and_the_line(entries: list[dict], line
     with pytest.raises(embeds.EmbedError) as info:
         embeds.expand(f"# Home\n\n{line}\n", "site_src/index.md", "", entries)
     assert str(info.value).startswith(message)
+
+
+def test_while_the_dev_server_builds_its_models_pages_say_they_are_on_their_way(entries: list[dict]) -> None:
+    """`vitrine serve`'s first build runs beside the server (builder/first_build.py): a page that embeds a
+    model not built yet says it is being built, not that it is unknown (which is an error otherwise)."""
+    page = "<!-- vitrine:demo penguins-species -->\n<!-- vitrine:gallery -->\n"
+    building = embeds.expand(page, "site_src/index.md", "", [], building=["penguins-species"])
+    assert "`penguins-species` is being built" in building and "The models are being built" in building
+    with pytest.raises(embeds.EmbedError, match="'penguins-species', which is not a model"):
+        embeds.expand(page, "site_src/index.md", "", [])
+    with pytest.raises(embeds.EmbedError, match="'no-such-model', which is not a model"):
+        embeds.expand("<!-- vitrine:demo no-such-model -->\n", "site_src/index.md", "", [], building=["penguins-species"])
+    assert "The models are being built" in pages.gallery_index([], building=True)
+    assert "No model is built yet" in pages.gallery_index([])
