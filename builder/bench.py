@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, bench_bare, bench_peer, manifest, pages
+from . import __version__, bench_bare, bench_peer, card_reference, manifest, pages
 from .browser import CHROMIUM_ARGS, DiskProfiles, find_chromium, serve_directory
 from .errors import VitrineError
 
@@ -386,24 +386,31 @@ def _median(values: list[float]) -> float:
     return sorted(values)[(len(values) - 1) // 2]
 
 
-def _vitrine_side(browser: Any, base: str, log: list[str], backend: str, args: dict[str, Any], steady: bool, generation: bool) -> dict[str, Any]:
+# The page vitrine.load is timed on: one of the site's own (theme, main.js) without a demo, whose widget would
+# load a model of its own beside the one measured (the home page has one). The card reference is made by the
+# plugin on every site.
+QUIET_PAGE = card_reference.PAGE.removesuffix(".md") + "/"
+
+
+def _vitrine_side(browser: Any, base: str, log: list[str], backend: str, args: dict[str, Any], steady: bool, generation: bool,
+                  page_path: str = QUIET_PAGE) -> dict[str, Any]:
     """Vitrine in a fresh profile: cold first prediction, the steady state when `steady`, then a reload → cached first prediction."""
-    # a page without a demo: the widget would load the model on its own and muddy the timings
-    url = f"{base}?backend={backend}"
+    url = f"{base}{page_path}?backend={backend}"
     evaluate = (lambda page, script: bench_peer._evaluate(page, script, args)) if generation else (lambda page, script: page.evaluate(script, args))
     first, latency = (_GEN_FIRST, _GEN_STEADY) if generation else (_FIRST_PREDICTION, _LATENCY)
     context = browser.new_context()
+    bench_peer.start_on_ready(context, "vitrine", first, args)
     try:
         page = context.new_page()
         page.goto(url)
-        page.wait_for_function("() => window.vitrine !== undefined")
-        cold = evaluate(page, first)
+        cold = bench_peer.first_result(page)
+        if page.query_selector(".vitrine-demo"):
+            raise RuntimeError(f"{page_path} has a demo on it, which would load a model of its own beside the one measured")
         timings = evaluate(page, latency) if steady else None
         explained = page.evaluate(_EXPLAIN, args) if steady and args.get("methods") else None
         del log[:]
         page.reload()
-        page.wait_for_function("() => window.vitrine !== undefined")
-        cached = evaluate(page, first)
+        cached = bench_peer.first_result(page)
         model_requests = sum(1 for path in log if path.endswith(".onnx"))
     finally:
         context.close()
@@ -468,9 +475,10 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
     reps: list[dict[str, Any]] = []
     bare_reps: list[dict[str, Any]] = []
     demo_reps: list[dict[str, float]] = []
-    bare_error = demo_error = None
+    themeless_reps: list[dict[str, Any]] = []
+    bare_error = demo_error = themeless_error = None
     for i in range(repeat):
-        for side in ("vitrine", "demo", "bare") if i % 2 == 0 else ("bare", "demo", "vitrine"):
+        for side in ("vitrine", "demo", "themeless", "bare") if i % 2 == 0 else ("bare", "themeless", "demo", "vitrine"):
             if side == "vitrine":
                 try:
                     reps.append(_vitrine_side(browser, base, log, backend, args, steady=i == 0, generation=gen is not None))
@@ -484,6 +492,13 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
                         demo_reps.append(_demo_side(browser, base, entry, backend))
                     except Exception as err:  # the demo's figures fail alone
                         demo_error = str(err).splitlines()[0]
+            elif side == "themeless":
+                if bare is not None and gen is None and themeless_error is None and (not reps or reps[0]["cold"]["backend"] != "static"):
+                    try:
+                        themeless_reps.append(_vitrine_side(browser, base, log, backend, args, steady=False, generation=False,
+                                                            page_path=bench_bare.THEMELESS_PAGE))
+                    except Exception as err:  # its figures fail alone
+                        themeless_error = str(err).splitlines()[0]
             # The bare page runs the tier Vitrine ended up on (a forced tier this browser lacks falls back; the
             # first pair always starts with Vitrine); the static tier runs no model, so there is nothing to compare.
             elif bare is not None and bare_error is None and reps[0]["cold"]["backend"] != "static":
@@ -530,6 +545,10 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
             result.update(_demo_result(demo_reps, result))
         elif demo_error:
             result["demo_error"] = demo_error
+        if themeless_reps and result.get("vitrine_over_bare"):
+            result.update(_themeless_result(themeless_reps, result))
+        elif themeless_error:
+            result["themeless_error"] = themeless_error
     result["error"] = None
     return result
 
@@ -634,6 +653,19 @@ def _bare_result(result: dict[str, Any], reps: list[dict[str, Any]], error: str 
             "run": bench_bare.ratio(vitrine_run, run_ms["p50"]) if run_ms else None,
         },
     }
+
+
+def _themeless_result(reps: list[dict[str, Any]], result: dict[str, Any]) -> dict[str, Any]:
+    """Vitrine on the page without the theme: medians with their runs' phases, and ratios to the bare page's
+    (added to vitrine_over_bare)."""
+    cold, warm = [r["cold"]["ms"] for r in reps], [r["cached"]["ms"] for r in reps]
+    c, w = _median(cold), _median(warm)
+    result["vitrine_over_bare"].update(themeless_cold=bench_bare.ratio(c, result["bare_cold_ms"]),
+                                       themeless_warm=bench_bare.ratio(w, result["bare_warm_ms"]))
+    return {"themeless_cold_ms": round(c, 1), "themeless_warm_ms": round(w, 1),
+            "themeless_cold_ms_all": [round(x, 1) for x in cold], "themeless_warm_ms_all": [round(x, 1) for x in warm],
+            "themeless_cold_phases": _vitrine_phases(reps[cold.index(c)]["cold"]),
+            "themeless_warm_phases": _vitrine_phases(reps[warm.index(w)]["cached"])}
 
 
 def _demo_result(reps: list[dict[str, float]], result: dict[str, Any]) -> dict[str, Any]:

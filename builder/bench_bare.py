@@ -36,11 +36,13 @@ from . import bench_peer
 
 BARE_DIR = "_bare"  # under the bench server's root, beside the site's own paths
 PAGES = Path(__file__).parent / "bench_pages"
-PAGE_FILES = ("bare.html", "bare.js")
+PAGE_FILES = ("bare.html", "bare.js", "vitrine.html")
 # Vitrine ÷ bare at most this (from the issue); the per-prediction round trip has no target.
 TARGETS = {"cold": 1.2, "warm": 1.1}
 PAGE = f"{BARE_DIR}/bare.html"
-READY = "() => window.bare !== undefined"
+# Vitrine on the bare page's HTML, without the site's theme (the Transformers.js comparison's page, see
+# bench_peer): Vitrine ÷ bare on it is what Vitrine's runtime adds alone; the themed page's ratio, the theme too.
+THEMELESS_PAGE = f"{BARE_DIR}/vitrine.html"
 FIRST = "(a) => bare.first(a)"
 LAST = "() => bare.last()"
 RUNS = "(a) => bare.runs(a)"
@@ -189,20 +191,19 @@ def side(browser: Any, base: str, log: list[str], entry: dict[str, Any], variant
         raise ValueError(spec["error"])
     args = page_args(base, spec, tier)
     context = browser.new_context()
+    bench_peer.start_on_ready(context, "bare", FIRST, args)
     out: dict[str, Any] = {}
     try:
         page = context.new_page()
         page.goto(base + PAGE)
-        page.wait_for_function(READY)
-        out["cold"] = bench_peer._evaluate(page, FIRST, args)
+        out["cold"] = bench_peer.first_result(page)
         if check:
             out["parity"] = parity(bench_peer._evaluate(page, LAST, None), spec["fixture"], entry, variant)
         if steady:
             out["run_ms"] = bench_peer._evaluate(page, RUNS, {"runs": runs, "warmup": warmup, "whole": spec.get("whole", False)})
         del log[:]
         page.reload()
-        page.wait_for_function(READY)
-        out["warm"] = bench_peer._evaluate(page, FIRST, args)
+        out["warm"] = bench_peer.first_result(page)
         out["model_requests_on_reload"] = sum(1 for p in log if p.split("?")[0] == "/" + spec["modelPath"])
     finally:
         context.close()

@@ -83,15 +83,22 @@ class _FakePage:
     def reload(self) -> None:
         self.log += ["/", "/models/m/fp32.0123456789abcdef.onnx", "/models/m/fp32.parity.json", "/vitrine/vendor/ort.wasm"]
 
-    def wait_for_function(self, script: str) -> None:
+    def wait_for_function(self, script: str, **_: object) -> None:
         pass
 
+    def query_selector(self, selector: str) -> None:
+        return None  # the page has no demo
+
     def evaluate(self, script: str, args: dict) -> dict:
+        if _FIRST_RESULT in script:  # what the init script's call gave (bench_peer.start_on_ready)
+            assert bench._FIRST_PREDICTION in self.init and '"id": "m", "variant": "fp32"' in self.init and '"runs": 21' in self.init
+            return self.first.pop(0)
         assert args["id"] == "m" and args["variant"] == "fp32" and args["runs"] == 21
-        if script == bench._LATENCY:
-            return self.timings
-        assert script == bench._FIRST_PREDICTION
-        return self.first.pop(0)
+        assert script == bench._LATENCY
+        return self.timings
+
+
+_FIRST_RESULT = "window.__benchFirst"
 
 
 class _FakeBrowser:
@@ -101,6 +108,9 @@ class _FakeBrowser:
 
     def new_context(self) -> "_FakeBrowser":
         return self
+
+    def add_init_script(self, script: str) -> None:
+        self.page.init = script
 
     def new_page(self) -> _FakePage:
         return self.page
@@ -407,6 +417,12 @@ def test_bare_page_runs_the_fixture_beside_vitrine(bare_document: dict, built_si
     assert q["demo_cold"] == pytest.approx(r["demo_cold_ms"] / r["bare_cold_ms"], abs=0.011)
     assert q["demo_warm"] == pytest.approx(r["demo_warm_ms"] / r["bare_warm_ms"], abs=0.011)
     assert r["demo_warm_ms_all"] != r["demo_cold_ms_all"], "the second view was measured anew"
+    # the same vitrine.load on a page without the theme: what the runtime adds alone
+    assert "themeless_error" not in r, r.get("themeless_error")
+    assert len(r["themeless_cold_ms_all"]) == 2 and r["themeless_cold_ms"] == min(r["themeless_cold_ms_all"]) > 0
+    assert q["themeless_cold"] == pytest.approx(r["themeless_cold_ms"] / r["bare_cold_ms"], abs=0.011)
+    assert q["themeless_warm"] == pytest.approx(r["themeless_warm_ms"] / r["bare_warm_ms"], abs=0.011)
+    assert sum(r["themeless_warm_phases"].values()) == pytest.approx(r["themeless_warm_ms"], abs=0.5)
     assert 0 < r["bare_run_ms"]["p50"] <= r["bare_run_ms"]["p95"]
     assert r["bare_threads"] == r["threads"] > 1, "the bare page asks for Vitrine's thread count"
     assert r["model_requests_on_reload"] == 0
@@ -496,13 +512,19 @@ class _FakeGenPage:
     def reload(self) -> None:
         self.log.append("/models/m/int8.0123.onnx" if self.side == "vitrine" else "/other")
 
-    def wait_for_function(self, script: str) -> None:
+    def wait_for_function(self, script: str, **_: object) -> None:
         pass
 
+    def query_selector(self, selector: str) -> None:
+        return None
+
     def evaluate(self, script: str, arg: object = None) -> object:
-        if bench._GEN_FIRST in script:
-            assert arg["prompt"] == GEN_PROMPT
-            return self.vitrine.pop(0)
+        if _FIRST_RESULT in script:  # what the init script's call gave (bench_peer.start_on_ready)
+            if bench._GEN_FIRST in self.init:
+                assert f'"prompt": {json.dumps(GEN_PROMPT)}' in self.init
+                return self.vitrine.pop(0)
+            assert bench_bare.FIRST in self.init
+            return self.bare.pop(0)
         if bench._GEN_STEADY in script:
             assert arg["maxNewTokens"] == 3 and arg["runs"] == 3
             self.calls.append("steady")
@@ -510,8 +532,6 @@ class _FakeGenPage:
             return [{"wall": w, "firstToken": f, "ms": 500.0, "firstTokenMs": p, "tokensPerSecond": tps, "tokens": [7, 8, 9],
                      "promptTokens": 38, "finishReason": "length"}
                     for w, f, p, tps in ((2000.0, 300.0, 150.0, 20.0), (1800.0, 250.0, 100.0, 25.0), (3500.0, 400.0, 200.0, 10.0))]
-        if bench_bare.FIRST in script:
-            return self.bare.pop(0)
         if bench_bare.LAST in script:
             self.calls.append("check")
             return {"inputs": {}, "outputs": {}}
@@ -620,6 +640,7 @@ def test_performance_page_shows_the_bare_and_generation_tables(bare_document: di
     assert f"<strong>{q['cold']}×</strong>" in html and f"<strong>{q['warm']}×</strong>" in html and f"<strong>{q['run']}×</strong>" in html
     assert f"<td>{r['cold_first_prediction_ms']} / {r['bare_cold_ms']}</td>" in html and f"<td>{r['cached_first_prediction_ms']} / {r['bare_warm_ms']}</td>" in html
     assert f"<strong>{q['demo_cold']}×</strong>" in html and f"<td>{r['demo_cold_ms']} / {r['demo_warm_ms']}</td>" in html
+    assert f"<strong>{q['themeless_warm']}×</strong>" in html and f"<td>Vitrine, no theme</td>\n<td>{r['themeless_warm_phases']['page_ready']}</td>" in html
     assert "<code>Last-Modified: " in html
     assert "its outputs matched\nPython onnxruntime's within the variant's tolerance.</p>" in html
     # the generation row: first tokens, decode ms per token browser / native and their ratio, tokens/s, the bare ratios (cold 1.25×, target 1.2×: missed)
