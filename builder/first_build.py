@@ -27,7 +27,6 @@ WAIT_S = 3.0
 # The server takes its first snapshot of a watched folder when it starts serving, just after `watch`;
 # a file written before that snapshot would not count as a change.
 _SETTLE_S = 1.0
-_PROBLEM = "problem.txt"  # what the child writes when the build fails (a card problem, say): the banner's text
 
 
 class FirstBuild:
@@ -37,20 +36,11 @@ class FirstBuild:
     def __init__(self, cards_dir: Path, out_dir: Path) -> None:
         self.cards_dir = cards_dir
         self._dir = Path(tempfile.mkdtemp(prefix="vitrine-first-build-"))
-        self._process = subprocess.Popen([sys.executable, "-m", __name__, str(cards_dir), str(out_dir), str(self._dir / _PROBLEM)])
+        self._process = subprocess.Popen([sys.executable, "-m", __name__, str(cards_dir), str(out_dir)])
         self.done = threading.Event()
         self._watched = threading.Event()
         self._closed = False
         threading.Thread(target=self._wait, name="vitrine-first-build", daemon=True).start()
-
-    @property
-    def problem(self) -> str | None:
-        """Why the build failed (None: it published the models)."""
-        if self._process.returncode == 0:
-            return None
-        with contextlib.suppress(OSError):
-            return (self._dir / _PROBLEM).read_text()
-        return f"The model build stopped (exit status {self._process.returncode}); the terminal shows why."
 
     def pending(self) -> list[str]:
         """The ids of the models being built: the cards' file names (each card's id is its file name)."""
@@ -80,7 +70,7 @@ class FirstBuild:
                 (self._dir / "built").write_text(time.strftime("%H:%M:%S"))
 
 
-def _main(cards_dir: str, out_dir: str, problem_file: str) -> int:
+def _main(cards_dir: str, out_dir: str) -> int:
     from rich.console import Console
 
     from .errors import VitrineError
@@ -88,9 +78,8 @@ def _main(cards_dir: str, out_dir: str, problem_file: str) -> int:
 
     try:
         build_models(Path(cards_dir), Path(out_dir), console=Console(stderr=True, soft_wrap=True))
-    except VitrineError as err:
-        Path(problem_file).write_text(str(err))
-        return 1
+    except VitrineError:
+        return 1  # a card problem, or a model that failed: the server's next build, which follows, shows it
     except KeyboardInterrupt:
         return 130
     return 0

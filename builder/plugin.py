@@ -156,7 +156,8 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
     def _first_build_running(self, console: Console, output_dir: Path) -> bool:
         """The dev server's first model build runs beside it (first_build.py): True while it does, the
         site then showing the models already in `output_dir` (none on a fresh checkout) and a notice.
-        Once it has ended, its outcome is this build's, and later builds run here again."""
+        Once it has ended, builds run here again: the next one, which its end asks for, finds its models
+        built (seconds) and sees what changed meanwhile (a card saved during the first build)."""
         if self.result is None and self.first_build is None:
             self.first_build = FirstBuild(self._path(self.config.cards_dir), output_dir)
             if not self.first_build.done.wait(WAIT_S):
@@ -168,14 +169,9 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         if not first.done.is_set():
             self.building = first.pending()
             return True
-        problem = first.problem
         first.close()
         self.first_build, self.building = None, []
-        if problem is None:
-            self.result, self.problem = BuildResult(manifest.load(output_dir), [], 0.0), None
-        else:
-            self._serve_despite(problem, console, output_dir)
-        return True
+        return False
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.result is None:

@@ -57,9 +57,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url: str) -> str:
-    """A page from the dev server; it must answer quickly even while a card is broken."""
-    with urllib.request.urlopen(url, timeout=10) as response:
+def get(url: str, timeout: float = 10) -> str:
+    """A page from the dev server; it must answer quickly even while a card is broken (the server holds a
+    request while it rebuilds: `timeout` for a rebuild that trains a model)."""
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode()
 
 
@@ -137,7 +138,11 @@ def test_a_fresh_checkout_serves_while_its_models_build(project: tuple[Path, Pat
         gallery, home = get(base + "gallery/"), get(base)
         assert "vitrine-building" in gallery and "diabetes-progression, penguins-species" in gallery
         assert "The models are being built" in gallery and "vitrine-build-problem" not in home
-        wait_for(lambda: "vitrine-building" not in get(base + "gallery/"), "the notice to go once the models are built", timeout=300)
+        # a card saved while the first build runs is in the site once it has ended (the build that follows sees it)
+        card = cards / "penguins-species.yaml"
+        card.write_text(card.read_text().replace("title: Palmer penguins — species", "title: Palmer penguins, renamed meanwhile"))
+        wait_for(lambda: "vitrine-building" not in get(base + "gallery/", timeout=120), "the notice to go once the models are built", timeout=300)
+        wait_for(lambda: "Palmer penguins, renamed meanwhile" in get(base + "gallery/penguins-species/", timeout=120), "the card saved meanwhile")
         assert 'class="vitrine-demo" data-model="penguins-species"' in get(base + "gallery/penguins-species/")
         assert "2 built, 0 unchanged" in log.read_text()
         assert (out / "manifest.json").is_file() and not list(out.glob(".staging-*"))
