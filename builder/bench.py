@@ -479,6 +479,8 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
     bare_error = demo_error = themeless_error = None
     for i in range(repeat):
         for side in ("vitrine", "demo", "themeless", "bare") if i % 2 == 0 else ("bare", "themeless", "demo", "vitrine"):
+            # the pages timed beside the bare page (a generation demo waits for a prompt: none; the static tier runs no model)
+            beside_bare = bare is not None and gen is None and (not reps or reps[0]["cold"]["backend"] != "static")
             if side == "vitrine":
                 try:
                     reps.append(_vitrine_side(browser, base, log, backend, args, steady=i == 0, generation=gen is not None))
@@ -486,14 +488,13 @@ def _bench_one(browser: Any, base: str, log: list[str], entry: dict[str, Any], v
                     result["error"] = str(err).splitlines()[0]
                     return result
             elif side == "demo":
-                # the model's own page beside the bare page (a generation demo waits for a prompt: none)
-                if bare is not None and gen is None and demo_error is None and (not reps or reps[0]["cold"]["backend"] != "static"):
+                if beside_bare and demo_error is None:  # the model's own page
                     try:
                         demo_reps.append(_demo_side(browser, base, entry, backend))
                     except Exception as err:  # the demo's figures fail alone
                         demo_error = str(err).splitlines()[0]
             elif side == "themeless":
-                if bare is not None and gen is None and themeless_error is None and (not reps or reps[0]["cold"]["backend"] != "static"):
+                if beside_bare and themeless_error is None:
                     try:
                         themeless_reps.append(_vitrine_side(browser, base, log, backend, args, steady=False, generation=False,
                                                             page_path=bench_bare.THEMELESS_PAGE))
