@@ -12,8 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-# Python packages are installed with uv (several times faster than pip: parallel downloads, a shared
-# cache; a fresh set-up with warm caches takes well under a minute). The uv on PATH is used, else pip
+# Python packages are installed with uv (faster than pip: parallel downloads, a shared cache). The uv on PATH is used, else pip
 # installs it into the venv first. uv does not read pip's configuration, so pip's find-links (local
 # wheel folders, e.g. a machine's CPU build of torch) are passed to it. INSTALLER=pip uses pip alone.
 INSTALLER ?= uv
