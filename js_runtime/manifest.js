@@ -227,17 +227,36 @@ export function manifestUrl(siteRoot) {
  * @param {typeof fetch} [fetchImpl]
  * @returns {Promise<Manifest>}
  */
-export async function fetchManifest(url, fetchImpl = (input, init) => fetch(input, init)) {
+export async function fetchManifest(url, fetchImpl) {
+  return loadManifest(url, fetchImpl).checked;
+}
+
+/**
+ * The manifest in two stages, from one fetch. `draft` is the manifest resolved as soon as it has
+ * arrived: its file URLs confined to its folder and made absolute, but not yet checked against the
+ * schema. That is enough to start a model's download, which fetches only inside the models folder and
+ * checks the file's sha256 (worker/fetch_model.js); the schema check (a generated validator of some
+ * 370 kB, compiled on its first run) then runs beside the download instead of before it. `checked` is the
+ * manifest as fetchManifest returns it: nothing is shown or run from a manifest that fails it.
+ * @param {URL|string} url
+ * @param {typeof fetch} [fetchImpl]
+ * @returns {{draft: Promise<Manifest>, checked: Promise<Manifest>}}
+ */
+export function loadManifest(url, fetchImpl = (input, init) => fetch(input, init)) {
   // The validator (generated from the schema) is loaded with the manifest, so pages without
   // demos never fetch it.
-  const [validate, response] = await Promise.all([loadValidator(), fetchResponse(url, fetchImpl)]);
-  let json;
-  try {
-    json = await response.json();
-  } catch {
-    throw new Error(`The model manifest at ${url} is not valid JSON.`);
-  }
-  return resolveManifest(json, url, validate);
+  const validator = loadValidator();
+  const json = fetchResponse(url, fetchImpl).then(async (response) => {
+    try {
+      return await response.json();
+    } catch {
+      throw new Error(`The model manifest at ${url} is not valid JSON.`);
+    }
+  });
+  const draft = json.then((raw) => resolveManifest(raw, url));
+  draft.catch(() => {}); // `checked` reports what went wrong
+  const checked = Promise.all([validator, json]).then(([validate, raw]) => resolveManifest(raw, url, validate));
+  return { draft, checked };
 }
 
 /**

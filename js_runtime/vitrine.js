@@ -3,7 +3,7 @@
 // on first use, so pages without demos stay cheap.
 import { TIERS, planBackends, withProblem } from './backends.js';
 import { detectCapabilities } from './capabilities.js';
-import { SITE_ROOT, fetchManifest, findModel, manifestUrl } from './manifest.js';
+import { SITE_ROOT, findModel, loadManifest, manifestUrl } from './manifest.js';
 import { chooseVariant } from './variants.js';
 import { Model, taskSpec } from './model.js';
 import { Sessions } from './sessions.js';
@@ -34,8 +34,8 @@ const LOAD_OPTIONS = ['variant', 'backend', 'onProgress', 'signal'];
 
 const WORKER_URL = new URL('../worker/worker.js', import.meta.url);
 
-/** @type {Promise<Manifest> | null} */
-let manifestPromise = null;
+/** @type {{draft: Promise<Manifest>, checked: Promise<Manifest>} | null} */
+let manifestLoad = null;
 /** @type {Promise<Capabilities> | null} */
 let capabilitiesPromise = null;
 /**
@@ -57,11 +57,19 @@ const failedTiers = new Map();
  * @returns {Promise<Manifest>}
  */
 export function manifest() {
-  manifestPromise ??= fetchManifest(manifestUrl(SITE_ROOT)).catch((e) => {
-    manifestPromise = null;
-    throw e;
-  });
-  return manifestPromise;
+  return manifestStages().checked;
+}
+
+/** The manifest's fetch, in its two stages (loadManifest); a failed one is started again on the next call. */
+function manifestStages() {
+  if (!manifestLoad) {
+    const started = loadManifest(manifestUrl(SITE_ROOT));
+    started.checked.catch(() => {
+      if (manifestLoad === started) manifestLoad = null;
+    });
+    manifestLoad = started;
+  }
+  return manifestLoad;
 }
 
 /**
@@ -173,19 +181,32 @@ function rememberTier(model, variant, tier) {
  * @returns {Promise<void>} never rejects (load() reports what went wrong)
  */
 export async function preload(source, variant = 'auto') {
+  await startDownload(source, variant, 'auto');
+}
+
+/**
+ * Start the download that load(source, {variant, backend}) will take over, as soon as the manifest has
+ * arrived: from its draft (loadManifest), so the download does not wait for the schema check, which
+ * load() still waits for before it hands out a model. Does nothing when the tier it would use has
+ * failed, or is the static one; never rejects.
+ * @param {string} source
+ * @param {string} variant
+ * @param {string} backend
+ */
+async function startDownload(source, variant, backend) {
   try {
-    const [m, caps] = await Promise.all([manifest(), capabilities()]);
+    const [m, caps] = await Promise.all([manifestStages().draft, capabilities()]);
     const info = findModel(m, source);
     const variantEntry = chooseVariant(info, variant, caps);
     const key = `${info.id}/${variantEntry.name}`;
-    for (const plan of planBackends('auto', forcedBackend(), caps, variantEntry)) {
+    for (const plan of planBackends(backend, forcedBackend(), caps, variantEntry)) {
       if (plan.name === 'static') return;
       if (failedTiers.has(plan.name) || failedTiers.has(`${plan.name} ${key}`)) continue;
       runtimeOf(plan).prefetch(key, variantEntry, sideFiles(info));
       return;
     }
   } catch {
-    // a manifest or model problem: the demo's load() reports it
+    // a manifest or model problem: load() reports it
   }
 }
 
@@ -246,8 +267,10 @@ export async function load(source, options) {
     throw new Error(`vitrine.load(): ${describeSource(source)} sources are not supported yet; ` +
       'pass the id of a model in the gallery (see vitrine.models()).');
   }
-  // The likely runtime starts while the manifest is fetched (a no-op when it runs already).
+  // The likely runtime starts while the manifest is fetched (a no-op when it runs already), and the
+  // model's download as soon as the manifest is in.
   startRuntime(backend, { model: source, variant });
+  startDownload(source, variant, backend);
   const message = `Loading model "${source}" was cancelled.`;
   return abortable(loadModel(source, variant, backend, onProgress), signal, (model) => model.dispose(), message);
 }

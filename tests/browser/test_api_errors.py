@@ -76,6 +76,21 @@ def test_a_damaged_manifest_names_the_model_and_the_field(session: Session, site
     assert not any("Cannot read properties" in e for e in session.errors)
 
 
+def test_a_manifest_that_fails_only_its_schema_check_runs_nothing(session: Session, site_url: str, manifest: dict) -> None:
+    """The download starts from the manifest before its schema check is done (it only fetches inside
+    models/ and checks the sha256); the check still decides: no model is handed out, no demo runs."""
+    def damage(m: dict) -> None:
+        m["models"][0]["variants"][0]["extra"] = 1
+
+    serve_manifest(session, manifest, damage)
+    open_demo(session, site_url)
+    expected = ("The site's build is damaged: its model manifest is invalid (models[0].variants[0].extra: unknown field, "
+                'in model "penguins-species"). Rebuild the site and publish it again.')
+    assert load_error(session) == expected
+    assert expected in demo_error(session)
+    assert session.page.locator('.vitrine-demo[data-source="live"]').count() == 0
+
+
 def test_a_categorical_feature_without_categories(session: Session, site_url: str, manifest: dict) -> None:
     index = next(i for i, f in enumerate(manifest["models"][0]["preprocessing"]["features"]) if f["type"] == "categorical")
 

@@ -65,6 +65,12 @@ def test_the_model_downloads_while_the_widget_code_is_still_on_its_way(session: 
     held_until(session, site_url, "/vitrine/js_runtime/demo_tabular", ".onnx")
 
 
+def test_the_model_downloads_while_the_manifest_check_is_still_on_its_way(session: Session, site_url: str) -> None:
+    """The manifest's schema check (a generated validator, compiled on its first run) runs beside the
+    model's download, not before it; the demo still waits for the check before it runs the model."""
+    held_until(session, site_url, "/vitrine/js_runtime/manifest_validator", ".onnx")
+
+
 def test_a_demo_out_of_view_starts_the_runtime_but_not_its_model(session: Session, site_url: str) -> None:
     """The runtime starts on any page with a demo; the model still waits until the demo comes near the
     viewport (as before: a 130 MB model is not downloaded for a visitor who never scrolls to it)."""

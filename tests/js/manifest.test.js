@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { fetchManifest, findModel, findVariant, loadValidator, manifestUrl, resolveManifest } from '../../js_runtime/manifest.js';
+import { fetchManifest, findModel, findVariant, loadManifest, loadValidator, manifestUrl, resolveManifest } from '../../js_runtime/manifest.js';
 import { REPO, manifestFiles, readJson, tabularManifest } from './helpers.js';
 
 const schema = readJson(path.join(REPO, 'builder/schemas/manifest.schema.json'));
@@ -125,6 +125,31 @@ describe('files the manifest names stay inside the site\'s models folder', () =>
     assert.equal(m.models[0].artifacts[0].url, `https://h/p/models/${raw.models[0].artifacts[0].url}`);
     assert.equal(resolveManifest({ ...raw, models: [{ ...raw.models[0], variants: [{ ...raw.models[0].variants[0], url: 'https://h/p/models/a/b.onnx' }] }] }, url)
       .models[0].variants[0].url, 'https://h/p/models/a/b.onnx');
+  });
+});
+
+describe('loadManifest: a draft to start downloads from, then the schema check', () => {
+  const url = 'https://h/p/models/manifest.json';
+
+  it('one fetch; the draft is the resolved manifest; the checked one is the same after the schema check', async () => {
+    const raw = tabularManifest();
+    let fetches = 0;
+    const { draft, checked } = loadManifest(url, async () => { fetches++; return Response.json(raw); });
+    assert.deepEqual(await draft, resolveManifest(raw, url));
+    assert.deepEqual(await checked, await draft);
+    assert.equal(fetches, 1);
+  });
+
+  it('a manifest that fails its schema has a draft (its files still confined to the folder), and `checked` refuses it', async () => {
+    const raw = tabularManifest();
+    raw.models[0].variants[0].extra = 1;
+    const { draft, checked } = loadManifest(url, async () => Response.json(raw));
+    assert.equal((await draft).models[0].variants[0].url, `https://h/p/models/${raw.models[0].variants[0].url}`);
+    await assert.rejects(checked, { message: /its model manifest is invalid \(models\[0\]\.variants\[0\]\.extra: unknown field/ });
+    raw.models[0].variants[0].url = 'https://evil.example/m.onnx';
+    const outside = loadManifest(url, async () => Response.json(raw));
+    await assert.rejects(outside.draft, /outside this site's models folder/);
+    await assert.rejects(outside.checked);
   });
 });
 
