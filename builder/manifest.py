@@ -145,13 +145,16 @@ def named_files(manifest: dict[str, Any]) -> list[str]:
 
 
 def _collect_garbage(out_dir: Path, manifest: dict[str, Any]) -> list[Path]:
+    """Delete the files in the model folders that `manifest` does not name, then the empty folders. A
+    link to a folder is not a model folder: nothing is deleted through it (it may point anywhere)."""
     keep = {out_dir / name for name in named_files(manifest)}
+    folders = [f for f in out_dir.iterdir() if f.is_dir() and not f.is_symlink() and not f.name.startswith(".")]
     removed = []
-    for path in out_dir.glob("*/*"):
+    for path in (p for folder in folders for p in folder.iterdir()):
         if path.is_file() and not path.name.startswith(".") and path not in keep:
             path.unlink()
             removed.append(path)
-    for folder in out_dir.iterdir():
-        if folder.is_dir() and not folder.name.startswith(".") and not any(folder.iterdir()):
+    for folder in folders:
+        if not any(folder.iterdir()):
             folder.rmdir()
     return removed

@@ -284,6 +284,26 @@ def test_a_card_may_ship_only_a_quantized_variant(tmp_path: Path) -> None:
     assert "Agreement is measured on" in pages.model_page(entry, "../../models")
 
 
+def test_garbage_collection_never_deletes_through_a_link(tmp_path: Path) -> None:
+    """A link inside the output folder (say, to another checkout's exported_models) is not a model
+    folder: publishing deletes the stale files of the real model folders and nothing behind the link."""
+    out_dir, elsewhere = tmp_path / "exported_models", tmp_path / "elsewhere"
+    (out_dir / "old-model").mkdir(parents=True)
+    (out_dir / "old-model" / "fp32.0123456789abcdef.onnx").write_bytes(b"stale")
+    (elsewhere / "kept-model").mkdir(parents=True)
+    (elsewhere / "manifest.json").write_text("{}")
+    (elsewhere / "kept-model" / "fp32.onnx").write_bytes(b"not ours")
+    (out_dir / "exported_models").symlink_to(elsewhere, target_is_directory=True)
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    removed = manifest.publish(stage, out_dir, {"schema_version": 1, "generator": "test", "models": []})
+    assert removed == [out_dir / "old-model" / "fp32.0123456789abcdef.onnx"]
+    assert not (out_dir / "old-model").exists()
+    assert (elsewhere / "manifest.json").read_text() == "{}"
+    assert (elsewhere / "kept-model" / "fp32.onnx").read_bytes() == b"not ours"
+    assert (out_dir / "exported_models").is_symlink()
+
+
 def test_stages_run_in_order() -> None:
     assert [name for name, _ in pipeline.STAGES] == ["data", "train", "export", "optimize", "variants", "evaluate", "explain", "drift"]
 
