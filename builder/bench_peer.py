@@ -401,8 +401,14 @@ def _session(browser: Any, base: str, log: list[str], side: str, entry: dict[str
         start_on_ready(context, _GLOBAL[side], _FIRST[side], args)
         page = context.new_page()
         del log[:]
+        cpu = getattr(browser, "cpu_seconds", lambda _: None)
+        cpu_before = cpu(context)
         page.goto(f"{base}{PEER_DIR}/{_PAGE[side]}")
         out["cold"] = first_result(page)
+        cpu_after = cpu(context)
+        # The browser's CPU time over the cold load (all its processes): more than one core's worth means
+        # the start-up ran in parallel; near the machine's cores, it was bound by them.
+        out["cold"]["cpu_ms"] = _r((cpu_after - cpu_before) * 1000, 0) if cpu_before is not None and cpu_after is not None else None
         out["cold"]["resources"] = _worker_resources(page)
         out["served"] = _onnx_paths(log)
         if side == "transformers_js":
@@ -443,6 +449,7 @@ def _summary(side: str, reps: list[dict[str, Any]], variant: dict[str, Any]) -> 
         out.update(backend=first["session"].get("device"), dtype=first["session"].get("dtype"), versions=first["versions"])
     out.update(
         cold_ms=_r(cold[c]), warm_ms=_r(warm[w]), cold_ms_all=[_r(x) for x in cold], warm_ms_all=[_r(x) for x in warm],
+        cold_cpu_ms=reps[c]["cold"].get("cpu_ms"),
         cold=phases(reps[c]["cold"]), warm=phases(reps[w]["warm"]),
         model_requests_on_reload=max(r["model_requests_on_reload"] for r in reps),
         steady=reps[0]["steady"],
@@ -502,6 +509,10 @@ def shortfalls(result: dict[str, Any], storage: dict[str, dict[str, float]] | No
                 note += (f" At the other side's thread count (diagnostic): Vitrine on {ev['threads']} loaded cold in {ev['cold_ms']} ms "
                          f"(session after .wasm fetch {ev['cold']['details']['session_after_wasm_fetch']}), Transformers.js on "
                          f"{et['threads']} in {et['cold_ms']} ms (session after .wasm {et['cold']['details']['session_after_wasm']}).")
+            if key == "cold" and v.get("cold_cpu_ms") and t.get("cold_cpu_ms"):
+                note += (f" The browser's processes used {v['cold_cpu_ms']:g} ms of CPU time in Vitrine's cold load "
+                         f"({v['cold_cpu_ms'] / v['cold_ms']:.2f} cores busy on average) and {t['cold_cpu_ms']:g} ms in Transformers.js' "
+                         f"({t['cold_cpu_ms'] / t['cold_ms']:.2f} cores), on a machine with {os.cpu_count()} cores.")
             held = (storage or {}).get(str(result.get("bytes")))
             if held:
                 note += (f" For a file this size this browser takes {held['sha256']} ms to hash it (SHA-256), {held['cache_put']} ms to "

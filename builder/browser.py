@@ -44,17 +44,55 @@ class DiskProfiles:
     def __init__(self, playwright: Any, executable: str, args: Sequence[str]) -> None:
         self._playwright, self._executable, self._args = playwright, executable, list(args)
         self._dirs: list[str] = []
+        self._context_dirs: dict[int, str] = {}
 
     def new_context(self, **options: Any) -> Any:
         self._dirs.append(tempfile.mkdtemp(prefix="vitrine-profile-"))
-        return self._playwright.chromium.launch_persistent_context(
+        context = self._playwright.chromium.launch_persistent_context(
             self._dirs[-1], executable_path=self._executable, args=self._args, **options)
+        self._context_dirs[id(context)] = self._dirs[-1]
+        return context
+
+    def cpu_seconds(self, context: Any) -> float | None:
+        """CPU time (user + system) that the Chromium running `context` has used so far, all its processes
+        together (browser, renderers, GPU, network); None where it cannot be read (not Linux). Each
+        profile is a browser of its own, whose process id Chromium writes into the profile's SingletonLock
+        ("<host>-<pid>")."""
+        try:
+            pid = int(os.readlink(Path(self._context_dirs[id(context)]) / "SingletonLock").rsplit("-", 1)[1])
+        except (KeyError, OSError, ValueError, IndexError):
+            return None
+        return process_tree_cpu_seconds(pid)
 
     def remove(self) -> None:
         """Delete the profiles' folders (close their contexts first)."""
         for folder in self._dirs:
             shutil.rmtree(folder, ignore_errors=True)
         self._dirs.clear()
+
+
+def process_tree_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds (user + system) used so far by process `pid` and all its descendants, from /proc;
+    None where there is no /proc or `pid` is gone."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # exited meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    if pid not in used:
+        return None
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, p in parents.items() if p == parent and child not in tree]
+        tree.update(children)
+        frontier += children
+    return sum(used[p] for p in tree)
 
 
 def playwright_chromium() -> str | None:

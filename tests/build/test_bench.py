@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -244,6 +245,9 @@ def test_peer_runs_transformers_js_on_the_same_file(peer_document: dict, built_s
         assert s["model_requests_on_reload"] == 0, f"{side}'s warm reload downloaded the model again"
         assert 0 < s["warm_ms"] and 0 < s["cold_ms"] and s["cold_ms_all"] == [s["cold_ms"]]
         assert sum(s["cold"]["phases"].values()) == pytest.approx(s["cold_ms"], abs=0.5)
+        # the browser's CPU time over the cold load, from /proc (this suite runs on Linux): some, and at
+        # most every core busy all the time (with a little slack for the clock ticks it counts in)
+        assert 0 < s["cold_cpu_ms"] <= (os.cpu_count() or 1) * s["cold_ms"] + 50
         for key in ("long", "short"):
             assert s["steady"][key]["runs"] == 3
             assert 0 < s["steady"][key]["inference"]["p50"] <= s["steady"][key]["round_trip"]["p50"]
@@ -318,6 +322,12 @@ def test_peer_ratios_and_shortfalls_against_hand_computed_numbers() -> None:
     # Against 1.5×, Vitrine's excess per phase is 300-133, 700-267, 800-1067, 200-133: model bytes bounds it.
     assert "page ready 300.0 vs 200.0, model bytes 700.0 vs 400.0" in notes[0] and "largest excess is model bytes." in notes[0]
     assert "Vitrine model fetch 500.0; Transformers.js model read 300.0, session after wasm 900.0." in notes[0]
+    busy = _peer_result()
+    busy["ratios"] = bench_peer.ratios(busy)
+    busy["vitrine"]["cold_cpu_ms"], busy["transformers_js"]["cold_cpu_ms"] = 3000.0, 2400.0
+    assert (f"The browser's processes used 3000 ms of CPU time in Vitrine's cold load (1.50 cores busy on average) and 2400 ms in "
+            f"Transformers.js' (1.00 cores), on a machine with {os.cpu_count()} cores.") in bench_peer.shortfalls(busy)[0]
+    assert "CPU time" not in notes[0], "without the measurement, no sentence"
     with_storage = bench_peer.shortfalls(r, {"1000": {"sha256": 50.0, "cache_put": 200.0, "cache_read": 40.0}})
     assert with_storage[0].endswith("takes 50.0 ms to hash it (SHA-256), 200.0 ms to write it to the Cache API and 40.0 ms to read it back.")
     assert "(9 tokens) 1.1×" in notes[1] and "10.0 ms on 2 threads vs 12.0 ms on 1 thread (1.2×)" in notes[1] and "1.0 vs 0.1 ms" in notes[1]
