@@ -148,4 +148,4 @@ for (const el of document.querySelectorAll('.vitrine-gallery-filter')) {
 // Isolation (WASM threads on hosts that cannot send headers) from the next page view, caching and
 // offline use. Never fatal: without it the demos run on one thread and load from the network.
 // It registers after the demos' runtimes have loaded, so that its install finds them in the HTTP cache.
-setUpServiceWorker(Promise.allSettled(runtimesStarting)).catch((e) => console.warn('[vitrine] The service worker is not available:', e));
+setUpServiceWorker(() => Promise.allSettled([...runtimesStarting, api.pageWorkSettled()])).catch((e) => console.warn('[vitrine] The service worker is not available:', e));

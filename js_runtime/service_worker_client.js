@@ -4,8 +4,9 @@
 // No reload: the first page view that installs it stays as it is (not cross-origin isolated: its demo
 // runs WASM on one thread); the next page view is isolated and gets threads. Reloading for isolation
 // would show the page twice and start every download again, for threads the first prediction of a
-// small model does not need. Registration waits until the page has loaded and the browser is idle, so
-// installing the worker never competes with the page's own start (the demo's runtime and model).
+// small model does not need. Registration waits until the page has loaded and the browser is idle, and
+// then until the models being loaded have arrived, so installing the worker (it copies the runtime's
+// files into its cache) never competes with the page's own start (the demo's runtime and model).
 import { SITE_ROOT } from './manifest.js';
 import { SITE_CONFIG } from './site_config.js';
 
@@ -20,11 +21,12 @@ const IDLE_TIMEOUT_MS = 2000;
  */
 
 /**
- * @param {Promise<unknown>} [pageStarted] what the page loads first (its demos' runtimes): registration
- *   waits for it, so the new worker's install can copy those files from the HTTP cache
+ * @param {() => Promise<unknown>} [pageStarted] what the page loads first (its demos' runtimes, and the
+ *   models under way once the page has settled): registration waits for it, so the new worker's install
+ *   can copy those files from the HTTP cache and does not slow their start
  * @returns {Promise<ServiceWorkerState>}
  */
-export async function setUpServiceWorker(pageStarted = Promise.resolve()) {
+export async function setUpServiceWorker(pageStarted = async () => {}) {
   const container = navigator.serviceWorker;
   if (!container || !window.isSecureContext) return 'unsupported';
   if (!SITE_CONFIG.serviceWorker) {
@@ -35,7 +37,8 @@ export async function setUpServiceWorker(pageStarted = Promise.resolve()) {
     }
     return 'disabled';
   }
-  await Promise.all([pageSettled(), pageStarted]);
+  await pageSettled();
+  await pageStarted();
   const registration = await container.register(SERVICE_WORKER_URL, { scope: SITE_ROOT.pathname });
   if (!container.controller) {
     // This view is not the worker's: let it copy what the view loaded (from the HTTP cache), so the

@@ -53,6 +53,39 @@ const runtimes = new Map();
 const failedTiers = new Map();
 
 /**
+ * The model loads under way on this page (load() and the demos' preloads), each until it settles.
+ * @type {Set<Promise<void>>}
+ */
+const loadsUnderWay = new Set();
+
+/** @param {Promise<unknown>} loading */
+function underWay(loading) {
+  /** @type {Promise<void>} */
+  const settled = loading.then(() => {}, () => {}).finally(() => loadsUnderWay.delete(settled));
+  loadsUnderWay.add(settled);
+}
+
+/** How often pageWorkSettled looks again at what the workers are doing (ms). */
+const WORK_POLL_MS = 100;
+
+/**
+ * Resolves at the first moment when no model load is under way on this page and no worker is busy
+ * with a request (the first prediction that follows a load included). main.js makes the service
+ * worker's registration wait for it: its install copies the runtime's files into its cache, work that
+ * would otherwise take the cores from the first load and prediction.
+ * @returns {Promise<void>}
+ * @internal
+ */
+export async function pageWorkSettled() {
+  for (;;) {
+    while (loadsUnderWay.size) await Promise.all(loadsUnderWay);
+    // a prediction follows its load within a task or two
+    await new Promise((resolve) => setTimeout(resolve, WORK_POLL_MS));
+    if (!loadsUnderWay.size && [...runtimes.values()].every((sessions) => sessions.client.pending.size === 0)) return;
+  }
+}
+
+/**
  * The site's model manifest (fetched once; a failed fetch is retried on the next call).
  * @returns {Promise<Manifest>}
  */
@@ -181,7 +214,9 @@ function rememberTier(model, variant, tier) {
  * @returns {Promise<void>} never rejects (load() reports what went wrong)
  */
 export async function preload(source, variant = 'auto') {
-  await startDownload(source, variant, 'auto');
+  const starting = startDownload(source, variant, 'auto');
+  underWay(starting);
+  await starting;
 }
 
 /**
@@ -202,7 +237,10 @@ async function startDownload(source, variant, backend) {
     for (const plan of planBackends(backend, forcedBackend(), caps, variantEntry)) {
       if (plan.name === 'static') return;
       if (failedTiers.has(plan.name) || failedTiers.has(`${plan.name} ${key}`)) continue;
-      runtimeOf(plan).prefetch(key, variantEntry, sideFiles(info));
+      const sessions = runtimeOf(plan);
+      sessions.prefetch(key, variantEntry, sideFiles(info));
+      const entry = sessions.entries.get(key);
+      if (entry) underWay(entry.loaded);
       return;
     }
   } catch {
@@ -272,7 +310,9 @@ export async function load(source, options) {
   startRuntime(backend, { model: source, variant });
   startDownload(source, variant, backend);
   const message = `Loading model "${source}" was cancelled.`;
-  return abortable(loadModel(source, variant, backend, onProgress), signal, (model) => model.dispose(), message);
+  const loading = loadModel(source, variant, backend, onProgress);
+  underWay(loading);
+  return abortable(loading, signal, (model) => model.dispose(), message);
 }
 
 /**

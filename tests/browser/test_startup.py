@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Request, Route
+from playwright.sync_api import Browser, Request, Route
 
 from ..conftest import BuiltSite
-from .conftest import Session, wait_for_service_worker, wait_until
+from .conftest import Session, open_session, wait_for_service_worker, wait_until
 from .sitecopy import LoggedSite, logged_site_copy
 
 pytestmark = pytest.mark.browser
@@ -87,6 +87,36 @@ def test_a_demo_out_of_view_starts_the_runtime_but_not_its_model(session: Sessio
     session.page.locator(".vitrine-demo").scroll_into_view_if_needed()
     session.page.wait_for_selector(LIVE, timeout=30_000)
     assert len([u for u in session.requests if u.split("?")[0].endswith(".onnx")]) == 1
+
+
+def test_the_service_worker_waits_for_the_first_model_load(browser: Browser, site_url: str) -> None:
+    """Installing the service worker copies the runtime's files into its cache: that waits until the
+    model being loaded has arrived, instead of taking the cores from it once the page is idle."""
+    session = open_session(browser, site_url)  # the service worker allowed
+    try:
+        registered_after_the_model_arrived(session, site_url)
+    finally:
+        session.context.close()
+
+
+def registered_after_the_model_arrived(session: Session, site_url: str) -> None:
+    held: list[Route] = []
+    session.page.route(lambda url: url.split("?")[0].endswith(".onnx"), lambda route: held.append(route))
+    session.page.goto(site_url + PAGE)
+    session.page.locator(".vitrine-demo").scroll_into_view_if_needed()
+    wait_until(session.page, "() => document.readyState === 'complete'", message="the page never loaded")
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        session.page.wait_for_timeout(50)
+    assert held, "the model was never requested"
+    session.page.wait_for_timeout(3000)  # the page has settled (load event, then idle: at most 2 s)
+    assert not [u for u in session.requests if u.endswith("/vitrine-sw.js")], "registered while the model was still loading"
+    session.page.unroute(lambda url: url.split("?")[0].endswith(".onnx"))
+    for route in held:
+        route.continue_()
+    session.page.wait_for_selector(LIVE, timeout=30_000)
+    wait_for_service_worker(session.page)
+    assert session.errors == []
 
 
 @pytest.fixture
