@@ -5,8 +5,8 @@
 // runs WASM on one thread); the next page view is isolated and gets threads. Reloading for isolation
 // would show the page twice and start every download again, for threads the first prediction of a
 // small model does not need. Registration waits until the page has loaded and the browser is idle, and
-// then until the models being loaded have arrived, so installing the worker (it copies the runtime's
-// files into its cache) never competes with the page's own start (the demo's runtime and model).
+// then until the models being loaded have arrived and answered their first predictions, so installing
+// the worker (it copies the runtime's files into its cache) never competes with the page's own start.
 import { SITE_ROOT } from './manifest.js';
 import { SITE_CONFIG } from './site_config.js';
 
@@ -21,9 +21,9 @@ const IDLE_TIMEOUT_MS = 2000;
  */
 
 /**
- * @param {() => Promise<unknown>} [pageStarted] what the page loads first (its demos' runtimes, and the
- *   models under way once the page has settled): registration waits for it, so the new worker's install
- *   can copy those files from the HTTP cache and does not slow their start
+ * @param {() => Promise<unknown>} [pageStarted] what the page does first (its demos' runtimes, and, once
+ *   the page has settled, the models under way and their predictions): registration waits for it, so the
+ *   new worker's install can copy those files from the HTTP cache and does not slow their start
  * @returns {Promise<ServiceWorkerState>}
  */
 export async function setUpServiceWorker(pageStarted = async () => {}) {
