@@ -86,13 +86,15 @@ def process_tree_cpu_seconds(pid: int) -> float | None:
         used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
     if pid not in used:
         return None
-    tree, frontier = {pid}, [pid]
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        children.setdefault(parent, []).append(child)
+    total, frontier = 0.0, [pid]
     while frontier:
-        parent = frontier.pop()
-        children = [child for child, p in parents.items() if p == parent and child not in tree]
-        tree.update(children)
-        frontier += children
-    return sum(used[p] for p in tree)
+        process = frontier.pop()
+        total += used[process]
+        frontier += children.get(process, [])
+    return total
 
 
 def playwright_chromium() -> str | None:
