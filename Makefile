@@ -12,9 +12,10 @@ export NO_MKDOCS_2_WARNING := 1
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-# Python packages are installed with uv (faster than pip: parallel downloads, a shared cache). The uv on PATH is used, else pip
-# installs it into the venv first. uv does not read pip's configuration, so pip's find-links (local
-# wheel folders, e.g. a machine's CPU build of torch) are passed to it. INSTALLER=pip uses pip alone.
+# Python packages are installed with uv (faster than pip: parallel downloads, a shared cache). The uv
+# on PATH is used, else pip installs it into the venv first. uv does not read pip's configuration, so
+# pip's find-links (local wheel folders, e.g. a machine's CPU build of torch) are passed to it.
+# INSTALLER=pip uses pip alone.
 INSTALLER ?= uv
 UV := $(or $(shell command -v uv 2>/dev/null),$(BIN)/uv)
 FIND_LINKS = $(sort $(PIP_FIND_LINKS) $(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null))
