@@ -36,8 +36,11 @@ def held_until(s: Session, site_url: str, hold: str, wanted: str, timeout_s: flo
         if request.url.split("?")[0].endswith(wanted):
             seen.append(request.url)
 
+    def holding(url: str) -> bool:
+        return hold in url
+
     s.context.on("request", on_request)
-    s.page.route(lambda url: hold in url, lambda route: held.append(route))
+    s.page.route(holding, lambda route: held.append(route))
     s.page.goto(site_url + PAGE)
     deadline = time.monotonic() + timeout_s
     while not seen and time.monotonic() < deadline:
@@ -45,9 +48,9 @@ def held_until(s: Session, site_url: str, hold: str, wanted: str, timeout_s: flo
     urls = [r.request.url for r in held]
     assert seen, f"nothing ending with {wanted} was requested while {hold} was held back (held: {urls})"
     assert urls, f"{hold} was never requested"
-    s.page.unroute(lambda url: hold in url)
     for route in held:
         route.continue_()
+    s.page.unroute(holding)  # the same matcher (unroute compares it): later requests go through
     s.page.locator(".vitrine-demo").scroll_into_view_if_needed()
     s.page.wait_for_selector(LIVE, timeout=30_000)
     assert s.errors == []
@@ -101,7 +104,11 @@ def test_the_service_worker_waits_for_the_first_model_load(browser: Browser, sit
 
 def registered_after_the_model_arrived(session: Session, site_url: str) -> None:
     held: list[Route] = []
-    session.page.route(lambda url: url.split("?")[0].endswith(".onnx"), lambda route: held.append(route))
+
+    def model_file(url: str) -> bool:
+        return url.split("?")[0].endswith(".onnx")
+
+    session.page.route(model_file, lambda route: held.append(route))
     session.page.goto(site_url + PAGE)
     session.page.locator(".vitrine-demo").scroll_into_view_if_needed()
     wait_until(session.page, "() => document.readyState === 'complete'", message="the page never loaded")
@@ -111,9 +118,9 @@ def registered_after_the_model_arrived(session: Session, site_url: str) -> None:
     assert held, "the model was never requested"
     session.page.wait_for_timeout(3000)  # the page has settled (load event, then idle: at most 2 s)
     assert not [u for u in session.requests if u.endswith("/vitrine-sw.js")], "registered while the model was still loading"
-    session.page.unroute(lambda url: url.split("?")[0].endswith(".onnx"))
     for route in held:
         route.continue_()
+    session.page.unroute(model_file)
     session.page.wait_for_selector(LIVE, timeout=30_000)
     wait_for_service_worker(session.page)
     assert session.errors == []
