@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Callable, Iterator
@@ -65,11 +66,24 @@ def get(url: str, timeout: float = 10) -> str:
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
+    """Poll `condition` until it holds. A request that times out counts as "not yet": the dev server
+    holds requests while it rebuilds, which on a loaded 2-core machine can outlast `get`'s timeout."""
     deadline = time.monotonic() + timeout
-    while not condition():
+    while not answered(condition):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.3)
+
+
+def answered(condition: Callable[[], bool]) -> bool:
+    try:
+        return condition()
+    except TimeoutError:  # the response was held past `get`'s timeout
+        return False
+    except urllib.error.URLError as error:  # ...or the connection was
+        if isinstance(error.reason, TimeoutError):
+            return False
+        raise
 
 
 @contextlib.contextmanager
