@@ -12,7 +12,7 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from markupsafe import escape
 
@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from rich.console import Console
 from rich.markup import escape as rich_escape
 
-from . import assets, bench, card_reference, csp, embeds, manifest, pages, site_swap
+from . import assets, bench, card_reference, csp, embeds, manifest, pages, site_swap, stop_signals
 from .errors import VitrineError
 from .first_build import WAIT_S, FirstBuild
 from .pipeline import BuildResult, build_models
@@ -69,15 +69,19 @@ class VitrinePlugin(BasePlugin[VitrineConfig]):
         self.failed = False
         self.first_build: FirstBuild | None = None  # `mkdocs serve`'s first model build, while it runs
         self.building: list[str] = []  # the models it builds (pages say so), while it runs
+        self.restore_signals: Callable[[], None] = lambda: None  # serve: SIGTERM/SIGHUP stop it as Ctrl+C does
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         self.swap = command in ("build", "gh-deploy") and not dirty
+        if self.serving:
+            self.restore_signals = stop_signals.stop_as_interrupt()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
 
     def on_shutdown(self) -> None:
+        self.restore_signals()
         if self.first_build is not None:
             self.first_build.close()
         if self.swapping is None:

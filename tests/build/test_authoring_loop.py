@@ -87,13 +87,14 @@ def answered(condition: Callable[[], bool]) -> bool:
 
 
 @contextlib.contextmanager
-def dev_server(config: Path, log: Path) -> Iterator[str]:
-    """`vitrine serve` on a free port; yields its base URL once it says it is serving."""
+def dev_server(config: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`vitrine serve` on a free port; yields its base URL once it says it is serving. Leaving stops it
+    with SIGTERM, as `kill` does."""
     port = free_port()
     with log.open("w") as sink:
         server = subprocess.Popen(
             [str(BIN / "vitrine"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
-            stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"},
+            stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1", **(env or {})},
         )
     try:
         base = f"http://127.0.0.1:{port}/"
@@ -160,6 +161,32 @@ def test_a_fresh_checkout_serves_while_its_models_build(project: tuple[Path, Pat
         assert 'class="vitrine-demo" data-model="penguins-species"' in get(base + "gallery/penguins-species/")
         assert "2 built, 0 unchanged" in log.read_text()
         assert (out / "manifest.json").is_file() and not list(out.glob(".staging-*"))
+
+
+def test_a_killed_server_stops_its_model_build_and_removes_its_temporary_site(project: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """SIGTERM (`kill`, a process manager) stops the dev server as Ctrl+C does: the first model build,
+    running beside it, stops too, and MkDocs' temporary copy of the site (hundreds of MB) is removed."""
+    config, cards, out = project
+    shutil.rmtree(out)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    ours = ("mkdocs_", "vitrine-first-build-")  # (onnxruntime leaves a .ses file in any temp folder it sees)
+    with dev_server(config, tmp_path / "serve.log", env={"TMPDIR": str(temp)}):
+        assert sorted(prefix for prefix in ours for p in temp.iterdir() if p.name.startswith(prefix)) == sorted(ours)
+        assert len(running(f"builder.first_build\0{cards}")) == 1, "the first model build runs beside the server"
+    assert [p.name for p in temp.iterdir() if p.name.startswith(ours)] == []
+    assert running(f"builder.first_build\0{cards}") == []
+
+
+def running(command_line: str) -> list[int]:
+    """The processes, other than zombies, whose command line (NUL-separated) contains `command_line`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if proc.name.isdigit() and command_line in (proc / "cmdline").read_text() \
+                    and ") Z " not in (proc / "stat").read_text():
+                found.append(int(proc.name))
+    return found
 
 
 def test_mkdocs_build_with_broken_card_has_no_banner_but_fails(project: tuple[Path, Path, Path]) -> None:
