@@ -51,7 +51,7 @@ TASK_INPUTS = {
 }
 NOT_BUILD_INPUTS = (  # pages, site assets, tools: they never change a model's files or entry
     "__init__.py", "assets.py", "bench.py", "bench_bare.py", "bench_peer.py", "detectors/__main__.py", "browser.py", "card_text.py", "cli.py", "errors.py", "pages.py", "plugin.py",
-    "site_swap.py", "csp.py", "gallery_cards.py", "card_reference.py", "embeds.py", "first_build.py",
+    "site_swap.py", "csp.py", "gallery_cards.py", "card_reference.py", "embeds.py", "first_build.py", "stop_signals.py",
 )
 
 
