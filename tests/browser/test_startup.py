@@ -95,35 +95,31 @@ def test_a_demo_out_of_view_starts_the_runtime_but_not_its_model(session: Sessio
 def test_the_service_worker_waits_for_the_first_model_load(browser: Browser, site_url: str) -> None:
     """Installing the service worker copies the runtime's files into its cache: that waits until the
     model being loaded has arrived, instead of taking the cores from it once the page is idle."""
-    session = open_session(browser, site_url)  # the service worker allowed
-    try:
-        registered_after_the_model_arrived(session, site_url)
-    finally:
-        session.context.close()
-
-
-def registered_after_the_model_arrived(session: Session, site_url: str) -> None:
     held: list[Route] = []
 
     def model_file(url: str) -> bool:
         return url.split("?")[0].endswith(".onnx")
 
-    session.page.route(model_file, lambda route: held.append(route))
-    session.page.goto(site_url + PAGE)
-    session.page.locator(".vitrine-demo").scroll_into_view_if_needed()
-    wait_until(session.page, "() => document.readyState === 'complete'", message="the page never loaded")
-    deadline = time.monotonic() + 30
-    while not held and time.monotonic() < deadline:
-        session.page.wait_for_timeout(50)
-    assert held, "the model was never requested"
-    session.page.wait_for_timeout(3000)  # the page has settled (load event, then idle: at most 2 s)
-    assert not [u for u in session.requests if u.endswith("/vitrine-sw.js")], "registered while the model was still loading"
-    for route in held:
-        route.continue_()
-    session.page.unroute(model_file)
-    session.page.wait_for_selector(LIVE, timeout=30_000)
-    wait_for_service_worker(session.page)
-    assert session.errors == []
+    session = open_session(browser, site_url)  # the service worker allowed
+    try:
+        session.page.route(model_file, lambda route: held.append(route))
+        session.page.goto(site_url + PAGE)
+        session.page.locator(".vitrine-demo").scroll_into_view_if_needed()
+        wait_until(session.page, "() => document.readyState === 'complete'", message="the page never loaded")
+        deadline = time.monotonic() + 30
+        while not held and time.monotonic() < deadline:
+            session.page.wait_for_timeout(50)
+        assert held, "the model was never requested"
+        session.page.wait_for_timeout(3000)  # the page has settled (load event, then idle: at most 2 s)
+        assert not [u for u in session.requests if u.endswith("/vitrine-sw.js")], "registered while the model was still loading"
+        for route in held:
+            route.continue_()
+        session.page.unroute(model_file)
+        session.page.wait_for_selector(LIVE, timeout=30_000)
+        wait_for_service_worker(session.page)
+        assert session.errors == []
+    finally:
+        session.context.close()
 
 
 @pytest.fixture
